@@ -1,0 +1,63 @@
+/// Rules for characters that must never reach a terminal raw: control, bidi and zero-width ones.
+public enum TextSafety {
+  /// Whether a scalar is a control, bidi-control or zero-width character.
+  public static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x00...0x1F, 0x7F...0x9F: return true  // C0, DEL, C1
+    case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: return true  // bidi
+    case 0x200B...0x200D, 0x2060, 0xFEFF: return true  // zero-width
+    case 0x2028, 0x2029: return true  // line and paragraph separators
+    default: return false
+    }
+  }
+
+  /// The first unsafe scalar in `text`; a line feed is allowed when `allowingNewlines`.
+  public static func firstUnsafe(in text: String, allowingNewlines: Bool) -> Unicode.Scalar? {
+    text.unicodeScalars.first { isUnsafe($0) && !(allowingNewlines && $0 == "\n") }
+  }
+
+  /// A plain-language name for an unsafe scalar: `U+001B (escape)`.
+  public static func describe(_ scalar: Unicode.Scalar) -> String {
+    let code = "U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
+    let name: String
+    switch scalar.value {
+    case 0x00: name = "null"
+    case 0x07: name = "bell"
+    case 0x08: name = "backspace"
+    case 0x09: name = "tab"
+    case 0x0A: name = "line feed"
+    case 0x0D: name = "carriage return"
+    case 0x1B: name = "escape"
+    case 0x7F: name = "delete"
+    case 0x01...0x1F: name = "control character"
+    case 0x80...0x9F: name = "C1 control character"
+    case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069:
+      name = "bidirectional control"
+    case 0x2028: name = "line separator"
+    case 0x2029: name = "paragraph separator"
+    default: name = "zero-width character"
+    }
+    return "\(code) (\(name))"
+  }
+
+  /// `text` with every unsafe scalar (line feeds too) shown as `<U+XXXX>`.
+  public static func visible(_ text: String, keepingNewlines: Bool = false) -> String {
+    guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
+    var out = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+      if isUnsafe(scalar) && !(keepingNewlines && scalar == "\n") {
+        let code = String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
+        out.append(contentsOf: "<U+\(code)>".unicodeScalars)
+      } else {
+        out.append(scalar)
+      }
+    }
+    return String(out)
+  }
+}
+
+extension String {
+  func leftPadded(to width: Int, with pad: Character = "0") -> String {
+    count >= width ? self : String(repeating: pad, count: width - count) + self
+  }
+}

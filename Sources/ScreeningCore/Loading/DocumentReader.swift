@@ -1,0 +1,147 @@
+/// Turns the bytes of a YAML or JSON file into a `SourceNode` tree, or located diagnostics.
+///
+/// Checks the encoding first (empty file, UTF-16, invalid UTF-8, each with its place), then parses.
+/// Raw control characters are replaced by private-use stand-ins before libyaml sees them (it would
+/// stop at the first one) and put back afterwards, so each is reported with its field's path.
+enum DocumentReader {
+  enum Syntax { case yaml, json }
+
+  static func syntax(forFile name: String) -> Syntax {
+    name.lowercased().hasSuffix(".json") ? .json : .yaml
+  }
+
+  static func read(
+    _ bytes: [UInt8], syntax: Syntax, limits: LoadLimits, into sink: DiagnosticSink
+  ) -> SourceNode? {
+    let fileLevel = "(file)"
+    guard bytes.count <= limits.maxFileBytes else {
+      sink.error(
+        "the file is \(InputFile.byteCount(bytes.count)), more than the limit of \(InputFile.byteCount(limits.maxFileBytes))",
+        at: SourceLocation(line: 1, column: 1), path: fileLevel)
+      return nil
+    }
+    var bytes = bytes
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+    if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
+      || (bytes.count >= 2 && (bytes[0] == 0 || bytes[1] == 0))
+    {
+      sink.error(
+        "the file is in UTF-16 or another encoding; save it as UTF-8",
+        at: SourceLocation(line: 1, column: 1), path: fileLevel)
+      return nil
+    }
+    if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+      sink.error("the file is empty", at: SourceLocation(line: 1, column: 1), path: fileLevel)
+      return nil
+    }
+    if let bad = firstInvalidUTF8(bytes) {
+      sink.error(
+        "the file is not valid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true).leftPadded(to: 2)) at offset \(bad)); save it as UTF-8",
+        at: location(ofOffset: bad, in: bytes), path: fileLevel)
+      return nil
+    }
+    do {
+      switch syntax {
+      case .json:
+        return try JSONReader.parse(bytes, limits: limits)
+      case .yaml:
+        let (masked, changed) = maskControls(bytes)
+        let tree = try YAMLReader.parse(masked, limits: limits)
+        return changed ? unmask(tree) : tree
+      }
+    } catch {
+      sink.error(error.message, at: error.location, path: fileLevel)
+      return nil
+    }
+  }
+
+  /// The offset of the first byte that is not part of valid UTF-8, if any.
+  static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+    var index = 0
+    let count = bytes.count
+    while index < count {
+      let byte = bytes[index]
+      if byte < 0x80 {
+        index += 1
+        continue
+      }
+      let length: Int
+      var minimum: UInt32
+      var value: UInt32
+      switch byte {
+      case 0xC2...0xDF: (length, minimum, value) = (2, 0x80, UInt32(byte & 0x1F))
+      case 0xE0...0xEF: (length, minimum, value) = (3, 0x800, UInt32(byte & 0x0F))
+      case 0xF0...0xF4: (length, minimum, value) = (4, 0x10000, UInt32(byte & 0x07))
+      default: return index
+      }
+      guard index + length <= count else { return index }
+      for next in 1..<length {
+        let continuation = bytes[index + next]
+        guard continuation & 0xC0 == 0x80 else { return index }
+        value = value << 6 | UInt32(continuation & 0x3F)
+      }
+      if value < minimum || value > 0x10FFFF || (0xD800...0xDFFF).contains(value) { return index }
+      index += length
+    }
+    return nil
+  }
+
+  /// Line and column (in scalars) of a byte offset.
+  static func location(ofOffset offset: Int, in bytes: [UInt8]) -> SourceLocation {
+    var line = 1
+    var column = 1
+    for byte in bytes[0..<min(offset, bytes.count)] {
+      if byte == 0x0A {
+        line += 1
+        column = 1
+      } else if byte & 0xC0 != 0x80 {
+        column += 1
+      }
+    }
+    return SourceLocation(line: line, column: column)
+  }
+
+  private static let stand_inBase: UInt32 = 0xF0000  // supplementary private use area A
+
+  /// Replaces C0 (but tab, LF, CR), DEL and C1 characters with private-use stand-ins.
+  private static func maskControls(_ bytes: [UInt8]) -> ([UInt8], Bool) {
+    func isMasked(_ value: UInt32) -> Bool {
+      (value < 0x20 && value != 0x09 && value != 0x0A && value != 0x0D) || (0x7F...0x9F).contains(value)
+    }
+    let hasC1 = bytes.indices.dropLast().contains { bytes[$0] == 0xC2 && (0x80...0x9F).contains(bytes[$0 + 1]) }
+    guard hasC1 || bytes.contains(where: { isMasked(UInt32($0)) }) else { return (bytes, false) }
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count + 16)
+    for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars {
+      if isMasked(scalar.value), let standIn = Unicode.Scalar(stand_inBase + scalar.value) {
+        out.append(contentsOf: Array(String(Character(standIn)).utf8))
+      } else {
+        out.append(contentsOf: Array(String(Character(scalar)).utf8))
+      }
+    }
+    return (out, true)
+  }
+
+  private static func unmask(_ text: String) -> String {
+    guard text.unicodeScalars.contains(where: { ($0.value &- stand_inBase) <= 0x9F }) else { return text }
+    var out = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+      let offset = scalar.value &- stand_inBase
+      out.append(offset <= 0x9F ? Unicode.Scalar(offset)! : scalar)
+    }
+    return String(out)
+  }
+
+  private static func unmask(_ node: SourceNode) -> SourceNode {
+    var node = node
+    switch node.value {
+    case .null: break
+    case .scalar(let text, let style): node.value = .scalar(unmask(text), style)
+    case .sequence(let items): node.value = .sequence(items.map(unmask))
+    case .mapping(let entries):
+      node.value = .mapping(
+        entries.map { SourceNode.Entry(key: unmask($0.key), keyLocation: $0.keyLocation, value: unmask($0.value)) })
+    }
+    return node
+  }
+}

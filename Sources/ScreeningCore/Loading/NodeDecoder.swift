@@ -1,0 +1,229 @@
+/// A place in a document: where a value starts and its field path.
+struct Place: Sendable, Hashable {
+  var location: SourceLocation
+  var path: FieldPath
+}
+
+/// Strict, located reads of `SourceNode` values; every problem goes to the sink and the read
+/// returns nil, so decoding carries on and all problems are reported at once.
+struct NodeDecoder {
+  let sink: DiagnosticSink
+  let limits: LoadLimits
+
+  func error(_ message: String, _ place: Place) {
+    sink.error(message, at: place.location, path: place.path)
+  }
+
+  /// Whether the node is absent, so that an optional key may be left out or written empty.
+  func isNull(_ node: SourceNode) -> Bool {
+    if case .null = node.value { return true }
+    return false
+  }
+
+  /// Reads a mapping with a known set of keys, reporting unknown and duplicate keys.
+  func fields(_ node: SourceNode, _ path: FieldPath, allowed: [String], what: String) -> Fields? {
+    guard case .mapping(let entries) = node.value else {
+      error("expected \(what) (a mapping of keys to values), found \(node.kindDescription)", Place(location: node.location, path: path))
+      return nil
+    }
+    var byKey: [String: SourceNode.Entry] = [:]
+    for entry in entries {
+      let keyPlace = Place(location: entry.keyLocation, path: path.appending(entry.key))
+      if let first = byKey[entry.key] {
+        error("duplicate key '\(entry.key)'; it is first given at \(first.keyLocation)", keyPlace)
+        continue
+      }
+      byKey[entry.key] = entry
+      if !allowed.contains(entry.key) {
+        var message = "unknown key '\(entry.key)'"
+        if let guess = closest(entry.key, in: allowed) {
+          message += "; did you mean '\(guess)'?"
+        } else {
+          message += "; \(what) can have: \(allowed.joined(separator: ", "))"
+        }
+        error(message, keyPlace)
+      }
+    }
+    return Fields(decoder: self, place: Place(location: node.location, path: path), entries: byKey)
+  }
+
+  /// Reads a list; each element comes with its path.
+  func list(_ node: SourceNode, _ path: FieldPath, what: String) -> [(SourceNode, FieldPath)]? {
+    guard case .sequence(let items) = node.value else {
+      error("expected a list of \(what), found \(node.kindDescription)", Place(location: node.location, path: path))
+      return nil
+    }
+    return items.enumerated().map { ($0.element, path.appending(index: $0.offset)) }
+  }
+
+  /// Reads text on one line (no line breaks).
+  func string(_ node: SourceNode, _ path: FieldPath) -> String? {
+    text(node, path, multiline: false)
+  }
+
+  /// Reads text, checking length and characters.
+  func text(_ node: SourceNode, _ path: FieldPath, multiline: Bool = true) -> String? {
+    let place = Place(location: node.location, path: path)
+    guard case .scalar(let value, let style) = node.value, style == .plain || style == .quoted else {
+      error("expected text, found \(node.kindDescription)", place)
+      return nil
+    }
+    return checked(value, place, multiline: multiline)
+  }
+
+  /// Checks a text value: characters, length, not blank.
+  func checked(_ value: String, _ place: Place, multiline: Bool) -> String? {
+    if let bad = TextSafety.firstUnsafe(in: value, allowingNewlines: multiline) {
+      if bad == "\n" {
+        error("this text must fit on one line", place)
+      } else {
+        error("the text contains \(TextSafety.describe(bad)), which is not allowed in questionnaire text; remove it", place)
+      }
+      return nil
+    }
+    let length = value.unicodeScalars.count
+    if length > limits.maxTextLength {
+      error("the text is \(length) characters long; the limit is \(limits.maxTextLength)", place)
+      return nil
+    }
+    if value.allSatisfy(\.isWhitespace) {
+      error("the text is empty", place)
+      return nil
+    }
+    return multiline ? trimmedTrailingNewlines(value) : value
+  }
+
+  /// Reads an id: a lowercase letter, then lowercase letters, digits and `_`.
+  func id(_ node: SourceNode, _ path: FieldPath, what: String = "id") -> String? {
+    let place = Place(location: node.location, path: path)
+    guard case .scalar(let value, let style) = node.value, style == .plain || style == .quoted else {
+      error("expected \(what), found \(node.kindDescription)", place)
+      return nil
+    }
+    if let bad = TextSafety.firstUnsafe(in: value, allowingNewlines: false) {
+      error("the \(what) contains \(TextSafety.describe(bad)), which is not allowed; remove it", place)
+      return nil
+    }
+    let length = value.unicodeScalars.count
+    if length > limits.maxIDLength {
+      error("the \(what) is \(length) characters long; the limit is \(limits.maxIDLength)", place)
+      return nil
+    }
+    guard Self.isValidID(value) else {
+      error(
+        "'\(value)' is not a valid \(what): use a lowercase letter, then lowercase letters, digits or '_'",
+        place)
+      return nil
+    }
+    return value
+  }
+
+  static func isValidID(_ value: String) -> Bool {
+    guard let first = value.utf8.first, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first) else {
+      return false
+    }
+    return value.utf8.allSatisfy { byte in
+      (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+        || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "_")
+    }
+  }
+
+  /// Reads a whole number.
+  func int(_ node: SourceNode, _ path: FieldPath) -> Int? {
+    let place = Place(location: node.location, path: path)
+    guard case .scalar(let value, let style) = node.value, style == .plain || style == .jsonNumber else {
+      error("expected a whole number, found \(node.kindDescription)", place)
+      return nil
+    }
+    let digits = value.hasPrefix("-") || value.hasPrefix("+") ? value.dropFirst() : Substring(value)
+    guard !digits.isEmpty, digits.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else {
+      error("expected a whole number, found \(TextSafety.visible(String(value.prefix(40))))", place)
+      return nil
+    }
+    guard let number = Int(value.hasPrefix("+") ? String(digits) : value) else {
+      error("the number \(String(value.prefix(40))) is too large", place)
+      return nil
+    }
+    return number
+  }
+
+  /// Reads `true` or `false`.
+  func bool(_ node: SourceNode, _ path: FieldPath) -> Bool? {
+    if case .scalar(let value, let style) = node.value, style == .plain || style == .jsonBool {
+      switch value {
+      case "true": return true
+      case "false": return false
+      default: break
+      }
+    }
+    error("expected true or false, found \(node.kindDescription)", Place(location: node.location, path: path))
+    return nil
+  }
+
+  private func trimmedTrailingNewlines(_ value: String) -> String {
+    var value = value
+    while value.last == "\n" { value.removeLast() }
+    return value
+  }
+
+  /// The allowed key closest to a misspelt one, if it is close enough to be a likely typo.
+  private func closest(_ key: String, in allowed: [String]) -> String? {
+    let scored = allowed.map { ($0, editDistance(key, $0)) }.min { $0.1 < $1.1 }
+    guard let (best, distance) = scored, distance <= max(1, min(2, best.count / 3)) else { return nil }
+    return best
+  }
+
+  private func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a.unicodeScalars.prefix(64)), b = Array(b.unicodeScalars)
+    if a.isEmpty { return b.count }
+    var previous = Array(0...b.count)
+    for i in 1...a.count {
+      var current = [i] + Array(repeating: 0, count: b.count)
+      for j in stride(from: 1, through: b.count, by: 1) {
+        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+      }
+      previous = current
+    }
+    return previous[b.count]
+  }
+}
+
+/// The keys of one mapping, read one by one; missing required keys are reported.
+struct Fields {
+  let decoder: NodeDecoder
+  let place: Place
+  let entries: [String: SourceNode.Entry]
+
+  /// The value node and path of a key that is present and not null.
+  func node(_ key: String) -> (SourceNode, FieldPath)? {
+    guard let entry = entries[key], !decoder.isNull(entry.value) else { return nil }
+    return (entry.value, place.path.appending(key))
+  }
+
+  /// The place of a key's value, or of the mapping when the key is absent.
+  func place(of key: String) -> Place {
+    guard let entry = entries[key] else { return place }
+    return Place(location: entry.value.location, path: place.path.appending(key))
+  }
+
+  func has(_ key: String) -> Bool { node(key) != nil }
+
+  /// Reads a required key; reports it when missing or null.
+  func required<T>(_ key: String, _ read: (SourceNode, FieldPath) -> T?) -> T? {
+    guard let (node, path) = node(key) else {
+      if let entry = entries[key] {
+        decoder.error("'\(key)' needs a value", Place(location: entry.value.location, path: place.path.appending(key)))
+      } else {
+        decoder.error("missing required key '\(key)'", place)
+      }
+      return nil
+    }
+    return read(node, path)
+  }
+
+  /// Reads an optional key.
+  func optional<T>(_ key: String, _ read: (SourceNode, FieldPath) -> T?) -> T? {
+    guard let (node, path) = node(key) else { return nil }
+    return read(node, path)
+  }
+}

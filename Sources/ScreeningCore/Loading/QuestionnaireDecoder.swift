@@ -1,0 +1,565 @@
+/// Where the parts of a decoded questionnaire came from, for the semantic checks.
+struct SourceMap {
+  /// Who makes a reference to a question.
+  enum Owner: Hashable {
+    case showIf(questionIndex: Int)
+    case score(Int)
+    case domain(Int)
+    case redFlag
+    case message
+  }
+
+  /// One mention of a question id, with the codes or test it uses.
+  struct Reference {
+    var questionID: String
+    var place: Place
+    var owner: Owner
+    var test: ConditionTest?
+    var codePlaces: [(String, Place)]
+    var testPlace: Place?
+  }
+
+  var questionPlaces: [Place] = []
+  var questionTypePlaces: [Place] = []
+  var sectionPlaces: [Place] = []
+  var citationPlaces: [Int: Place] = [:]
+  var showIfPlaces: [Int: Place] = [:]
+  var references: [Reference] = []
+  var scorePlaces: [Place] = []
+  var bandsScorePlace: Place?
+  var bandPlaces: [Place] = []
+  var bandsPlace: Place?
+  /// Texts whose wording is checked (labels, guidance, next steps, red flags, messages).
+  var guidanceTexts: [(String, Place)] = []
+}
+
+/// Decodes a `SourceNode` tree into a `Questionnaire`, reporting every shape problem.
+final class QuestionnaireDecoder {
+  private let nodes: NodeDecoder
+  private(set) var map = SourceMap()
+  private var scales: [String: [AnswerOption]] = [:]
+  private var questionIDs: [String: Place] = [:]
+
+  init(sink: DiagnosticSink, limits: LoadLimits) {
+    nodes = NodeDecoder(sink: sink, limits: limits)
+  }
+
+  private static let topKeys = [
+    "format", "id", "version", "language", "title", "intro", "disclaimer", "audience", "minutes",
+    "sources", "scales", "sections", "scores", "bands", "red_flags", "messages", "domains",
+  ]
+
+  func decode(_ root: SourceNode) -> Questionnaire? {
+    guard let top = nodes.fields(root, .root, allowed: Self.topKeys, what: "a questionnaire") else {
+      return nil
+    }
+    let format = top.required("format") { node, path -> Int? in
+      guard let value = nodes.int(node, path) else { return nil }
+      guard value == 1 else {
+        nodes.error("format \(value) is not supported; this version of selfscreen reads format 1", Place(location: node.location, path: path))
+        return nil
+      }
+      return value
+    }
+    let id = top.required("id") { nodes.id($0, $1) }
+    let version = top.required("version") { nodes.string($0, $1) }
+    let language = top.required("language") { nodes.string($0, $1) }
+    let title = top.required("title") { nodes.string($0, $1) }
+    let intro = top.required("intro") { nodes.text($0, $1) }
+    let disclaimer = top.required("disclaimer") { nodes.text($0, $1) }
+    let audience = top.optional("audience") { nodes.text($0, $1) }
+    let minutes = top.optional("minutes") { nodes.int($0, $1) }
+    let sources = top.optional("sources") { decodeSources($0, $1) } ?? []
+    top.optional("scales") { decodeScales($0, $1) }
+    let (sections, questions) = top.required("sections") { decodeSections($0, $1) } ?? ([], [])
+    let scores = top.optional("scores") { decodeScores($0, $1) } ?? []
+    let bands = top.optional("bands") { decodeBands($0, $1) }
+    let redFlags = top.optional("red_flags") { decodeRedFlags($0, $1) } ?? []
+    let messages = top.optional("messages") { decodeMessages($0, $1) } ?? []
+    let domains = top.optional("domains") { decodeDomains($0, $1) } ?? []
+
+    if questions.count > nodes.limits.maxQuestions {
+      nodes.error(
+        "the questionnaire has \(questions.count) questions; the limit is \(nodes.limits.maxQuestions)",
+        top.place(of: "sections"))
+    }
+    guard let format, let id, let version, let language, let title, let intro, let disclaimer else {
+      return nil
+    }
+    return Questionnaire(
+      format: format, id: id, version: version, language: language, title: title, intro: intro,
+      disclaimer: disclaimer, audience: audience, minutes: minutes, sources: sources,
+      sections: sections, questions: questions, scores: scores, bands: bands, redFlags: redFlags,
+      messages: messages, domains: domains)
+  }
+
+  // MARK: Sources and scales
+
+  private func decodeSources(_ node: SourceNode, _ path: FieldPath) -> [SourceDocument]? {
+    guard let items = nodes.list(node, path, what: "sources") else { return nil }
+    var seen: [String: Place] = [:]
+    return items.compactMap { node, path in
+      guard let fields = nodes.fields(node, path, allowed: ["file", "title"], what: "a source") else { return nil }
+      let file = fields.required("file") { nodes.string($0, $1) }
+      let title = fields.required("title") { nodes.string($0, $1) }
+      guard let file, let title else { return nil }
+      noteUnique(file, kind: "source file", place: fields.place(of: "file"), in: &seen)
+      return SourceDocument(file: file, title: title)
+    }
+  }
+
+  private func decodeScales(_ node: SourceNode, _ path: FieldPath) {
+    guard let items = nodes.list(node, path, what: "scales") else { return }
+    var seen: [String: Place] = [:]
+    for (node, path) in items {
+      guard let fields = nodes.fields(node, path, allowed: ["id", "options"], what: "a scale") else { continue }
+      let id = fields.required("id") { nodes.id($0, $1) }
+      let options = fields.required("options") { decodeOptions($0, $1) }
+      guard let id else { continue }
+      if noteUnique(id, kind: "scale id", place: fields.place(of: "id"), in: &seen) {
+        scales[id] = options ?? []
+      }
+    }
+  }
+
+  private func decodeOptions(_ node: SourceNode, _ path: FieldPath) -> [AnswerOption]? {
+    guard let items = nodes.list(node, path, what: "options") else { return nil }
+    if items.isEmpty {
+      nodes.error("the list of options is empty", Place(location: node.location, path: path))
+      return nil
+    }
+    if items.count > nodes.limits.maxOptions {
+      nodes.error("there are \(items.count) options; the limit is \(nodes.limits.maxOptions)", Place(location: node.location, path: path))
+      return nil
+    }
+    var seen: [String: Place] = [:]
+    let options = items.compactMap { node, path -> AnswerOption? in
+      guard
+        let fields = nodes.fields(
+          node, path, allowed: ["code", "label", "score", "missing", "exclusive"], what: "an option")
+      else { return nil }
+      let code = fields.required("code") { nodes.id($0, $1, what: "option code") }
+      let label = fields.required("label") { nodes.string($0, $1) }
+      let score = fields.optional("score") { nodes.int($0, $1) } ?? 0
+      let missing = fields.optional("missing") { nodes.bool($0, $1) } ?? false
+      let exclusive = fields.optional("exclusive") { nodes.bool($0, $1) } ?? false
+      guard let code, let label else { return nil }
+      guard noteUnique(code, kind: "option code", place: fields.place(of: "code"), in: &seen) else { return nil }
+      return AnswerOption(code: code, label: label, score: score, isMissing: missing, isExclusive: exclusive)
+    }
+    return options.count == items.count ? options : nil
+  }
+
+  // MARK: Sections and questions
+
+  private func decodeSections(_ node: SourceNode, _ path: FieldPath) -> ([Section], [Question])? {
+    guard let items = nodes.list(node, path, what: "sections") else { return nil }
+    if items.isEmpty {
+      nodes.error("there are no sections; a questionnaire needs at least one question", Place(location: node.location, path: path))
+    }
+    var sections: [Section] = []
+    var questions: [Question] = []
+    var seen: [String: Place] = [:]
+    for (node, path) in items {
+      guard
+        let fields = nodes.fields(node, path, allowed: ["id", "title", "intro", "questions"], what: "a section")
+      else { continue }
+      let id = fields.required("id") { nodes.id($0, $1) }
+      let title = fields.required("title") { nodes.string($0, $1) }
+      let intro = fields.optional("intro") { nodes.text($0, $1) }
+      let sectionID = id ?? ""
+      if let id { noteUnique(id, kind: "section id", place: fields.place(of: "id"), in: &seen) }
+      map.sectionPlaces.append(fields.place)
+      let own = fields.required("questions") { node, path -> [Question]? in
+        guard let items = nodes.list(node, path, what: "questions") else { return nil }
+        if items.isEmpty {
+          nodes.error("the section has no questions", Place(location: node.location, path: path))
+        }
+        return items.compactMap { decodeQuestion($0, $1, sectionID: sectionID, index: questions.count) .map { question in
+          questions.append(question)
+          return question
+        } }
+      } ?? []
+      if let id, let title {
+        sections.append(Section(id: id, title: title, intro: intro, questionIDs: own.map(\.id)))
+      }
+    }
+    return (sections, questions)
+  }
+
+  private static let questionKeys = [
+    "id", "text", "help", "type", "scale", "options", "required", "show_if", "min", "max",
+    "max_length", "source",
+  ]
+
+  private func decodeQuestion(_ node: SourceNode, _ path: FieldPath, sectionID: String, index: Int) -> Question? {
+    guard let fields = nodes.fields(node, path, allowed: Self.questionKeys, what: "a question") else { return nil }
+    let id = fields.required("id") { nodes.id($0, $1) }
+    let text = fields.required("text") { nodes.text($0, $1) }
+    let help = fields.optional("help") { nodes.text($0, $1) }
+    let type = fields.required("type") { node, path -> QuestionType? in
+      guard let name = nodes.string(node, path) else { return nil }
+      guard let type = QuestionType(rawValue: name) else {
+        nodes.error(
+          "'\(name)' is not a question type; use one of: \(QuestionType.allCases.map(\.rawValue).joined(separator: ", "))",
+          Place(location: node.location, path: path))
+        return nil
+      }
+      return type
+    }
+    let required = fields.optional("required") { nodes.bool($0, $1) } ?? true
+    let minimum = fields.optional("min") { nodes.int($0, $1) }
+    let maximum = fields.optional("max") { nodes.int($0, $1) }
+    let maxLength = fields.optional("max_length") { nodes.int($0, $1) } ?? 500
+    let source = fields.optional("source") { node, path -> Citation? in
+      guard let citation = nodes.fields(node, path, allowed: ["file", "quote"], what: "a citation") else { return nil }
+      let file = citation.required("file") { nodes.string($0, $1) }
+      let quote = citation.required("quote") { nodes.text($0, $1) }
+      guard let file, let quote else { return nil }
+      return Citation(file: file, quote: quote)
+    }
+    let ownOptions = fields.optional("options") { decodeOptions($0, $1) }
+    let scaleID = fields.optional("scale") { nodes.id($0, $1, what: "scale id") }
+
+    // Placeholders keep positions aligned with `questions` even when this one is invalid.
+    guard let id, let text, let type else { return nil }
+    let place = fields.place(of: "id")
+    if let first = questionIDs[id] {
+      nodes.error("duplicate question id '\(id)'; it is first defined at \(first.location)", place)
+      return nil
+    }
+    questionIDs[id] = place
+    let position = map.questionPlaces.count
+    map.questionPlaces.append(place)
+    map.questionTypePlaces.append(fields.place(of: "type"))
+    if source != nil { map.citationPlaces[position] = fields.place(of: "source") }
+    let showIf = fields.optional("show_if") { decodeCondition($0, $1, owner: .showIf(questionIndex: position)) }
+    if showIf != nil { map.showIfPlaces[position] = fields.place(of: "show_if") }
+
+    var options: [AnswerOption] = []
+    if type.hasOptions {
+      switch (ownOptions, scaleID) {
+      case (.some, .some):
+        nodes.error("give either 'scale' or 'options', not both", fields.place(of: "scale"))
+      case (let own?, nil):
+        options = own
+      case (nil, let scale?):
+        if let scaled = scales[scale] {
+          options = scaled
+        } else {
+          nodes.error("refers to scale '\(scale)', which is not defined under 'scales'", fields.place(of: "scale"))
+        }
+      case (nil, nil):
+        if !fields.has("options") {
+          nodes.error("a \(type.rawValue) question needs options: give 'scale' or 'options'", fields.place)
+        }
+      }
+      if type == .yesNo && !options.isEmpty {
+        let answers = options.filter { !$0.isMissing }.map(\.code)
+        if Set(answers) != ["yes", "no"] || answers.count != 2 || options.count - answers.count > 1 {
+          nodes.error(
+            "a yes_no question's options must be 'yes' and 'no', plus at most one 'missing: true' option",
+            fields.place(of: fields.has("scale") ? "scale" : "options"))
+        }
+      }
+    } else {
+      for key in ["scale", "options"] where fields.has(key) {
+        nodes.error("'\(key)' is only for single, multiple and yes_no questions", fields.place(of: key))
+      }
+    }
+    if type != .number {
+      for key in ["min", "max"] where fields.has(key) {
+        nodes.error("'\(key)' is only for number questions", fields.place(of: key))
+      }
+    } else if let minimum, let maximum, minimum > maximum {
+      nodes.error("'min' (\(minimum)) is larger than 'max' (\(maximum))", fields.place(of: "min"))
+    }
+    if type != .text && fields.has("max_length") {
+      nodes.error("'max_length' is only for text questions", fields.place(of: "max_length"))
+    } else if maxLength < 1 || maxLength > nodes.limits.maxTextLength {
+      nodes.error("'max_length' must be between 1 and \(nodes.limits.maxTextLength)", fields.place(of: "max_length"))
+    }
+    return Question(
+      id: id, text: text, help: help, type: type, options: options, isRequired: required,
+      showIf: showIf, minimum: minimum, maximum: maximum, maxLength: maxLength, source: source,
+      sectionID: sectionID)
+  }
+
+  // MARK: Conditions
+
+  private static let testKeys = ["equals", "in", "answered", "at_least", "at_most"]
+
+  private func decodeCondition(_ node: SourceNode, _ path: FieldPath, owner: SourceMap.Owner) -> Condition? {
+    let allowed = ["question"] + Self.testKeys + ["all", "any", "not"]
+    guard let fields = nodes.fields(node, path, allowed: allowed, what: "a condition") else { return nil }
+    let combinators = ["all", "any", "not"].filter { fields.entries[$0] != nil }
+    let tests = Self.testKeys.filter { fields.entries[$0] != nil }
+    let hasQuestion = fields.entries["question"] != nil
+    let here = Place(location: node.location, path: path)
+
+    if !combinators.isEmpty {
+      guard combinators.count == 1, tests.isEmpty, !hasQuestion else {
+        nodes.error("a condition is either a test on one question or one of 'all', 'any', 'not'", here)
+        return nil
+      }
+      let key = combinators[0]
+      if key == "not" {
+        return fields.required("not") { decodeCondition($0, $1, owner: owner) }.map(Condition.not)
+      }
+      return fields.required(key) { node, path -> Condition? in
+        guard let items = nodes.list(node, path, what: "conditions") else { return nil }
+        if items.isEmpty {
+          nodes.error("'\(key)' needs at least one condition", Place(location: node.location, path: path))
+          return nil
+        }
+        let parts = items.compactMap { decodeCondition($0, $1, owner: owner) }
+        guard parts.count == items.count else { return nil }
+        return key == "all" ? .all(parts) : .any(parts)
+      }
+    }
+
+    guard hasQuestion else {
+      nodes.error("a condition needs 'question' and one test (\(Self.testKeys.joined(separator: ", "))), or 'all', 'any' or 'not'", here)
+      return nil
+    }
+    guard tests.count == 1 else {
+      nodes.error(
+        tests.isEmpty
+          ? "the condition needs one test: \(Self.testKeys.joined(separator: ", "))"
+          : "the condition has more than one test (\(tests.joined(separator: ", "))); combine tests with 'all' or 'any'",
+        here)
+      return nil
+    }
+    guard let question = fields.required("question", { nodes.id($0, $1, what: "question id") }) else { return nil }
+    let testKey = tests[0]
+    var codes: [(String, Place)] = []
+    let test: ConditionTest? = fields.required(testKey) { node, path -> ConditionTest? in
+      switch testKey {
+      case "equals":
+        guard let code = nodes.id(node, path, what: "option code") else { return nil }
+        codes.append((code, Place(location: node.location, path: path)))
+        return .equals(code)
+      case "in":
+        guard let items = nodes.list(node, path, what: "option codes") else { return nil }
+        if items.isEmpty {
+          nodes.error("'in' needs at least one option code", Place(location: node.location, path: path))
+          return nil
+        }
+        let values = items.compactMap { node, path -> String? in
+          let code = nodes.id(node, path, what: "option code")
+          if let code { codes.append((code, Place(location: node.location, path: path))) }
+          return code
+        }
+        return values.count == items.count ? .oneOf(values) : nil
+      case "answered": return nodes.bool(node, path).map(ConditionTest.answered)
+      case "at_least": return nodes.int(node, path).map(ConditionTest.atLeast)
+      default: return nodes.int(node, path).map(ConditionTest.atMost)
+      }
+    }
+    guard let test else { return nil }
+    map.references.append(
+      SourceMap.Reference(
+        questionID: question, place: fields.place(of: "question"), owner: owner, test: test,
+        codePlaces: codes, testPlace: fields.place(of: testKey)))
+    return .test(question: question, test)
+  }
+
+  // MARK: Scores and bands
+
+  private func decodeScores(_ node: SourceNode, _ path: FieldPath) -> [ScoreRule]? {
+    guard let items = nodes.list(node, path, what: "scores") else { return nil }
+    var seen: [String: Place] = [:]
+    var rules: [ScoreRule] = []
+    for (node, path) in items {
+      guard
+        let fields = nodes.fields(
+          node, path, allowed: ["id", "label", "kind", "questions", "codes"], what: "a score")
+      else { continue }
+      let id = fields.required("id") { nodes.id($0, $1) }
+      let label = fields.required("label") { nodes.string($0, $1) }
+      let kind = fields.required("kind") { node, path -> ScoreRule.Kind? in
+        guard let name = nodes.string(node, path) else { return nil }
+        guard let kind = ScoreRule.Kind(rawValue: name) else {
+          nodes.error("'\(name)' is not a score kind; use 'count' or 'sum'", Place(location: node.location, path: path))
+          return nil
+        }
+        return kind
+      }
+      let owner = SourceMap.Owner.score(rules.count)
+      let questions = fields.required("questions") { questionList($0, $1, owner: owner) }
+      var codes: [String] = []
+      if kind == .count {
+        codes = fields.required("codes") { node, path -> [String]? in
+          guard let items = nodes.list(node, path, what: "option codes") else { return nil }
+          let values = items.compactMap { nodes.id($0, $1, what: "option code") }
+          if values.isEmpty {
+            nodes.error("a count needs at least one answer code to count", Place(location: node.location, path: path))
+          }
+          if let first = map.references.lastIndex(where: { $0.owner == owner }) {
+            // Codes apply to every question the count reads; checked with the references.
+            for index in map.references.indices where index <= first && map.references[index].owner == owner {
+              map.references[index].codePlaces = items.compactMap { node, path in
+                nodes.isNull(node) ? nil : (Self.scalarText(node) ?? "", Place(location: node.location, path: path))
+              }.filter { NodeDecoder.isValidID($0.0) }
+            }
+          }
+          return values
+        } ?? []
+      } else if fields.has("codes") {
+        nodes.error("'codes' is only for scores of kind 'count'", fields.place(of: "codes"))
+      }
+      guard let id, let label, let kind, let questions else { continue }
+      if noteUnique(id, kind: "score id", place: fields.place(of: "id"), in: &seen) {
+        map.scorePlaces.append(fields.place)
+        rules.append(ScoreRule(id: id, label: label, kind: kind, questionIDs: questions, codes: codes))
+      }
+    }
+    return rules
+  }
+
+  private static func scalarText(_ node: SourceNode) -> String? {
+    if case .scalar(let text, _) = node.value { return text }
+    return nil
+  }
+
+  private func questionList(_ node: SourceNode, _ path: FieldPath, owner: SourceMap.Owner) -> [String]? {
+    guard let items = nodes.list(node, path, what: "question ids") else { return nil }
+    if items.isEmpty {
+      nodes.error("the list of questions is empty", Place(location: node.location, path: path))
+      return nil
+    }
+    var seen: [String: Place] = [:]
+    let ids = items.compactMap { node, path -> String? in
+      guard let id = nodes.id(node, path, what: "question id") else { return nil }
+      let place = Place(location: node.location, path: path)
+      guard noteUnique(id, kind: "question in this list", place: place, in: &seen) else { return nil }
+      map.references.append(SourceMap.Reference(questionID: id, place: place, owner: owner, test: nil, codePlaces: []))
+      return id
+    }
+    return ids.count == items.count ? ids : nil
+  }
+
+  private func decodeBands(_ node: SourceNode, _ path: FieldPath) -> BandSet? {
+    guard let fields = nodes.fields(node, path, allowed: ["score", "ranges"], what: "bands") else { return nil }
+    map.bandsPlace = fields.place
+    let score = fields.required("score") { nodes.id($0, $1, what: "score id") }
+    map.bandsScorePlace = fields.place(of: "score")
+    var seen: [String: Place] = [:]
+    let bands = fields.required("ranges") { node, path -> [Band]? in
+      guard let items = nodes.list(node, path, what: "bands") else { return nil }
+      if items.isEmpty {
+        nodes.error("there are no bands", Place(location: node.location, path: path))
+        return nil
+      }
+      let bands = items.compactMap { node, path -> Band? in
+        guard
+          let fields = nodes.fields(
+            node, path, allowed: ["id", "min", "max", "label", "guidance", "next_steps"], what: "a band")
+        else { return nil }
+        let id = fields.required("id") { nodes.id($0, $1) }
+        let minimum = fields.required("min") { nodes.int($0, $1) }
+        let maximum = fields.optional("max") { nodes.int($0, $1) }
+        let label = fields.required("label") { guidance(nodes.string($0, $1), $0, $1) }
+        let text = fields.required("guidance") { guidance(nodes.text($0, $1), $0, $1) }
+        let steps = fields.optional("next_steps") { node, path -> [String]? in
+          guard let items = nodes.list(node, path, what: "next steps") else { return nil }
+          return items.compactMap { guidance(nodes.text($0, $1), $0, $1) }
+        } ?? []
+        guard let id, let minimum, let label, let text else { return nil }
+        guard noteUnique(id, kind: "band id", place: fields.place(of: "id"), in: &seen) else { return nil }
+        if let maximum, maximum < minimum {
+          nodes.error("'max' (\(maximum)) is smaller than 'min' (\(minimum))", fields.place(of: "max"))
+          return nil
+        }
+        map.bandPlaces.append(fields.place)
+        return Band(id: id, minimum: minimum, maximum: maximum, label: label, guidance: text, nextSteps: steps)
+      }
+      return bands.count == items.count ? bands : nil
+    }
+    guard let score, let bands else { return nil }
+    return BandSet(scoreID: score, bands: bands)
+  }
+
+  /// Records a text whose wording is checked, and passes it through.
+  private func guidance(_ text: String?, _ node: SourceNode, _ path: FieldPath) -> String? {
+    if let text { map.guidanceTexts.append((text, Place(location: node.location, path: path))) }
+    return text
+  }
+
+  // MARK: Red flags, messages, domains
+
+  private func decodeRedFlags(_ node: SourceNode, _ path: FieldPath) -> [RedFlag]? {
+    guard let items = nodes.list(node, path, what: "red flags") else { return nil }
+    var seen: [String: Place] = [:]
+    return items.compactMap { node, path in
+      guard
+        let fields = nodes.fields(
+          node, path, allowed: ["id", "when", "level", "title", "guidance"], what: "a red flag")
+      else { return nil }
+      let id = fields.required("id") { nodes.id($0, $1) }
+      let condition = fields.required("when") { decodeCondition($0, $1, owner: .redFlag) }
+      let level = fields.required("level") { node, path -> RedFlag.Level? in
+        guard let name = nodes.string(node, path) else { return nil }
+        guard let level = RedFlag.Level(rawValue: name) else {
+          nodes.error("'\(name)' is not a level; use emergency, crisis or medical", Place(location: node.location, path: path))
+          return nil
+        }
+        return level
+      }
+      let title = fields.required("title") { guidance(nodes.string($0, $1), $0, $1) }
+      let text = fields.required("guidance") { guidance(nodes.text($0, $1), $0, $1) }
+      guard let id, let condition, let level, let title, let text else { return nil }
+      guard noteUnique(id, kind: "red flag id", place: fields.place(of: "id"), in: &seen) else { return nil }
+      return RedFlag(id: id, condition: condition, level: level, title: title, guidance: text)
+    }
+  }
+
+  private func decodeMessages(_ node: SourceNode, _ path: FieldPath) -> [ResultMessage]? {
+    guard let items = nodes.list(node, path, what: "messages") else { return nil }
+    var seen: [String: Place] = [:]
+    return items.compactMap { node, path in
+      guard
+        let fields = nodes.fields(
+          node, path, allowed: ["id", "when", "title", "text", "replaces_band"], what: "a message")
+      else { return nil }
+      let id = fields.required("id") { nodes.id($0, $1) }
+      let condition = fields.required("when") { decodeCondition($0, $1, owner: .message) }
+      let title = fields.required("title") { guidance(nodes.string($0, $1), $0, $1) }
+      let text = fields.required("text") { guidance(nodes.text($0, $1), $0, $1) }
+      let replaces = fields.optional("replaces_band") { nodes.bool($0, $1) } ?? false
+      guard let id, let condition, let title, let text else { return nil }
+      guard noteUnique(id, kind: "message id", place: fields.place(of: "id"), in: &seen) else { return nil }
+      return ResultMessage(id: id, condition: condition, title: title, text: text, replacesBand: replaces)
+    }
+  }
+
+  private func decodeDomains(_ node: SourceNode, _ path: FieldPath) -> [Domain]? {
+    guard let items = nodes.list(node, path, what: "domains") else { return nil }
+    var seen: [String: Place] = [:]
+    var domains: [Domain] = []
+    for (node, path) in items {
+      guard let fields = nodes.fields(node, path, allowed: ["id", "label", "questions"], what: "a domain") else {
+        continue
+      }
+      let id = fields.required("id") { nodes.id($0, $1) }
+      let label = fields.required("label") { nodes.string($0, $1) }
+      let questions = fields.required("questions") { questionList($0, $1, owner: .domain(domains.count)) }
+      guard let id, let label, let questions else { continue }
+      if noteUnique(id, kind: "domain id", place: fields.place(of: "id"), in: &seen) {
+        domains.append(Domain(id: id, label: label, questionIDs: questions))
+      }
+    }
+    return domains
+  }
+
+  /// Records an id; reports a duplicate with the place of the first. Returns whether it was new.
+  @discardableResult
+  private func noteUnique(_ id: String, kind: String, place: Place, in seen: inout [String: Place]) -> Bool {
+    if let first = seen[id] {
+      nodes.error("duplicate \(kind) '\(id)'; it is first given at \(first.location)", place)
+      return false
+    }
+    seen[id] = place
+    return true
+  }
+}

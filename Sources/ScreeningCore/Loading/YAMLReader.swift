@@ -1,0 +1,167 @@
+import CYaml
+
+/// Reads one YAML document into a `SourceNode` tree through libyaml's event API.
+///
+/// Iterative (no recursion, so deep nesting cannot overflow the stack), bounded in depth and node
+/// count, and it refuses aliases, which could otherwise expand a small file into a huge tree.
+enum YAMLReader {
+  static func parse(_ bytes: [UInt8], limits: LoadLimits) throws(SyntaxProblem) -> SourceNode {
+    var parser = yaml_parser_t()
+    guard yaml_parser_initialize(&parser) == 1 else {
+      throw SyntaxProblem(message: "out of memory while reading the file", location: .init(line: 1, column: 1))
+    }
+    defer { yaml_parser_delete(&parser) }
+    yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+
+    return try bytes.withUnsafeBufferPointer { buffer throws(SyntaxProblem) -> SourceNode in
+      yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+      var builder = TreeBuilder(limits: limits)
+      var documents = 0
+      while true {
+        var event = yaml_event_t()
+        guard yaml_parser_parse(&parser, &event) == 1 else {
+          throw problem(of: parser)
+        }
+        defer { yaml_event_delete(&event) }
+        let location = SourceLocation(
+          line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
+        switch event.type {
+        case YAML_STREAM_START_EVENT, YAML_DOCUMENT_END_EVENT:
+          continue
+        case YAML_STREAM_END_EVENT:
+          guard let root = builder.root else {
+            throw SyntaxProblem(message: "the file has no content", location: location)
+          }
+          return root
+        case YAML_DOCUMENT_START_EVENT:
+          documents += 1
+          if documents > 1 {
+            throw SyntaxProblem(
+              message: "the file holds more than one YAML document (a second '---'); keep one",
+              location: location)
+          }
+        case YAML_ALIAS_EVENT:
+          throw SyntaxProblem(
+            message: "aliases (*name) are not supported; write the value out in full",
+            location: location)
+        case YAML_SCALAR_EVENT:
+          let scalar = event.data.scalar
+          let text = scalar.value.map { pointer in
+            String(decoding: UnsafeBufferPointer(start: pointer, count: scalar.length), as: UTF8.self)
+          } ?? ""
+          let node: SourceNode
+          if scalar.style == YAML_PLAIN_SCALAR_STYLE && scalar.plain_implicit == 1 {
+            switch text {
+            case "", "~", "null", "Null", "NULL": node = SourceNode(value: .null, location: location)
+            default: node = SourceNode(value: .scalar(text, .plain), location: location)
+            }
+          } else {
+            node = SourceNode(value: .scalar(text, .quoted), location: location)
+          }
+          try builder.add(node)
+        case YAML_SEQUENCE_START_EVENT:
+          try builder.open(.sequence([]), at: location)
+        case YAML_MAPPING_START_EVENT:
+          try builder.open(.mapping([]), at: location)
+        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+          try builder.close()
+        default:
+          continue
+        }
+      }
+    }
+  }
+
+  private static func problem(of parser: yaml_parser_t) -> SyntaxProblem {
+    let problem = parser.problem.map { String(cString: $0) } ?? "the file could not be read"
+    let mark = parser.problem_mark
+    var message = "syntax error: \(problem)"
+    if let context = parser.context.map({ String(cString: $0) }) {
+      let where_ = parser.context_mark
+      message += " (\(context) at \(where_.line + 1):\(where_.column + 1))"
+    }
+    if parser.error == YAML_READER_ERROR {
+      return SyntaxProblem(message: message, location: SourceLocation(line: 1, column: 1))
+    }
+    return SyntaxProblem(
+      message: message, location: SourceLocation(line: Int(mark.line) + 1, column: Int(mark.column) + 1))
+  }
+}
+
+/// Builds a `SourceNode` tree from a stream of start / value / end events, without recursion.
+struct TreeBuilder {
+  private struct Frame {
+    var value: SourceNode.Value
+    var location: SourceLocation
+    var pendingKey: (String, SourceLocation)?
+  }
+
+  private let limits: LoadLimits
+  private var stack: [Frame] = []
+  private var nodes = 0
+  private(set) var root: SourceNode?
+
+  init(limits: LoadLimits) { self.limits = limits }
+
+  mutating func open(_ value: SourceNode.Value, at location: SourceLocation) throws(SyntaxProblem) {
+    if stack.count >= limits.maxDepth {
+      throw SyntaxProblem(
+        message: "the file is nested too deeply (more than \(limits.maxDepth) levels)",
+        location: location)
+    }
+    try count(at: location)
+    if let top = stack.last, case .mapping = top.value, top.pendingKey == nil {
+      throw SyntaxProblem(message: "a key must be plain text, not a list or mapping", location: location)
+    }
+    stack.append(Frame(value: value, location: location))
+  }
+
+  mutating func close() throws(SyntaxProblem) {
+    guard let frame = stack.popLast() else { return }
+    try attach(SourceNode(value: frame.value, location: frame.location), counted: true)
+  }
+
+  mutating func add(_ node: SourceNode) throws(SyntaxProblem) {
+    try attach(node, counted: false)
+  }
+
+  private mutating func count(at location: SourceLocation) throws(SyntaxProblem) {
+    nodes += 1
+    if nodes > limits.maxNodes {
+      throw SyntaxProblem(
+        message: "the file has too many values (more than \(limits.maxNodes))", location: location)
+    }
+  }
+
+  private mutating func attach(_ node: SourceNode, counted: Bool) throws(SyntaxProblem) {
+    if !counted { try count(at: node.location) }
+    guard var top = stack.popLast() else {
+      root = node
+      return
+    }
+    switch top.value {
+    case .sequence(var items):
+      top.value = .null  // release the array so appending does not copy it
+      items.append(node)
+      top.value = .sequence(items)
+    case .mapping(var entries):
+      if let (key, keyLocation) = top.pendingKey {
+        top.value = .null
+        entries.append(SourceNode.Entry(key: key, keyLocation: keyLocation, value: node))
+        top.value = .mapping(entries)
+        top.pendingKey = nil
+      } else {
+        switch node.value {
+        case .scalar(let key, _): top.pendingKey = (key, node.location)
+        case .null: top.pendingKey = ("", node.location)
+        default:
+          throw SyntaxProblem(
+            message: "a key must be plain text, not a list or mapping", location: node.location)
+        }
+      }
+    case .null, .scalar:
+      break
+    }
+    stack.append(top)
+  }
+}

@@ -1,0 +1,56 @@
+/// One question of a questionnaire.
+public struct Question: Sendable, Hashable, Identifiable {
+  public var id: String
+  public var text: String
+  public var help: String?
+  public var type: QuestionType
+  /// The options of a choice question (from its scale or its own list); empty otherwise.
+  public var options: [AnswerOption]
+  public var isRequired: Bool
+  public var showIf: Condition?
+  public var minimum: Int?
+  public var maximum: Int?
+  public var maxLength: Int
+  public var source: Citation?
+  /// The id of the section it belongs to.
+  public var sectionID: String
+
+  public init(
+    id: String, text: String, help: String? = nil, type: QuestionType, options: [AnswerOption] = [],
+    isRequired: Bool = true, showIf: Condition? = nil, minimum: Int? = nil, maximum: Int? = nil,
+    maxLength: Int = 500, source: Citation? = nil, sectionID: String = ""
+  ) {
+    self.id = id
+    self.text = text
+    self.help = help
+    self.type = type
+    self.options = options
+    self.isRequired = isRequired
+    self.showIf = showIf
+    self.minimum = minimum
+    self.maximum = maximum
+    self.maxLength = maxLength
+    self.source = source
+    self.sectionID = sectionID
+  }
+
+  /// The option with `code`, if any.
+  public func option(_ code: String) -> AnswerOption? {
+    options.first { $0.code == code }
+  }
+}
+
+/// A titled group of questions.
+public struct Section: Sendable, Hashable, Identifiable {
+  public var id: String
+  public var title: String
+  public var intro: String?
+  public var questionIDs: [String]
+
+  public init(id: String, title: String, intro: String? = nil, questionIDs: [String]) {
+    self.id = id
+    self.title = title
+    self.intro = intro
+    self.questionIDs = questionIDs
+  }
+}

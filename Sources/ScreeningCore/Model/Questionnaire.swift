@@ -1,0 +1,75 @@
+/// A validated questionnaire: questions, skip logic, scoring rules and guidance.
+///
+/// Values of this type come from `QuestionnaireLoader` (which refuses invalid files) or from code;
+/// the questions are kept in asking order with an index by id.
+public struct Questionnaire: Sendable, Hashable, Identifiable {
+  public var format: Int
+  public var id: String
+  public var version: String
+  public var language: String
+  public var title: String
+  public var intro: String
+  public var disclaimer: String
+  public var audience: String?
+  public var minutes: Int?
+  public var sources: [SourceDocument]
+  public var sections: [Section]
+  public private(set) var questions: [Question]
+  public var scores: [ScoreRule]
+  public var bands: BandSet?
+  public var redFlags: [RedFlag]
+  public var messages: [ResultMessage]
+  public var domains: [Domain]
+  private var indexByID: [String: Int]
+
+  public init(
+    format: Int = 1, id: String, version: String, language: String, title: String, intro: String,
+    disclaimer: String, audience: String? = nil, minutes: Int? = nil, sources: [SourceDocument] = [],
+    sections: [Section], questions: [Question], scores: [ScoreRule] = [], bands: BandSet? = nil,
+    redFlags: [RedFlag] = [], messages: [ResultMessage] = [], domains: [Domain] = []
+  ) {
+    self.format = format
+    self.id = id
+    self.version = version
+    self.language = language
+    self.title = title
+    self.intro = intro
+    self.disclaimer = disclaimer
+    self.audience = audience
+    self.minutes = minutes
+    self.sources = sources
+    self.sections = sections
+    self.questions = questions
+    self.scores = scores
+    self.bands = bands
+    self.redFlags = redFlags
+    self.messages = messages
+    self.domains = domains
+    var index: [String: Int] = [:]
+    index.reserveCapacity(questions.count)
+    for (position, question) in questions.enumerated() where index[question.id] == nil {
+      index[question.id] = position
+    }
+    self.indexByID = index
+  }
+
+  /// The question with `id`, if any.
+  public func question(_ id: String) -> Question? {
+    indexByID[id].map { questions[$0] }
+  }
+
+  /// The position of the question with `id` in asking order.
+  public func index(of id: String) -> Int? {
+    indexByID[id]
+  }
+
+  /// The section with `id`, if any.
+  public func section(_ id: String) -> Section? {
+    sections.first { $0.id == id }
+  }
+
+  /// The score rule with `id`, if any.
+  public func score(_ id: String) -> ScoreRule? {
+    scores.first { $0.id == id }
+  }
+}

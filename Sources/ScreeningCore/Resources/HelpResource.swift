@@ -1,0 +1,89 @@
+/// A place to get help: a service with its contacts and when they were last checked.
+public struct HelpResource: Sendable, Hashable {
+  /// What a service is for; emergency services are always listed first.
+  public enum Kind: String, Sendable, Hashable, CaseIterable {
+    case emergency, crisis, medical, drugs, treatment, poison, support, gp
+  }
+
+  public var name: String
+  public var kind: Kind
+  public var purpose: String
+  public var phone: String?
+  public var text: String?
+  public var web: String?
+  public var hours: String?
+  /// YYYY-MM-DD.
+  public var lastVerified: String
+  public var source: String
+
+  /// The ways to reach it, e.g. `call 988 · text 988 · 988lifeline.org`.
+  public var contactLine: String {
+    var parts: [String] = []
+    if let phone { parts.append("call \(phone)") }
+    if let text { parts.append("text \(text)") }
+    if let web { parts.append(web) }
+    return parts.joined(separator: " · ")
+  }
+}
+
+/// The help resources of one region.
+public struct Region: Sendable, Hashable, Identifiable {
+  public var code: String
+  public var name: String
+  /// Locale territories (from `LANG`) that choose this region, e.g. `GB`.
+  public var territories: [String]
+  public var resources: [HelpResource]
+
+  public var id: String { code }
+
+  /// The contacts for a red flag of `level`: the most relevant kinds first, emergency always in.
+  public func contacts(for level: RedFlag.Level) -> [HelpResource] {
+    let order: [HelpResource.Kind]
+    switch level {
+    case .emergency: order = [.emergency, .crisis]
+    case .crisis: order = [.emergency, .crisis]
+    case .medical: order = [.emergency, .medical, .poison]
+    }
+    return order.flatMap { kind in resources.filter { $0.kind == kind } }
+  }
+}
+
+/// Every region's help resources, with the international fallback.
+public struct HelpDirectory: Sendable, Hashable {
+  public var regions: [Region]
+
+  /// The code of the fallback region.
+  public static let internationalCode = "INTL"
+
+  public init(regions: [Region]) { self.regions = regions }
+
+  /// The region with `code` (case-insensitive; `GB` means UK, `international` means INTL).
+  public func region(code: String) -> Region? {
+    let wanted: String
+    switch code.uppercased() {
+    case "GB": wanted = "UK"
+    case "INTERNATIONAL", "INT": wanted = Self.internationalCode
+    default: wanted = code.uppercased()
+    }
+    return regions.first { $0.code == wanted }
+  }
+
+  /// The region for the locale in `environment` (`LC_ALL`, then `LC_MESSAGES`, then `LANG`), else
+  /// the international fallback.
+  public func region(forEnvironment environment: [String: String]) -> Region? {
+    let locale = ["LC_ALL", "LC_MESSAGES", "LANG"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty }
+    if let territory = locale.flatMap(Self.territory) {
+      if let match = regions.first(where: { $0.territories.contains(territory) }) { return match }
+    }
+    return region(code: Self.internationalCode)
+  }
+
+  /// The territory of a POSIX locale name: `en_GB.UTF-8@euro` -> `GB`.
+  static func territory(of locale: String) -> String? {
+    let name = locale.split(separator: ".").first.map(String.init) ?? locale
+    let base = name.split(separator: "@").first.map(String.init) ?? name
+    let parts = base.split(separator: "_")
+    guard parts.count >= 2 else { return nil }
+    return parts[1].uppercased()
+  }
+}

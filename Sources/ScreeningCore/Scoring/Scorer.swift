@@ -1,0 +1,80 @@
+/// Turns answers into a `ScreeningResult`: scores, band, red flags, messages and chart.
+public enum Scorer {
+  /// Scores `answers`; answers to questions that are not shown, and "prefer not to say", add nothing.
+  public static func score(_ questionnaire: Questionnaire, answers: [String: Answer]) -> ScreeningResult {
+    let (shown, effective) = questionnaire.visibility(for: answers)
+    let shownIDs = Set(shown.map { questionnaire.questions[$0].id })
+
+    func countable(_ id: String) -> (Question, Answer)? {
+      guard let question = questionnaire.question(id), let answer = effective[id], !question.isMissing(answer) else {
+        return nil
+      }
+      return (question, answer)
+    }
+
+    let scores = questionnaire.scores.map { rule -> ScoreValue in
+      var value = 0
+      var contributing: [String] = []
+      var skipped: [String] = []
+      for id in rule.questionIDs {
+        guard let (question, answer) = countable(id) else {
+          if shownIDs.contains(id) { skipped.append(id) }
+          continue
+        }
+        let points: Int
+        switch rule.kind {
+        case .count:
+          points = answer.codes.contains(where: rule.codes.contains) ? 1 : 0
+        case .sum:
+          if case .number(let number) = answer {
+            points = number
+          } else {
+            points = answer.codes.compactMap { question.option($0)?.score }.reduce(0, +)
+          }
+        }
+        value += points
+        if points != 0 { contributing.append(id) }
+      }
+      return ScoreValue(rule: rule, value: value, contributingIDs: contributing, skippedIDs: skipped)
+    }
+
+    let messages = questionnaire.messages.filter { $0.condition.isSatisfied(by: effective, in: questionnaire) }
+    let redFlags = questionnaire.redFlags.filter { $0.condition.isSatisfied(by: effective, in: questionnaire) }
+    var band: Band?
+    var bandScore: ScoreValue?
+    if let set = questionnaire.bands, let value = scores.first(where: { $0.rule.id == set.scoreID }) {
+      bandScore = value
+      if !messages.contains(where: \.replacesBand) {
+        band = set.bands.first { $0.contains(value.value) }
+      }
+    }
+
+    let domains = questionnaire.domains.map { domain -> DomainValue in
+      var value = 0
+      var maximum = 0
+      for id in domain.questionIDs {
+        guard let question = questionnaire.question(id) else { continue }
+        maximum += question.type == .multiple
+          ? question.options.map { max($0.score, 0) }.reduce(0, +)
+          : question.options.map(\.score).max() ?? 0
+        if let (question, answer) = countable(id) {
+          value += answer.codes.compactMap { question.option($0)?.score }.reduce(0, +)
+        }
+      }
+      return DomainValue(domain: domain, value: value, maximum: maximum)
+    }
+
+    var skipped: [String] = []
+    var answered: [(questionID: String, answer: Answer?)] = []
+    for index in shown {
+      let question = questionnaire.questions[index]
+      let answer = effective[question.id]
+      answered.append((question.id, answer))
+      if answer.map(question.isMissing) ?? true { skipped.append(question.id) }
+    }
+    return ScreeningResult(
+      redFlags: redFlags, band: band, bandScore: bandScore, messages: messages, scores: scores,
+      domains: domains, skippedIDs: skipped, mayUnderstate: band != nil && !(bandScore?.skippedIDs.isEmpty ?? true),
+      answered: answered)
+  }
+}

@@ -1,0 +1,51 @@
+/// The value of one score rule for a set of answers.
+public struct ScoreValue: Sendable, Hashable {
+  public var rule: ScoreRule
+  public var value: Int
+  /// The questions that added to the value (for a count: the ones answered with a counted code).
+  public var contributingIDs: [String]
+  /// Shown questions it reads that were unanswered or "prefer not to say".
+  public var skippedIDs: [String]
+}
+
+/// One bar of the results chart.
+public struct DomainValue: Sendable, Hashable {
+  public var domain: Domain
+  public var value: Int
+  public var maximum: Int
+}
+
+/// What a set of answers adds up to: never a diagnosis, only signs, guidance and next steps.
+public struct ScreeningResult: Sendable, Hashable {
+  /// Red flags that hold, in the questionnaire's order; shown before anything else.
+  public var redFlags: [RedFlag]
+  /// The band of the banded score, unless a message replaces it.
+  public var band: Band?
+  /// The banded score's value.
+  public var bandScore: ScoreValue?
+  /// Conditional guidance that holds, in the questionnaire's order.
+  public var messages: [ResultMessage]
+  public var scores: [ScoreValue]
+  public var domains: [DomainValue]
+  /// Shown questions left unanswered or answered "prefer not to say".
+  public var skippedIDs: [String]
+  /// Whether questions the band reads were skipped, so the result may understate.
+  public var mayUnderstate: Bool
+  /// Shown questions with their answers (missing ones included), in asking order.
+  public var answered: [(questionID: String, answer: Answer?)]
+
+  public static func == (lhs: ScreeningResult, rhs: ScreeningResult) -> Bool {
+    lhs.redFlags == rhs.redFlags && lhs.band == rhs.band && lhs.bandScore == rhs.bandScore
+      && lhs.messages == rhs.messages && lhs.scores == rhs.scores && lhs.domains == rhs.domains
+      && lhs.skippedIDs == rhs.skippedIDs && lhs.mayUnderstate == rhs.mayUnderstate
+      && lhs.answered.map(\.questionID) == rhs.answered.map(\.questionID)
+      && lhs.answered.map(\.answer) == rhs.answered.map(\.answer)
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(redFlags)
+    hasher.combine(band)
+    hasher.combine(scores)
+    hasher.combine(skippedIDs)
+  }
+}

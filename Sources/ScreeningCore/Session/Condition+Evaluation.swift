@@ -1,0 +1,42 @@
+extension Condition {
+  /// Whether the condition holds for `answers`, which must hold only questions that are shown.
+  public func isSatisfied(by answers: [String: Answer], in questionnaire: Questionnaire) -> Bool {
+    switch self {
+    case .all(let items): return items.allSatisfy { $0.isSatisfied(by: answers, in: questionnaire) }
+    case .any(let items): return items.contains { $0.isSatisfied(by: answers, in: questionnaire) }
+    case .not(let inner): return !inner.isSatisfied(by: answers, in: questionnaire)
+    case .test(let id, let test):
+      let answer = answers[id]
+      switch test {
+      case .equals(let code): return answer?.codes.contains(code) ?? false
+      case .oneOf(let codes): return answer?.codes.contains(where: codes.contains) ?? false
+      case .answered(let wanted):
+        let answered = answer.map { questionnaire.question(id)?.isMissing($0) == false } ?? false
+        return answered == wanted
+      case .atLeast(let bound):
+        if case .number(let value)? = answer { return value >= bound }
+        return false
+      case .atMost(let bound):
+        if case .number(let value)? = answer { return value <= bound }
+        return false
+      }
+    }
+  }
+}
+
+extension Questionnaire {
+  /// Which questions are shown given `answers`, in asking order, with the answers that count.
+  ///
+  /// A question is shown when its show_if holds over the answers of the questions shown before it;
+  /// answers to questions that are not shown are dropped, so they never count.
+  public func visibility(for answers: [String: Answer]) -> (shown: [Int], effective: [String: Answer]) {
+    var shown: [Int] = []
+    var effective: [String: Answer] = [:]
+    for (index, question) in questions.enumerated() {
+      if let condition = question.showIf, !condition.isSatisfied(by: effective, in: self) { continue }
+      shown.append(index)
+      if let answer = answers[question.id] { effective[question.id] = answer }
+    }
+    return (shown, effective)
+  }
+}

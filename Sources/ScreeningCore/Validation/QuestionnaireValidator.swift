@@ -1,0 +1,305 @@
+/// The checks that need the whole questionnaire: references, skip logic, scores, bands, wording.
+struct QuestionnaireValidator {
+  let questionnaire: Questionnaire
+  let map: SourceMap
+  let sink: DiagnosticSink
+
+  private func error(_ message: String, _ place: Place) {
+    sink.error(message, at: place.location, path: place.path)
+  }
+
+  func run() {
+    checkReferences()
+    checkSkipLogic()
+    checkCitations()
+    checkBands()
+    checkWording()
+  }
+
+  // MARK: References
+
+  private func checkReferences() {
+    for reference in map.references {
+      guard let target = questionnaire.question(reference.questionID) else {
+        var message = "refers to question '\(reference.questionID)', which is not in this questionnaire"
+        if let guess = closestQuestion(to: reference.questionID) { message += "; did you mean '\(guess)'?" }
+        error(message, reference.place)
+        continue
+      }
+      let optionCodes = target.options.map(\.code)
+      switch reference.test {
+      case .equals, .oneOf:
+        guard target.type.hasOptions else {
+          error("'\(target.id)' is a \(target.type.rawValue) question; 'equals' and 'in' need a question with options", reference.testPlace ?? reference.place)
+          continue
+        }
+      case .atLeast, .atMost:
+        if target.type != .number {
+          error("'\(target.id)' is a \(target.type.rawValue) question; 'at_least' and 'at_most' need a number question", reference.testPlace ?? reference.place)
+        }
+        continue
+      case .answered:
+        continue
+      case nil:
+        break
+      }
+      switch reference.owner {
+      case .score(let index):
+        let rule = questionnaire.scores[index]
+        if rule.kind == .sum && target.type == .text {
+          error("'\(target.id)' is a text question; a sum needs questions with options or numbers", reference.place)
+        }
+        if rule.kind == .count && !target.type.hasOptions {
+          error("'\(target.id)' is a \(target.type.rawValue) question; a count needs questions with options", reference.place)
+        }
+      case .domain:
+        if !target.type.hasOptions {
+          error("'\(target.id)' is a \(target.type.rawValue) question; domains need questions with options", reference.place)
+        }
+      default:
+        break
+      }
+      guard target.type.hasOptions, !optionCodes.isEmpty else { continue }
+      for (code, place) in reference.codePlaces where !optionCodes.contains(code) {
+        error("'\(code)' is not an option of question '\(target.id)' (its options: \(optionCodes.joined(separator: ", ")))", place)
+      }
+    }
+  }
+
+  private func closestQuestion(to id: String) -> String? {
+    let candidates = questionnaire.questions.lazy.map(\.id).filter { $0.hasPrefix(String(id.prefix(4))) }
+    return candidates.first { abs($0.count - id.count) <= 2 && Set($0).symmetricDifference(Set(id)).count <= 2 }
+  }
+
+  // MARK: Skip logic
+
+  /// show_if may refer only to earlier questions: a forward reference is an error, and one that
+  /// closes a loop is reported as a cycle. Then each question must be reachable.
+  private func checkSkipLogic() {
+    let questions = questionnaire.questions
+    var dependencies: [[Int]] = Array(repeating: [], count: questions.count)
+    var broken = Set<Int>()
+    for reference in map.references {
+      guard case .showIf(let owner) = reference.owner else { continue }
+      guard let target = questionnaire.index(of: reference.questionID) else {
+        broken.insert(owner)
+        continue
+      }
+      dependencies[owner].append(target)
+      if target == owner {
+        error("show_if refers to the question itself, so it could never be shown (a cycle)", reference.place)
+        broken.insert(owner)
+      } else if target > owner {
+        broken.insert(owner)
+        if let loop = path(from: target, to: owner, dependencies: dependencies, questions: questions) {
+          let names = ([owner] + loop).map { questions[$0].id }.joined(separator: " -> ")
+          error("show_if makes a cycle: \(names)", reference.place)
+        } else {
+          error(
+            "show_if refers to '\(reference.questionID)', which comes later (\(map.questionPlaces[target].location)); a question can only depend on earlier questions",
+            reference.place)
+        }
+      }
+    }
+    // Dependencies among later questions are found only once all references are read.
+    checkReachability(broken: broken)
+  }
+
+  /// A chain of show_if references from `start` back to `goal`, if there is one.
+  private func path(from start: Int, to goal: Int, dependencies: [[Int]], questions: [Question]) -> [Int]? {
+    var allDependencies = dependencies
+    for reference in map.references {
+      guard case .showIf(let owner) = reference.owner, let target = questionnaire.index(of: reference.questionID) else { continue }
+      if !allDependencies[owner].contains(target) { allDependencies[owner].append(target) }
+    }
+    var visited = Set<Int>()
+    var stack: [(Int, [Int])] = [(start, [start])]
+    while let (node, trail) = stack.popLast() {
+      if node == goal { return trail }
+      guard visited.insert(node).inserted else { continue }
+      for next in allDependencies[node] { stack.append((next, trail + [next])) }
+    }
+    return nil
+  }
+
+  private func checkReachability(broken: Set<Int>) {
+    let questions = questionnaire.questions
+    var reachable = [Bool](repeating: true, count: questions.count)
+    let evaluator = Reachability(questionnaire: questionnaire)
+    for (index, question) in questions.enumerated() {
+      guard let condition = question.showIf, !broken.contains(index) else { continue }
+      switch evaluator.canBeTrue(condition, reachable: reachable) {
+      case .some(false):
+        reachable[index] = false
+        error(
+          "question '\(question.id)' can never be shown: its show_if is never true given the earlier questions' answers",
+          map.showIfPlaces[index] ?? map.questionPlaces[index])
+      default:
+        continue
+      }
+    }
+  }
+
+  // MARK: Citations
+
+  private func checkCitations() {
+    let files = Set(questionnaire.sources.map(\.file))
+    for (index, question) in questionnaire.questions.enumerated() {
+      guard let source = question.source, !files.contains(source.file), let place = map.citationPlaces[index] else { continue }
+      error("cites '\(source.file)', which is not listed under 'sources'", Place(location: place.location, path: place.path.appending("file")))
+    }
+  }
+
+  // MARK: Bands
+
+  private func checkBands() {
+    guard let set = questionnaire.bands, let scorePlace = map.bandsScorePlace else { return }
+    guard let rule = questionnaire.score(set.scoreID) else {
+      error("refers to score '\(set.scoreID)', which is not defined under 'scores'", scorePlace)
+      return
+    }
+    let highest = maximum(of: rule)
+    var expected = 0
+    for (index, band) in set.bands.enumerated() {
+      let place = map.bandPlaces[index]
+      if band.minimum > expected {
+        error("values \(rangeText(expected, band.minimum - 1)) fall in no band (a gap before band '\(band.id)')", place)
+      } else if band.minimum < expected {
+        let other = set.bands[..<index].last { $0.contains(band.minimum) }
+        let name = other.map { " '\($0.id)'" } ?? ""
+        error("band '\(band.id)' overlaps band\(name): value \(band.minimum) is in both", place)
+      }
+      guard let top = band.maximum else {
+        if index != set.bands.count - 1 {
+          error("band '\(band.id)' has no 'max'; only the last band can be open-ended", place)
+        }
+        expected = Int.max
+        break
+      }
+      expected = max(expected, top &+ 1)
+    }
+    if let highest, expected <= highest, expected != Int.max, let last = map.bandPlaces.last {
+      error("values \(rangeText(expected, highest)) fall in no band (score '\(rule.id)' can reach \(highest))", last)
+    }
+  }
+
+  private func rangeText(_ low: Int, _ high: Int) -> String {
+    low == high ? "\(low)" : "\(low) to \(high)"
+  }
+
+  /// The highest value a score can reach, when it is bounded.
+  private func maximum(of rule: ScoreRule) -> Int? {
+    var total = 0
+    for id in rule.questionIDs {
+      guard let question = questionnaire.question(id) else { return nil }
+      switch rule.kind {
+      case .count:
+        total += 1
+      case .sum:
+        if question.type == .number {
+          guard let top = question.maximum else { return nil }
+          total += max(top, 0)
+        } else if question.type == .multiple {
+          total += question.options.filter { !$0.isExclusive }.map { max($0.score, 0) }.reduce(0, +)
+        } else {
+          total += question.options.map(\.score).max().map { max($0, 0) } ?? 0
+        }
+      }
+    }
+    return total
+  }
+
+  // MARK: Wording
+
+  private func checkWording() {
+    for (text, place) in map.guidanceTexts {
+      if let (phrase, advice) = WordingCheck.problem(in: text) {
+        error("uses the wording '\(phrase)'; \(advice)", place)
+      }
+    }
+  }
+}
+
+/// Decides whether a show_if condition can ever be true, by trying the possible answers of the
+/// questions it reads (a question that can never be shown is always unanswered).
+struct Reachability {
+  let questionnaire: Questionnaire
+  private let maxCombinations = 4_096
+
+  /// `true` or `false` when decided; nil when there are too many combinations to try.
+  func canBeTrue(_ condition: Condition, reachable: [Bool]) -> Bool? {
+    // Single-choice questions are variables over their codes (or unanswered); every other test is
+    // a free boolean of its own, fixed to "unanswered" when its question can never be shown.
+    var variables: [String: [String?]] = [:]
+    var freeTests: [Condition] = []
+    collect(condition, reachable: reachable, variables: &variables, free: &freeTests)
+    let names = Array(variables.keys).sorted()
+    var combinations = 1
+    for name in names {
+      combinations *= variables[name]!.count
+      if combinations > maxCombinations { return nil }
+    }
+    if freeTests.count > 12 || combinations << freeTests.count > maxCombinations { return nil }
+    for number in 0..<combinations {
+      var assignment: [String: String?] = [:]
+      var rest = number
+      for name in names {
+        let values = variables[name]!
+        assignment[name] = values[rest % values.count]
+        rest /= values.count
+      }
+      for bits in 0..<(1 << freeTests.count) {
+        var free: [Condition: Bool] = [:]
+        for (position, test) in freeTests.enumerated() { free[test] = bits & (1 << position) != 0 }
+        if evaluate(condition, assignment, free) { return true }
+      }
+    }
+    return false
+  }
+
+  private func isSingle(_ id: String) -> Bool {
+    guard let question = questionnaire.question(id) else { return false }
+    return question.type == .single || question.type == .yesNo
+  }
+
+  private func collect(
+    _ condition: Condition, reachable: [Bool], variables: inout [String: [String?]], free: inout [Condition]
+  ) {
+    switch condition {
+    case .all(let items), .any(let items):
+      for item in items { collect(item, reachable: reachable, variables: &variables, free: &free) }
+    case .not(let inner):
+      collect(inner, reachable: reachable, variables: &variables, free: &free)
+    case .test(let id, _):
+      guard let index = questionnaire.index(of: id), reachable[index] else { return }
+      if isSingle(id) {
+        variables[id] = [nil] + questionnaire.questions[index].options.map(\.code)
+      } else if !free.contains(condition) {
+        free.append(condition)
+      }
+    }
+  }
+
+  private func evaluate(_ condition: Condition, _ assignment: [String: String?], _ free: [Condition: Bool]) -> Bool {
+    switch condition {
+    case .all(let items): return items.allSatisfy { evaluate($0, assignment, free) }
+    case .any(let items): return items.contains { evaluate($0, assignment, free) }
+    case .not(let inner): return !evaluate(inner, assignment, free)
+    case .test(let id, let test):
+      if let value = free[condition] { return value }
+      guard let answer = assignment[id] else {
+        // The question can never be shown: it is always unanswered.
+        if case .answered(let wanted) = test { return !wanted }
+        return false
+      }
+      switch test {
+      case .equals(let code): return answer == code
+      case .oneOf(let codes): return answer.map(codes.contains) ?? false
+      case .answered(let wanted):
+        let isAnswered = answer.map { code in questionnaire.question(id)?.option(code)?.isMissing == false } ?? false
+        return isAnswered == wanted
+      case .atLeast, .atMost: return false
+      }
+    }
+  }
+}

@@ -1,0 +1,16 @@
+import ArgumentParser
+
+/// The `selfscreen` command: a private self-check about ketamine use, in the terminal.
+@main
+struct SelfScreen: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "selfscreen",
+    abstract: "A private self-check about ketamine use. Not a diagnosis.",
+    discussion: """
+      Nothing is stored or sent anywhere unless you export it. In an emergency, call your local \
+      emergency number (for example 911, 999, 112 or 000).
+      """,
+    version: "selfscreen 0.1.0",
+    subcommands: [ListCommand.self, ValidateCommand.self, ScoreCommand.self, ResourcesCommand.self]
+  )
+}

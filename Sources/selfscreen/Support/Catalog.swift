@@ -1,0 +1,61 @@
+import ArgumentParser
+import ScreeningCore
+
+/// Finds questionnaires and help resources for the commands, printing problems and picking the
+/// exit status.
+enum Catalog {
+  /// A bundled id (`ketamine`) or a file path.
+  static func questionnaire(_ reference: String) throws(ExitCode) -> Questionnaire {
+    let result: LoadResult<Questionnaire>
+    if let bundled = BundledData.questionnaire(reference) {
+      result = bundled
+    } else if reference.contains("/") || reference.contains(".") {
+      do {
+        result = try QuestionnaireLoader.load(path: reference)
+      } catch {
+        Console.complain(error.description)
+        throw Exit.noInput
+      }
+    } else {
+      Console.complain(
+        "there is no bundled questionnaire '\(TextSafety.visible(reference))'; choose one of: \(BundledData.questionnaireIDs.joined(separator: ", ")), or give a file path")
+      throw Exit.usage
+    }
+    Console.report(result.diagnostics)
+    guard let questionnaire = result.value else {
+      Console.complain("'\(TextSafety.visible(reference))' has errors; it cannot be used until they are fixed")
+      throw Exit.dataError
+    }
+    return questionnaire
+  }
+
+  /// The bundled help resources (a build with broken resources never passes its tests).
+  static func helpDirectory() throws(ExitCode) -> HelpDirectory {
+    let result = BundledData.helpDirectory()
+    guard let directory = result.value else {
+      Console.report(result.diagnostics)
+      Console.complain("the bundled help resources have errors")
+      throw Exit.dataError
+    }
+    return directory
+  }
+
+  /// The region from `--region`, else the locale, else international.
+  static func region(_ code: String?, in directory: HelpDirectory) throws(ExitCode) -> Region {
+    if let code {
+      guard let region = directory.region(code: code) else {
+        Console.complain(
+          "unknown region '\(TextSafety.visible(code))'; choose one of: \(directory.regions.map(\.code).joined(separator: ", "))")
+        throw Exit.usage
+      }
+      return region
+    }
+    guard let region = directory.region(forEnvironment: ProcessInfo.processInfo.environment) else {
+      Console.complain("the bundled help resources have no international region")
+      throw Exit.dataError
+    }
+    return region
+  }
+}
+
+import Foundation
