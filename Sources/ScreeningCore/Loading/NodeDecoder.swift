@@ -169,7 +169,7 @@ struct NodeDecoder {
   /// The allowed key closest to a misspelt one, if it is close enough to be a likely typo.
   private func closest(_ key: String, in allowed: [String]) -> String? {
     let scored = allowed.map { ($0, editDistance(key, $0)) }.min { $0.1 < $1.1 }
-    guard let (best, distance) = scored, distance <= max(1, min(2, best.count / 3)) else { return nil }
+    guard let (best, distance) = scored, distance <= max(1, min(2, best.count / 2)) else { return nil }
     return best
   }
 

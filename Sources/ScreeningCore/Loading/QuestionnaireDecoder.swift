@@ -20,6 +20,8 @@ struct SourceMap {
   }
 
   var questionPlaces: [Place] = []
+  /// Questions kept despite a bad field; only their existence is checked by references.
+  var partialQuestionIDs: Set<String> = []
   var questionTypePlaces: [Place] = []
   var sectionPlaces: [Place] = []
   var citationPlaces: [Int: Place] = [:]
@@ -37,7 +39,8 @@ struct SourceMap {
 final class QuestionnaireDecoder {
   private let nodes: NodeDecoder
   private(set) var map = SourceMap()
-  private var scales: [String: [AnswerOption]] = [:]
+  /// Scales by id; nil for a scale whose options have errors (already reported).
+  private var scales: [String: [AnswerOption]?] = [:]
   private var questionIDs: [String: Place] = [:]
 
   init(sink: DiagnosticSink, limits: LoadLimits) {
@@ -117,7 +120,7 @@ final class QuestionnaireDecoder {
       let options = fields.required("options") { decodeOptions($0, $1) }
       guard let id else { continue }
       if noteUnique(id, kind: "scale id", place: fields.place(of: "id"), in: &seen) {
-        scales[id] = options ?? []
+        scales[id] = .some(options)
       }
     }
   }
@@ -134,6 +137,7 @@ final class QuestionnaireDecoder {
     }
     var seen: [String: Place] = [:]
     let options = items.compactMap { node, path -> AnswerOption? in
+      let errorsBefore = nodes.sink.diagnostics.count
       guard
         let fields = nodes.fields(
           node, path, allowed: ["code", "label", "score", "missing", "exclusive"], what: "an option")
@@ -143,7 +147,8 @@ final class QuestionnaireDecoder {
       let score = fields.optional("score") { nodes.int($0, $1) } ?? 0
       let missing = fields.optional("missing") { nodes.bool($0, $1) } ?? false
       let exclusive = fields.optional("exclusive") { nodes.bool($0, $1) } ?? false
-      guard let code, let label else { return nil }
+      // A bad optional field must not fall back to its default and mislead later checks.
+      guard let code, let label, nodes.sink.diagnostics.count == errorsBefore else { return nil }
       guard noteUnique(code, kind: "option code", place: fields.place(of: "code"), in: &seen) else { return nil }
       return AnswerOption(code: code, label: label, score: score, isMissing: missing, isExclusive: exclusive)
     }
@@ -195,9 +200,9 @@ final class QuestionnaireDecoder {
   private func decodeQuestion(_ node: SourceNode, _ path: FieldPath, sectionID: String, index: Int) -> Question? {
     guard let fields = nodes.fields(node, path, allowed: Self.questionKeys, what: "a question") else { return nil }
     let id = fields.required("id") { nodes.id($0, $1) }
-    let text = fields.required("text") { nodes.text($0, $1) }
+    let readText = fields.required("text") { nodes.text($0, $1) }
     let help = fields.optional("help") { nodes.text($0, $1) }
-    let type = fields.required("type") { node, path -> QuestionType? in
+    let readType = fields.required("type") { node, path -> QuestionType? in
       guard let name = nodes.string(node, path) else { return nil }
       guard let type = QuestionType(rawValue: name) else {
         nodes.error(
@@ -221,8 +226,12 @@ final class QuestionnaireDecoder {
     let ownOptions = fields.optional("options") { decodeOptions($0, $1) }
     let scaleID = fields.optional("scale") { nodes.id($0, $1, what: "scale id") }
 
-    // Placeholders keep positions aligned with `questions` even when this one is invalid.
-    guard let id, let text, let type else { return nil }
+    // A question with a valid id is kept even when another field is bad (the file is refused
+    // anyway), so that references to it do not add misleading "not in this questionnaire" errors.
+    guard let id else { return nil }
+    if readText == nil || readType == nil { map.partialQuestionIDs.insert(id) }
+    let text = readText ?? ""
+    let type = readType ?? .text
     let place = fields.place(of: "id")
     if let first = questionIDs[id] {
       nodes.error("duplicate question id '\(id)'; it is first defined at \(first.location)", place)
@@ -237,6 +246,7 @@ final class QuestionnaireDecoder {
     if showIf != nil { map.showIfPlaces[position] = fields.place(of: "show_if") }
 
     var options: [AnswerOption] = []
+    if fields.has("options") && ownOptions == nil { map.partialQuestionIDs.insert(id) }
     if type.hasOptions {
       switch (ownOptions, scaleID) {
       case (.some, .some):
@@ -245,7 +255,7 @@ final class QuestionnaireDecoder {
         options = own
       case (nil, let scale?):
         if let scaled = scales[scale] {
-          options = scaled
+          if let scaled { options = scaled } else { map.partialQuestionIDs.insert(id) }
         } else {
           nodes.error("refers to scale '\(scale)', which is not defined under 'scales'", fields.place(of: "scale"))
         }

@@ -40,7 +40,7 @@ public struct Region: Sendable, Hashable, Identifiable {
   public func contacts(for level: RedFlag.Level) -> [HelpResource] {
     let order: [HelpResource.Kind]
     switch level {
-    case .emergency: order = [.emergency, .crisis]
+    case .emergency: order = [.emergency, .crisis, .medical]
     case .crisis: order = [.emergency, .crisis]
     case .medical: order = [.emergency, .medical, .poison]
     }

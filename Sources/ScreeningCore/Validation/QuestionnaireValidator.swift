@@ -8,6 +8,19 @@ struct QuestionnaireValidator {
     sink.error(message, at: place.location, path: place.path)
   }
 
+  /// Questions whose show_if has a reference problem: their reachability is not judged again.
+  private final class Broken { var owners = Set<Int>() }
+  private let broken = Broken()
+
+  private func referenceError(_ message: String, _ reference: SourceMap.Reference) {
+    referenceError(message, reference, at: reference.place)
+  }
+
+  private func referenceError(_ message: String, _ reference: SourceMap.Reference, at place: Place) {
+    if case .showIf(let owner) = reference.owner { broken.owners.insert(owner) }
+    error(message, place)
+  }
+
   func run() {
     checkReferences()
     checkSkipLogic()
@@ -23,19 +36,23 @@ struct QuestionnaireValidator {
       guard let target = questionnaire.question(reference.questionID) else {
         var message = "refers to question '\(reference.questionID)', which is not in this questionnaire"
         if let guess = closestQuestion(to: reference.questionID) { message += "; did you mean '\(guess)'?" }
-        error(message, reference.place)
+        referenceError(message, reference)
+        continue
+      }
+      if map.partialQuestionIDs.contains(target.id) {
+        if case .showIf(let owner) = reference.owner { broken.owners.insert(owner) }
         continue
       }
       let optionCodes = target.options.map(\.code)
       switch reference.test {
       case .equals, .oneOf:
         guard target.type.hasOptions else {
-          error("'\(target.id)' is a \(target.type.rawValue) question; 'equals' and 'in' need a question with options", reference.testPlace ?? reference.place)
+          referenceError("'\(target.id)' is a \(target.type.rawValue) question; 'equals' and 'in' need a question with options", reference, at: reference.testPlace ?? reference.place)
           continue
         }
       case .atLeast, .atMost:
         if target.type != .number {
-          error("'\(target.id)' is a \(target.type.rawValue) question; 'at_least' and 'at_most' need a number question", reference.testPlace ?? reference.place)
+          referenceError("'\(target.id)' is a \(target.type.rawValue) question; 'at_least' and 'at_most' need a number question", reference, at: reference.testPlace ?? reference.place)
         }
         continue
       case .answered:
@@ -61,7 +78,7 @@ struct QuestionnaireValidator {
       }
       guard target.type.hasOptions, !optionCodes.isEmpty else { continue }
       for (code, place) in reference.codePlaces where !optionCodes.contains(code) {
-        error("'\(code)' is not an option of question '\(target.id)' (its options: \(optionCodes.joined(separator: ", ")))", place)
+        referenceError("'\(code)' is not an option of question '\(target.id)' (its options: \(optionCodes.joined(separator: ", ")))", reference, at: place)
       }
     }
   }
@@ -101,8 +118,7 @@ struct QuestionnaireValidator {
         }
       }
     }
-    // Dependencies among later questions are found only once all references are read.
-    checkReachability(broken: broken)
+    checkReachability(broken: broken.union(self.broken.owners))
   }
 
   /// A chain of show_if references from `start` back to `goal`, if there is one.
