@@ -20,7 +20,13 @@ enum YAMLReader {
       while true {
         var event = yaml_event_t()
         guard yaml_parser_parse(&parser, &event) == 1 else {
-          throw problem(of: parser)
+          var problem = problem(of: parser, limits: limits)
+          if problem.location.line == 0 || parser.problem_mark.line == 0 && parser.problem_mark.column == 0,
+            let deep = flowNestingTooDeep(buffer, limit: limits.maxDepth)
+          {
+            problem.location = deep
+          }
+          throw problem
         }
         defer { yaml_event_delete(&event) }
         let location = SourceLocation(
@@ -72,9 +78,38 @@ enum YAMLReader {
     }
   }
 
-  private static func problem(of parser: yaml_parser_t) -> SyntaxProblem {
+  /// Where flow brackets first nest deeper than `limit` (libyaml reports that without a place).
+  private static func flowNestingTooDeep(_ bytes: UnsafeBufferPointer<UInt8>, limit: Int) -> SourceLocation? {
+    var depth = 0
+    var quote: UInt8? = nil
+    var offset = 0
+    for byte in bytes {
+      defer { offset += 1 }
+      if let open = quote {
+        if byte == open { quote = nil }
+        continue
+      }
+      switch byte {
+      case UInt8(ascii: "\""), UInt8(ascii: "'"): quote = byte
+      case UInt8(ascii: "["), UInt8(ascii: "{"):
+        depth += 1
+        if depth > limit { return DocumentReader.location(ofOffset: offset, in: Array(bytes)) }
+      case UInt8(ascii: "]"), UInt8(ascii: "}"): depth = max(0, depth - 1)
+      default: break
+      }
+    }
+    return nil
+  }
+
+  private static func problem(of parser: yaml_parser_t, limits: LoadLimits) -> SyntaxProblem {
     let problem = parser.problem.map { String(cString: $0) } ?? "the file could not be read"
     let mark = parser.problem_mark
+    if problem.hasPrefix("Maximum nesting level") {
+      // libyaml's own limit, hit while it reads ahead through flow brackets.
+      return SyntaxProblem(
+        message: "the file is nested too deeply (more than \(limits.maxDepth) levels)",
+        location: SourceLocation(line: Int(mark.line) + 1, column: Int(mark.column) + 1))
+    }
     var message = "syntax error: \(problem)"
     if let context = parser.context.map({ String(cString: $0) }) {
       let where_ = parser.context_mark
