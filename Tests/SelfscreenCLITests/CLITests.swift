@@ -66,7 +66,9 @@ import Testing
     let result = try CLIRunner.run(
       ["validate", "Questionnaires/ketamine.yaml", "Questionnaires/resources.yaml"], directory: root)
     #expect(result.status == 0)
-    #expect(result.stdout == "Questionnaires/ketamine.yaml: ok (questionnaire)\nQuestionnaires/resources.yaml: ok (resources)\n")
+    #expect(
+      result.stdout
+        == "Questionnaires/ketamine.yaml: ok (questionnaire)\nQuestionnaires/resources.yaml: ok (resources)\n")
     #expect(result.stderr == "")
   }
 
@@ -79,7 +81,8 @@ import Testing
     lines.insert("    colour: blue", at: section + 1)
     let tolerance = try #require(lines.firstIndex { $0.hasSuffix("- id: sign_tolerance") })
     let indent = String(lines[tolerance].prefix { $0 == " " })
-    lines.insert(contentsOf: ["\(indent)- id: sign_craving", "\(indent)  text: Again?", "\(indent)  type: text"], at: tolerance)
+    lines.insert(
+      contentsOf: ["\(indent)- id: sign_craving", "\(indent)  text: Again?", "\(indent)  type: text"], at: tolerance)
     let craving = try #require(lines.firstIndex { $0.hasSuffix("- id: sign_craving") })
     let text = try #require(lines[craving...].firstIndex { $0.contains("text: ") })
     lines[text] = lines[text].replacingOccurrences(of: "text: ", with: "text: \u{1B}[31m")
@@ -92,9 +95,15 @@ import Testing
     #expect(result.stdout == "")
     let problems = result.stderr.split(separator: "\n").map(String.init)
     #expect(problems.count == 4)
-    #expect(problems[0] == "bad.yaml:\(section + 2):5: sections[0].colour: unknown key 'colour'; a section can have: id, title, intro, questions")
+    #expect(
+      problems[0]
+        == "bad.yaml:\(section + 2):5: sections[0].colour: unknown key 'colour'; a section can have: id, title, "
+        + "intro, questions"
+    )
     #expect(problems[1].hasPrefix("bad.yaml:\(text + 1):"))
-    #expect(problems[1].hasSuffix(".text: the text contains U+001B (escape), which is not allowed in questionnaire text; remove it"))
+    #expect(
+      problems[1].hasSuffix(
+        ".text: the text contains U+001B (escape), which is not allowed in questionnaire text; remove it"))
     #expect(problems[2].hasPrefix("bad.yaml:\(tolerance + 1):"))
     #expect(problems[2].contains(".id: duplicate question id 'sign_craving'; it is first defined at \(craving + 1):"))
     #expect(problems[3] == "selfscreen: 3 errors found")
@@ -116,10 +125,15 @@ import Testing
     let result = try CLIRunner.run(["score", try Self.answersFile(yes: 5).path, "--region", "UK"])
     #expect(result.status == 0)
     #expect(result.stderr == "")
-    #expect(result.stdout.hasPrefix("Ketamine use: a private self-check: your result\n\nResult: Several signs (5 of 10 signs)\n"))
+    #expect(
+      result.stdout.hasPrefix(
+        "Ketamine use: a private self-check: your result\n\nResult: Several signs (5 of 10 signs)\n"))
     #expect(result.stdout.contains("Your answers show several signs"))
     let lower = result.stdout.lowercased()
-    for word in ["disorder", "addict", "abuser", "you are addicted", "diagnosis of", "diagnosed with", "mild", "moderate", "severe"] {
+    for word in [
+      "disorder", "addict", "abuser", "you are addicted", "diagnosis of", "diagnosed with", "mild", "moderate",
+      "severe",
+    ] {
       #expect(!lower.contains(word), "found '\(word)'")
     }
   }
@@ -137,12 +151,17 @@ import Testing
     let result = try CLIRunner.run(["score", try Self.answersFile(yes: 1, version: "0.9.0").path])
     #expect(result.status == 65)
     #expect(result.stdout == "")
-    #expect(result.stderr.contains(": version: these answers are for version 0.9.0 of 'ketamine', but the questionnaire is version 1.0.0; answers cannot be scored against a different version\n"))
+    #expect(
+      result.stderr.contains(
+        ": version: these answers are for version 0.9.0 of 'ketamine', but the questionnaire is version 1.0.0; "
+          + "answers cannot be scored against a different version\n"
+      ))
   }
 
   @Test func badAnswersFilesExit65WithAPlace() throws {
     let folder = try CLIRunner.temporaryDirectory()
-    try Data("{\"format\": 1,\n \"questionnaire\": \"ketamine\" \"version\"}".utf8).write(to: folder.appendingPathComponent("a.json"))
+    try Data("{\"format\": 1,\n \"questionnaire\": \"ketamine\" \"version\"}".utf8).write(
+      to: folder.appendingPathComponent("a.json"))
     let syntax = try CLIRunner.run(["score", "a.json"], directory: folder)
     #expect(syntax.status == 65)
     #expect(syntax.stderr == "a.json:2:30: (file): syntax error: expected ',' or '}', found '\"'\n")

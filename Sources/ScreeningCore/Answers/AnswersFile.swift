@@ -23,7 +23,10 @@ public enum AnswersLoader {
   /// Reads the file's shape: format, questionnaire id and version, and the answers mapping.
   public static func read(bytes: [UInt8], fileName: String, limits: LoadLimits = .standard) -> LoadResult<AnswersFile> {
     let sink = DiagnosticSink(file: fileName)
-    guard let root = DocumentReader.read(bytes, syntax: DocumentReader.syntax(forFile: fileName), limits: limits, into: sink) else {
+    guard
+      let root = DocumentReader.read(
+        bytes, syntax: DocumentReader.syntax(forFile: fileName), limits: limits, into: sink)
+    else {
       return LoadResult(value: nil, diagnostics: sink.sorted)
     }
     let nodes = NodeDecoder(sink: sink, limits: limits)
@@ -33,7 +36,9 @@ public enum AnswersLoader {
     _ = top.required("format") { node, path -> Int? in
       guard let format = nodes.int(node, path) else { return nil }
       if format != 1 {
-        nodes.error("answers format \(format) is not supported; this version of selfscreen reads format 1", Place(location: node.location, path: path))
+        nodes.error(
+          "answers format \(format) is not supported; this version of selfscreen reads format 1",
+          Place(location: node.location, path: path))
       }
       return format
     }
@@ -44,7 +49,9 @@ public enum AnswersLoader {
     let created = top.optional("created") { nodes.string($0, $1) }
     let answers = top.required("answers") { node, path -> SourceNode? in
       guard case .mapping = node.value else {
-        nodes.error("expected the answers as a mapping from question id to answer, found \(node.kindDescription)", Place(location: node.location, path: path))
+        nodes.error(
+          "expected the answers as a mapping from question id to answer, found \(node.kindDescription)",
+          Place(location: node.location, path: path))
         return nil
       }
       return node
@@ -61,14 +68,18 @@ public enum AnswersLoader {
 
   /// The answers of `file`, checked against `questionnaire`: same id and version, known question
   /// ids, answers that fit their questions. Answers to questions not shown are dropped with a warning.
-  public static func answers(of file: AnswersFile, for questionnaire: Questionnaire, limits: LoadLimits = .standard) -> LoadResult<[String: Answer]> {
+  public static func answers(of file: AnswersFile, for questionnaire: Questionnaire, limits: LoadLimits = .standard)
+    -> LoadResult<[String: Answer]>
+  {
     let sink = DiagnosticSink(file: file.fileName)
     let nodes = NodeDecoder(sink: sink, limits: limits)
     if file.questionnaireID != questionnaire.id {
-      nodes.error("these answers are for questionnaire '\(file.questionnaireID)', not '\(questionnaire.id)'", file.idPlace)
+      nodes.error(
+        "these answers are for questionnaire '\(file.questionnaireID)', not '\(questionnaire.id)'", file.idPlace)
     } else if file.version != questionnaire.version {
       nodes.error(
-        "these answers are for version \(file.version) of '\(questionnaire.id)', but the questionnaire is version \(questionnaire.version); answers cannot be scored against a different version",
+        "these answers are for version \(file.version) of '\(questionnaire.id)', but the questionnaire is version "
+          + "\(questionnaire.version); answers cannot be scored against a different version",
         file.versionPlace)
     }
     guard !sink.hasErrors, case .mapping(let entries) = file.answersNode.value else {
@@ -86,7 +97,10 @@ public enum AnswersLoader {
       }
       seen[entry.key] = entry.keyLocation
       guard let question = questionnaire.question(entry.key) else {
-        nodes.error("'\(TextSafety.visible(entry.key))' is not a question of '\(questionnaire.id)' version \(questionnaire.version)", keyPlace)
+        nodes.error(
+          "'\(TextSafety.visible(entry.key))' is not a question of '\(questionnaire.id)' version "
+            + "\(questionnaire.version)",
+          keyPlace)
         continue
       }
       guard let raw = decodeAnswer(entry.value, path, question, nodes) else { continue }
@@ -107,12 +121,17 @@ public enum AnswersLoader {
     return LoadResult(value: sink.hasErrors ? nil : answers, diagnostics: sink.sorted)
   }
 
-  private static func decodeAnswer(_ node: SourceNode, _ path: FieldPath, _ question: Question, _ nodes: NodeDecoder) -> Answer? {
+  private static func decodeAnswer(_ node: SourceNode, _ path: FieldPath, _ question: Question, _ nodes: NodeDecoder)
+    -> Answer?
+  {
     let place = Place(location: node.location, path: path)
     switch question.type {
     case .single, .yesNo:
       guard case .scalar(_, .quoted) = node.value else {
-        nodes.error("expected an option code in quotes (one of: \(question.options.map(\.code).joined(separator: ", "))), found \(node.kindDescription)", place)
+        nodes.error(
+          "expected an option code in quotes (one of: \(question.options.map(\.code).joined(separator: ", "))), found "
+            + "\(node.kindDescription)",
+          place)
         return nil
       }
       return nodes.string(node, path).map(Answer.choice)

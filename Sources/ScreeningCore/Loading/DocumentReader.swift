@@ -16,7 +16,8 @@ enum DocumentReader {
     let fileLevel = "(file)"
     guard bytes.count <= limits.maxFileBytes else {
       sink.error(
-        "the file is \(InputFile.byteCount(bytes.count)), more than the limit of \(InputFile.byteCount(limits.maxFileBytes))",
+        "the file is \(InputFile.byteCount(bytes.count)), more than the limit of "
+          + "\(InputFile.byteCount(limits.maxFileBytes))",
         at: SourceLocation(line: 1, column: 1), path: fileLevel)
       return nil
     }
@@ -36,7 +37,8 @@ enum DocumentReader {
     }
     if let bad = firstInvalidUTF8(bytes) {
       sink.error(
-        "the file is not valid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true).leftPadded(to: 2)) at offset \(bad)); save it as UTF-8",
+        "the file is not valid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true).leftPadded(to: 2)) at "
+          + "offset \(bad)); save it as UTF-8",
         at: location(ofOffset: bad, in: bytes), path: fileLevel)
       return nil
     }

@@ -23,7 +23,9 @@ struct NodeDecoder {
   /// Reads a mapping with a known set of keys, reporting unknown and duplicate keys.
   func fields(_ node: SourceNode, _ path: FieldPath, allowed: [String], what: String) -> Fields? {
     guard case .mapping(let entries) = node.value else {
-      error("expected \(what) (a mapping of keys to values), found \(node.kindDescription)", Place(location: node.location, path: path))
+      error(
+        "expected \(what) (a mapping of keys to values), found \(node.kindDescription)",
+        Place(location: node.location, path: path))
       return nil
     }
     var byKey: [String: SourceNode.Entry] = [:]
@@ -77,7 +79,8 @@ struct NodeDecoder {
       if bad == "\n" {
         error("this text must fit on one line", place)
       } else {
-        error("the text contains \(TextSafety.describe(bad)), which is not allowed in questionnaire text; remove it", place)
+        error(
+          "the text contains \(TextSafety.describe(bad)), which is not allowed in questionnaire text; remove it", place)
       }
       return nil
     }

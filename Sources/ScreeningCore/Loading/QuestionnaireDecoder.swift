@@ -59,7 +59,9 @@ final class QuestionnaireDecoder {
     let format = top.required("format") { node, path -> Int? in
       guard let value = nodes.int(node, path) else { return nil }
       guard value == 1 else {
-        nodes.error("format \(value) is not supported; this version of selfscreen reads format 1", Place(location: node.location, path: path))
+        nodes.error(
+          "format \(value) is not supported; this version of selfscreen reads format 1",
+          Place(location: node.location, path: path))
         return nil
       }
       return value
@@ -132,7 +134,9 @@ final class QuestionnaireDecoder {
       return nil
     }
     if items.count > nodes.limits.maxOptions {
-      nodes.error("there are \(items.count) options; the limit is \(nodes.limits.maxOptions)", Place(location: node.location, path: path))
+      nodes.error(
+        "there are \(items.count) options; the limit is \(nodes.limits.maxOptions)",
+        Place(location: node.location, path: path))
       return nil
     }
     var seen: [String: Place] = [:]
@@ -160,7 +164,9 @@ final class QuestionnaireDecoder {
   private func decodeSections(_ node: SourceNode, _ path: FieldPath) -> ([Section], [Question])? {
     guard let items = nodes.list(node, path, what: "sections") else { return nil }
     if items.isEmpty {
-      nodes.error("there are no sections; a questionnaire needs at least one question", Place(location: node.location, path: path))
+      nodes.error(
+        "there are no sections; a questionnaire needs at least one question", Place(location: node.location, path: path)
+      )
     }
     var sections: [Section] = []
     var questions: [Question] = []
@@ -175,16 +181,19 @@ final class QuestionnaireDecoder {
       let sectionID = id ?? ""
       if let id { noteUnique(id, kind: "section id", place: fields.place(of: "id"), in: &seen) }
       map.sectionPlaces.append(fields.place)
-      let own = fields.required("questions") { node, path -> [Question]? in
-        guard let items = nodes.list(node, path, what: "questions") else { return nil }
-        if items.isEmpty {
-          nodes.error("the section has no questions", Place(location: node.location, path: path))
-        }
-        return items.compactMap { decodeQuestion($0, $1, sectionID: sectionID, index: questions.count) .map { question in
-          questions.append(question)
-          return question
-        } }
-      } ?? []
+      let own =
+        fields.required("questions") { node, path -> [Question]? in
+          guard let items = nodes.list(node, path, what: "questions") else { return nil }
+          if items.isEmpty {
+            nodes.error("the section has no questions", Place(location: node.location, path: path))
+          }
+          return items.compactMap {
+            decodeQuestion($0, $1, sectionID: sectionID, index: questions.count).map { question in
+              questions.append(question)
+              return question
+            }
+          }
+        } ?? []
       if let id, let title {
         sections.append(Section(id: id, title: title, intro: intro, questionIDs: own.map(\.id)))
       }
@@ -206,7 +215,8 @@ final class QuestionnaireDecoder {
       guard let name = nodes.string(node, path) else { return nil }
       guard let type = QuestionType(rawValue: name) else {
         nodes.error(
-          "'\(name)' is not a question type; use one of: \(QuestionType.allCases.map(\.rawValue).joined(separator: ", "))",
+          "'\(name)' is not a question type; use one of: "
+            + "\(QuestionType.allCases.map(\.rawValue).joined(separator: ", "))",
           Place(location: node.location, path: path))
         return nil
       }
@@ -329,14 +339,18 @@ final class QuestionnaireDecoder {
     }
 
     guard hasQuestion else {
-      nodes.error("a condition needs 'question' and one test (\(Self.testKeys.joined(separator: ", "))), or 'all', 'any' or 'not'", here)
+      nodes.error(
+        "a condition needs 'question' and one test (\(Self.testKeys.joined(separator: ", "))), or 'all', 'any' or "
+          + "'not'",
+        here)
       return nil
     }
     guard tests.count == 1 else {
       nodes.error(
         tests.isEmpty
           ? "the condition needs one test: \(Self.testKeys.joined(separator: ", "))"
-          : "the condition has more than one test (\(tests.joined(separator: ", "))); combine tests with 'all' or 'any'",
+          : "the condition has more than one test (\(tests.joined(separator: ", "))); combine tests with 'all' or "
+            + "'any'",
         here)
       return nil
     }
@@ -399,22 +413,23 @@ final class QuestionnaireDecoder {
       let questions = fields.required("questions") { questionList($0, $1, owner: owner) }
       var codes: [String] = []
       if kind == .count {
-        codes = fields.required("codes") { node, path -> [String]? in
-          guard let items = nodes.list(node, path, what: "option codes") else { return nil }
-          let values = items.compactMap { nodes.id($0, $1, what: "option code") }
-          if values.isEmpty {
-            nodes.error("a count needs at least one answer code to count", Place(location: node.location, path: path))
-          }
-          if let first = map.references.lastIndex(where: { $0.owner == owner }) {
-            // Codes apply to every question the count reads; checked with the references.
-            for index in map.references.indices where index <= first && map.references[index].owner == owner {
-              map.references[index].codePlaces = items.compactMap { node, path in
-                nodes.isNull(node) ? nil : (Self.scalarText(node) ?? "", Place(location: node.location, path: path))
-              }.filter { NodeDecoder.isValidID($0.0) }
+        codes =
+          fields.required("codes") { node, path -> [String]? in
+            guard let items = nodes.list(node, path, what: "option codes") else { return nil }
+            let values = items.compactMap { nodes.id($0, $1, what: "option code") }
+            if values.isEmpty {
+              nodes.error("a count needs at least one answer code to count", Place(location: node.location, path: path))
             }
-          }
-          return values
-        } ?? []
+            if let first = map.references.lastIndex(where: { $0.owner == owner }) {
+              // Codes apply to every question the count reads; checked with the references.
+              for index in map.references.indices where index <= first && map.references[index].owner == owner {
+                map.references[index].codePlaces = items.compactMap { node, path in
+                  nodes.isNull(node) ? nil : (Self.scalarText(node) ?? "", Place(location: node.location, path: path))
+                }.filter { NodeDecoder.isValidID($0.0) }
+              }
+            }
+            return values
+          } ?? []
       } else if fields.has("codes") {
         nodes.error("'codes' is only for scores of kind 'count'", fields.place(of: "codes"))
       }
@@ -471,10 +486,11 @@ final class QuestionnaireDecoder {
         let maximum = fields.optional("max") { nodes.int($0, $1) }
         let label = fields.required("label") { guidance(nodes.string($0, $1), $0, $1) }
         let text = fields.required("guidance") { guidance(nodes.text($0, $1), $0, $1) }
-        let steps = fields.optional("next_steps") { node, path -> [String]? in
-          guard let items = nodes.list(node, path, what: "next steps") else { return nil }
-          return items.compactMap { guidance(nodes.text($0, $1), $0, $1) }
-        } ?? []
+        let steps =
+          fields.optional("next_steps") { node, path -> [String]? in
+            guard let items = nodes.list(node, path, what: "next steps") else { return nil }
+            return items.compactMap { guidance(nodes.text($0, $1), $0, $1) }
+          } ?? []
         guard let id, let minimum, let label, let text else { return nil }
         guard noteUnique(id, kind: "band id", place: fields.place(of: "id"), in: &seen) else { return nil }
         if let maximum, maximum < minimum {
@@ -511,7 +527,8 @@ final class QuestionnaireDecoder {
       let level = fields.required("level") { node, path -> RedFlag.Level? in
         guard let name = nodes.string(node, path) else { return nil }
         guard let level = RedFlag.Level(rawValue: name) else {
-          nodes.error("'\(name)' is not a level; use emergency, crisis or medical", Place(location: node.location, path: path))
+          nodes.error(
+            "'\(name)' is not a level; use emergency, crisis or medical", Place(location: node.location, path: path))
           return nil
         }
         return level

@@ -10,13 +10,15 @@ public struct LoadResult<Value: Sendable>: Sendable {
 /// Loads and validates questionnaire files (YAML or JSON), reporting every problem with its place.
 public enum QuestionnaireLoader {
   /// Loads the file at `path`; throws only when it cannot be read at all.
-  public static func load(path: String, limits: LoadLimits = .standard) throws(InputError) -> LoadResult<Questionnaire> {
+  public static func load(path: String, limits: LoadLimits = .standard) throws(InputError) -> LoadResult<Questionnaire>
+  {
     let bytes = try InputFile.read(path, limit: limits.maxFileBytes)
     return load(bytes: bytes, fileName: path, limits: limits)
   }
 
   /// Loads a questionnaire from bytes; `fileName` names it in diagnostics and picks JSON by `.json`.
-  public static func load(bytes: [UInt8], fileName: String, limits: LoadLimits = .standard) -> LoadResult<Questionnaire> {
+  public static func load(bytes: [UInt8], fileName: String, limits: LoadLimits = .standard) -> LoadResult<Questionnaire>
+  {
     let sink = DiagnosticSink(file: fileName)
     guard
       let root = DocumentReader.read(
@@ -46,9 +48,14 @@ public enum FileValidator {
     case resources
   }
 
-  public static func validate(bytes: [UInt8], fileName: String, limits: LoadLimits = .standard) -> (kind: Kind?, diagnostics: [Diagnostic]) {
+  public static func validate(bytes: [UInt8], fileName: String, limits: LoadLimits = .standard) -> (
+    kind: Kind?, diagnostics: [Diagnostic]
+  ) {
     let sink = DiagnosticSink(file: fileName)
-    guard let root = DocumentReader.read(bytes, syntax: DocumentReader.syntax(forFile: fileName), limits: limits, into: sink) else {
+    guard
+      let root = DocumentReader.read(
+        bytes, syntax: DocumentReader.syntax(forFile: fileName), limits: limits, into: sink)
+    else {
       return (nil, sink.sorted)
     }
     if case .mapping(let entries) = root.value, entries.contains(where: { $0.key == "regions" }),

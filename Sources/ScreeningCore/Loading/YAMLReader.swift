@@ -52,9 +52,10 @@ enum YAMLReader {
             location: location)
         case YAML_SCALAR_EVENT:
           let scalar = event.data.scalar
-          let text = scalar.value.map { pointer in
-            String(decoding: UnsafeBufferPointer(start: pointer, count: scalar.length), as: UTF8.self)
-          } ?? ""
+          let text =
+            scalar.value.map { pointer in
+              String(decoding: UnsafeBufferPointer(start: pointer, count: scalar.length), as: UTF8.self)
+            } ?? ""
           let node: SourceNode
           if scalar.style == YAML_PLAIN_SCALAR_STYLE && scalar.plain_implicit == 1 {
             switch text {

@@ -58,7 +58,9 @@ public struct ResultReport: Sendable {
       if !score.skippedIDs.isEmpty {
         let count = score.skippedIDs.count
         paragraph(
-          "\(count) of these questions \(count == 1 ? "was" : "were") skipped or answered \"prefer not to say\", so this result may understate.")
+          "\(count) of these questions \(count == 1 ? "was" : "were") skipped or answered \"prefer not to say\", so "
+            + "this result may understate."
+        )
         out.append("")
       }
     }
@@ -71,7 +73,10 @@ public struct ResultReport: Sendable {
         let label = String(bar.domain.label.prefix(labelWidth))
         let padded = label + String(repeating: " ", count: labelWidth - label.count)
         let filled = bar.maximum == 0 ? 0 : (bar.value * 10 + bar.maximum / 2) / bar.maximum
-        out.append("  \(padded)  [\(String(repeating: "#", count: filled))\(String(repeating: ".", count: 10 - filled))] \(bar.value) of \(bar.maximum)")
+        out.append(
+          "  \(padded)  [\(String(repeating: "#", count: filled))\(String(repeating: ".", count: 10 - filled))] "
+            + "\(bar.value) of \(bar.maximum)"
+        )
       }
       out.append("")
     }

@@ -1,8 +1,12 @@
 /// Loads `resources.yaml`, strictly and with located diagnostics, like questionnaires.
 public enum HelpDirectoryLoader {
-  public static func load(bytes: [UInt8], fileName: String, limits: LoadLimits = .standard) -> LoadResult<HelpDirectory> {
+  public static func load(bytes: [UInt8], fileName: String, limits: LoadLimits = .standard) -> LoadResult<HelpDirectory>
+  {
     let sink = DiagnosticSink(file: fileName)
-    guard let root = DocumentReader.read(bytes, syntax: DocumentReader.syntax(forFile: fileName), limits: limits, into: sink) else {
+    guard
+      let root = DocumentReader.read(
+        bytes, syntax: DocumentReader.syntax(forFile: fileName), limits: limits, into: sink)
+    else {
       return LoadResult(value: nil, diagnostics: sink.sorted)
     }
     return load(root: root, sink: sink, limits: limits)
@@ -14,21 +18,28 @@ public enum HelpDirectoryLoader {
   }
 
   private static func decode(_ root: SourceNode, _ nodes: NodeDecoder) -> HelpDirectory? {
-    guard let top = nodes.fields(root, .root, allowed: ["format", "regions"], what: "a resources file") else { return nil }
+    guard let top = nodes.fields(root, .root, allowed: ["format", "regions"], what: "a resources file") else {
+      return nil
+    }
     _ = top.required("format") { node, path -> Int? in
       guard let format = nodes.int(node, path) else { return nil }
-      if format != 1 { nodes.error("format \(format) is not supported; use 1", Place(location: node.location, path: path)) }
+      if format != 1 {
+        nodes.error("format \(format) is not supported; use 1", Place(location: node.location, path: path))
+      }
       return format
     }
     var seen: [String: SourceLocation] = [:]
     let regions = top.required("regions") { node, path -> [Region]? in
       guard let items = nodes.list(node, path, what: "regions") else { return nil }
       return items.compactMap { node, path -> Region? in
-        guard let fields = nodes.fields(node, path, allowed: ["code", "name", "locales", "resources"], what: "a region") else { return nil }
+        guard
+          let fields = nodes.fields(node, path, allowed: ["code", "name", "locales", "resources"], what: "a region")
+        else { return nil }
         let code = fields.required("code") { node, path -> String? in
           guard let code = nodes.string(node, path) else { return nil }
           guard code.count >= 2, code.count <= 4, code.allSatisfy({ $0.isASCII && $0.isUppercase }) else {
-            nodes.error("a region code is 2 to 4 capital letters, such as UK or INTL", Place(location: node.location, path: path))
+            nodes.error(
+              "a region code is 2 to 4 capital letters, such as UK or INTL", Place(location: node.location, path: path))
             return nil
           }
           return code
@@ -54,7 +65,9 @@ public enum HelpDirectoryLoader {
     return HelpDirectory(regions: regions)
   }
 
-  private static let resourceKeys = ["name", "kind", "purpose", "phone", "text", "web", "hours", "last_verified", "source"]
+  private static let resourceKeys = [
+    "name", "kind", "purpose", "phone", "text", "web", "hours", "last_verified", "source",
+  ]
 
   private static func decodeResources(_ node: SourceNode, _ path: FieldPath, _ nodes: NodeDecoder) -> [HelpResource]? {
     guard let items = nodes.list(node, path, what: "resources") else { return nil }
@@ -66,7 +79,8 @@ public enum HelpDirectoryLoader {
         guard let text = nodes.string(node, path) else { return nil }
         guard let kind = HelpResource.Kind(rawValue: text) else {
           nodes.error(
-            "'\(text)' is not a kind; use one of: \(HelpResource.Kind.allCases.map(\.rawValue).joined(separator: ", "))",
+            "'\(text)' is not a kind; use one of: "
+              + "\(HelpResource.Kind.allCases.map(\.rawValue).joined(separator: ", "))",
             Place(location: node.location, path: path))
           return nil
         }
@@ -83,7 +97,8 @@ public enum HelpDirectoryLoader {
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
           parts.allSatisfy({ $0.allSatisfy(\.isASCII) && Int($0) != nil })
         else {
-          nodes.error("expected a date as YYYY-MM-DD, found \(node.kindDescription)", Place(location: node.location, path: path))
+          nodes.error(
+            "expected a date as YYYY-MM-DD, found \(node.kindDescription)", Place(location: node.location, path: path))
           return nil
         }
         return date

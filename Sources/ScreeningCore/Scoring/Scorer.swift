@@ -54,7 +54,8 @@ public enum Scorer {
       var maximum = 0
       for id in domain.questionIDs {
         guard let question = questionnaire.question(id) else { continue }
-        maximum += question.type == .multiple
+        maximum +=
+          question.type == .multiple
           ? question.options.map { max($0.score, 0) }.reduce(0, +)
           : question.options.map(\.score).max() ?? 0
         if let (question, answer) = countable(id) {

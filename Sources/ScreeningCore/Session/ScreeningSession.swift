@@ -149,7 +149,8 @@ public struct ScreeningSession: Sendable, Hashable {
       throw .answerRequired(questionID: question.id)
     }
     let later = shown.filter { $0 > index }
-    let target = isEditingFromReview
+    let target =
+      isEditingFromReview
       ? later.first { effective[questionnaire.questions[$0].id] == nil }
       : later.first
     if let target {
@@ -209,7 +210,8 @@ public struct ScreeningSession: Sendable, Hashable {
 
 extension Condition {
   /// Three-valued evaluation: nil when the answer depends on questions still undecided.
-  func mayBeSatisfied(by answers: [String: Answer], undecided: [String: Bool], in questionnaire: Questionnaire) -> Bool? {
+  func mayBeSatisfied(by answers: [String: Answer], undecided: [String: Bool], in questionnaire: Questionnaire) -> Bool?
+  {
     switch self {
     case .all(let items):
       var result: Bool? = true

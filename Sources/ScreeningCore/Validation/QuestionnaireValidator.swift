@@ -47,12 +47,16 @@ struct QuestionnaireValidator {
       switch reference.test {
       case .equals, .oneOf:
         guard target.type.hasOptions else {
-          referenceError("'\(target.id)' is a \(target.type.rawValue) question; 'equals' and 'in' need a question with options", reference, at: reference.testPlace ?? reference.place)
+          referenceError(
+            "'\(target.id)' is a \(target.type.rawValue) question; 'equals' and 'in' need a question with options",
+            reference, at: reference.testPlace ?? reference.place)
           continue
         }
       case .atLeast, .atMost:
         if target.type != .number {
-          referenceError("'\(target.id)' is a \(target.type.rawValue) question; 'at_least' and 'at_most' need a number question", reference, at: reference.testPlace ?? reference.place)
+          referenceError(
+            "'\(target.id)' is a \(target.type.rawValue) question; 'at_least' and 'at_most' need a number question",
+            reference, at: reference.testPlace ?? reference.place)
         }
         continue
       case .answered:
@@ -67,18 +71,24 @@ struct QuestionnaireValidator {
           error("'\(target.id)' is a text question; a sum needs questions with options or numbers", reference.place)
         }
         if rule.kind == .count && !target.type.hasOptions {
-          error("'\(target.id)' is a \(target.type.rawValue) question; a count needs questions with options", reference.place)
+          error(
+            "'\(target.id)' is a \(target.type.rawValue) question; a count needs questions with options",
+            reference.place)
         }
       case .domain:
         if !target.type.hasOptions {
-          error("'\(target.id)' is a \(target.type.rawValue) question; domains need questions with options", reference.place)
+          error(
+            "'\(target.id)' is a \(target.type.rawValue) question; domains need questions with options", reference.place
+          )
         }
       default:
         break
       }
       guard target.type.hasOptions, !optionCodes.isEmpty else { continue }
       for (code, place) in reference.codePlaces where !optionCodes.contains(code) {
-        referenceError("'\(code)' is not an option of question '\(target.id)' (its options: \(optionCodes.joined(separator: ", ")))", reference, at: place)
+        referenceError(
+          "'\(code)' is not an option of question '\(target.id)' (its options: \(optionCodes.joined(separator: ", ")))",
+          reference, at: place)
       }
     }
   }
@@ -113,7 +123,8 @@ struct QuestionnaireValidator {
           error("show_if makes a cycle: \(names)", reference.place)
         } else {
           error(
-            "show_if refers to '\(reference.questionID)', which comes later (\(map.questionPlaces[target].location)); a question can only depend on earlier questions",
+            "show_if refers to '\(reference.questionID)', which comes later (\(map.questionPlaces[target].location)); "
+              + "a question can only depend on earlier questions",
             reference.place)
         }
       }
@@ -125,7 +136,9 @@ struct QuestionnaireValidator {
   private func path(from start: Int, to goal: Int, dependencies: [[Int]], questions: [Question]) -> [Int]? {
     var allDependencies = dependencies
     for reference in map.references {
-      guard case .showIf(let owner) = reference.owner, let target = questionnaire.index(of: reference.questionID) else { continue }
+      guard case .showIf(let owner) = reference.owner, let target = questionnaire.index(of: reference.questionID) else {
+        continue
+      }
       if !allDependencies[owner].contains(target) { allDependencies[owner].append(target) }
     }
     var visited = Set<Int>()
@@ -148,7 +161,8 @@ struct QuestionnaireValidator {
       case .some(false):
         reachable[index] = false
         error(
-          "question '\(question.id)' can never be shown: its show_if is never true given the earlier questions' answers",
+          "question '\(question.id)' can never be shown: its show_if is never true given the earlier questions' "
+            + "answers",
           map.showIfPlaces[index] ?? map.questionPlaces[index])
       default:
         continue
@@ -161,8 +175,12 @@ struct QuestionnaireValidator {
   private func checkCitations() {
     let files = Set(questionnaire.sources.map(\.file))
     for (index, question) in questionnaire.questions.enumerated() {
-      guard let source = question.source, !files.contains(source.file), let place = map.citationPlaces[index] else { continue }
-      error("cites '\(source.file)', which is not listed under 'sources'", Place(location: place.location, path: place.path.appending("file")))
+      guard let source = question.source, !files.contains(source.file), let place = map.citationPlaces[index] else {
+        continue
+      }
+      error(
+        "cites '\(source.file)', which is not listed under 'sources'",
+        Place(location: place.location, path: place.path.appending("file")))
     }
   }
 

@@ -7,9 +7,11 @@ public enum WordingCheck {
     var advice: String
   }
 
-  private static let diagnose = "the tool never diagnoses; describe the signs instead (\"your answers show several signs\")"
+  private static let diagnose =
+    "the tool never diagnoses; describe the signs instead (\"your answers show several signs\")"
   private static let personFirst = "use person-first language (\"a person who uses ketamine\")"
-  private static let severity = "bands describe how many signs there are (\"some signs\", \"many signs\"), not a severity"
+  private static let severity =
+    "bands describe how many signs there are (\"some signs\", \"many signs\"), not a severity"
 
   private static let rules: [Rule] = [
     Rule(words: ["you", "have", "a", "disorder"], advice: diagnose),

@@ -6,7 +6,8 @@ struct ScoreCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "score",
     abstract: "Score a saved answers file and show the result as text.",
-    discussion: "The answers file names its questionnaire and version; a file for another version is refused (exit 65).")
+    discussion: "The answers file names its questionnaire and version; a file for another version is refused (exit 65)."
+  )
 
   @Argument(help: "A native JSON answers file.")
   var answers: String
@@ -33,7 +34,9 @@ struct ScoreCommand: ParsableCommand {
     let reference = questionnaire ?? file.questionnaireID
     if questionnaire == nil && BundledData.questionnaireBytes(reference) == nil {
       Console.complain(
-        "the answers are for questionnaire '\(reference)', which is not bundled; give its file with --questionnaire FILE")
+        "the answers are for questionnaire '\(reference)', which is not bundled; give its file with --questionnaire "
+          + "FILE"
+      )
       throw Exit.dataError
     }
     let chosen = try Catalog.questionnaire(reference)

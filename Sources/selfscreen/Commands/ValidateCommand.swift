@@ -6,7 +6,10 @@ struct ValidateCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "validate",
     abstract: "Check questionnaire or resources files and report every problem.",
-    discussion: "Each problem is printed as file:line:col: path: message. Exit status: 0 when every file is clean, 65 when any has errors, 66 when a file cannot be read.")
+    discussion:
+      "Each problem is printed as file:line:col: path: message. Exit status: 0 when every file is clean, 65 when any "
+      + "has errors, 66 when a file cannot be read."
+  )
 
   @Argument(help: "Questionnaire (.yaml, .json) or resources files.")
   var files: [String]

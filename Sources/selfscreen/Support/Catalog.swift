@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import ScreeningCore
 
 /// Finds questionnaires and help resources for the commands, printing problems and picking the
@@ -18,7 +19,9 @@ enum Catalog {
       }
     } else {
       Console.complain(
-        "there is no bundled questionnaire '\(TextSafety.visible(reference))'; choose one of: \(BundledData.questionnaireIDs.joined(separator: ", ")), or give a file path")
+        "there is no bundled questionnaire '\(TextSafety.visible(reference))'; choose one of: "
+          + "\(BundledData.questionnaireIDs.joined(separator: ", ")), or give a file path"
+      )
       throw Exit.usage
     }
     Console.report(result.diagnostics)
@@ -45,7 +48,9 @@ enum Catalog {
     if let code {
       guard let region = directory.region(code: code) else {
         Console.complain(
-          "unknown region '\(TextSafety.visible(code))'; choose one of: \(directory.regions.map(\.code).joined(separator: ", "))")
+          "unknown region '\(TextSafety.visible(code))'; choose one of: "
+            + "\(directory.regions.map(\.code).joined(separator: ", "))"
+        )
         throw Exit.usage
       }
       return region
@@ -57,5 +62,3 @@ enum Catalog {
     return region
   }
 }
-
-import Foundation

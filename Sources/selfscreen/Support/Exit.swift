@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ScreeningCore
 
 /// Exit statuses (sysexits), mapped in one place.
 enum Exit {
@@ -32,5 +33,3 @@ enum Console {
     error(diagnostics.map { $0.description + "\n" }.joined())
   }
 }
-
-import ScreeningCore

@@ -69,7 +69,8 @@ import Testing
     for question in questionnaire.questions {
       let source = try #require(question.source)
       let document = try String(contentsOf: Self.seeds.appendingPathComponent(source.file), encoding: .utf8)
-      #expect(collapsed(document).contains(collapsed(source.quote)), "\(question.id): quote not found in \(source.file)")
+      #expect(
+        collapsed(document).contains(collapsed(source.quote)), "\(question.id): quote not found in \(source.file)")
     }
   }
 }

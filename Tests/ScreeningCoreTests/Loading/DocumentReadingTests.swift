@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import ScreeningCore
@@ -13,7 +14,9 @@ import Testing
   @Test func invalidUTF8IsLocatedAtTheFirstBadByte() {
     var bytes = Array("format: 1\nid: d\u{E9}mo\ntitle: x".utf8)
     bytes.insert(0xC3, at: 17)  // a lead byte followed by ASCII, after "id: dé" on line 2
-    #expect(Fixtures.diagnostics(bytes: bytes).first?.hasPrefix("demo.yaml:2:7: (file): the file is not valid UTF-8 (byte 0xC3 at offset 17)") == true)
+    #expect(
+      Fixtures.diagnostics(bytes: bytes).first?.hasPrefix(
+        "demo.yaml:2:7: (file): the file is not valid UTF-8 (byte 0xC3 at offset 17)") == true)
   }
 
   @Test func byteOrderMarksAndUTF16() {
@@ -21,57 +24,77 @@ import Testing
     #expect(Fixtures.diagnostics(bytes: [0xEF, 0xBB, 0xBF] + Array(Fixtures.demo.utf8)) == [])
     // UTF-16, with or without its mark, is refused with advice.
     let utf16: [UInt8] = [0xFF, 0xFE] + Array("format: 1".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
-    #expect(Fixtures.diagnostics(bytes: utf16) == ["demo.yaml:1:1: (file): the file is in UTF-16 or another encoding; save it as UTF-8"])
+    #expect(
+      Fixtures.diagnostics(bytes: utf16) == [
+        "demo.yaml:1:1: (file): the file is in UTF-16 or another encoding; save it as UTF-8"
+      ])
     let bare: [UInt8] = Array("format: 1".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
-    #expect(Fixtures.diagnostics(bytes: bare) == ["demo.yaml:1:1: (file): the file is in UTF-16 or another encoding; save it as UTF-8"])
+    #expect(
+      Fixtures.diagnostics(bytes: bare) == [
+        "demo.yaml:1:1: (file): the file is in UTF-16 or another encoding; save it as UTF-8"
+      ])
   }
 
   @Test func yamlSyntaxErrorsCarryLineAndColumn() {
-    #expect(Fixtures.diagnostics("format: 1\nid: [demo\n") == [
-      "demo.yaml:3:1: (file): syntax error: did not find expected ',' or ']' (while parsing a flow sequence at 2:5)"
-    ])
-    #expect(Fixtures.diagnostics("format: 1\n  id: demo\n") == [
-      "demo.yaml:2:5: (file): syntax error: mapping values are not allowed in this context"
-    ])
+    #expect(
+      Fixtures.diagnostics("format: 1\nid: [demo\n") == [
+        "demo.yaml:3:1: (file): syntax error: did not find expected ',' or ']' (while parsing a flow sequence at 2:5)"
+      ])
+    #expect(
+      Fixtures.diagnostics("format: 1\n  id: demo\n") == [
+        "demo.yaml:2:5: (file): syntax error: mapping values are not allowed in this context"
+      ])
   }
 
   @Test func jsonSyntaxErrorsCarryLineAndColumn() {
-    #expect(Fixtures.diagnostics("{\n  \"format\": 1,\n  \"id\" \"demo\"\n}", fileName: "demo.json") == [
-      "demo.json:3:8: (file): syntax error: expected ':' after the key"
-    ])
-    #expect(Fixtures.diagnostics("{\"format\": 01}", fileName: "demo.json") == [
-      "demo.json:1:12: (file): syntax error: a number cannot start with 0"
-    ])
-    #expect(Fixtures.diagnostics("{\"format\": 1,}", fileName: "demo.json") == [
-      "demo.json:1:14: (file): syntax error: expected a key in double quotes, found '}'"
-    ])
-    #expect(Fixtures.diagnostics("{\"a\": \"\\ud800\"}", fileName: "demo.json") == [
-      "demo.json:1:8: (file): syntax error: a \\u escape is half of a character (lone surrogate)"
-    ])
-    #expect(Fixtures.diagnostics("{} x", fileName: "demo.json") == [
-      "demo.json:1:4: (file): syntax error: unexpected text after the end of the document"
-    ])
+    #expect(
+      Fixtures.diagnostics("{\n  \"format\": 1,\n  \"id\" \"demo\"\n}", fileName: "demo.json") == [
+        "demo.json:3:8: (file): syntax error: expected ':' after the key"
+      ])
+    #expect(
+      Fixtures.diagnostics("{\"format\": 01}", fileName: "demo.json") == [
+        "demo.json:1:12: (file): syntax error: a number cannot start with 0"
+      ])
+    #expect(
+      Fixtures.diagnostics("{\"format\": 1,}", fileName: "demo.json") == [
+        "demo.json:1:14: (file): syntax error: expected a key in double quotes, found '}'"
+      ])
+    #expect(
+      Fixtures.diagnostics("{\"a\": \"\\ud800\"}", fileName: "demo.json") == [
+        "demo.json:1:8: (file): syntax error: a \\u escape is half of a character (lone surrogate)"
+      ])
+    #expect(
+      Fixtures.diagnostics("{} x", fileName: "demo.json") == [
+        "demo.json:1:4: (file): syntax error: unexpected text after the end of the document"
+      ])
   }
 
   @Test func deepNestingFailsFastInBothSyntaxes() {
     let depth = 10_000
     let yaml = String(repeating: "[", count: depth) + String(repeating: "]", count: depth)
-    #expect(Fixtures.diagnostics(yaml) == ["demo.yaml:1:65: (file): the file is nested too deeply (more than 64 levels)"])
-    #expect(Fixtures.diagnostics(yaml, fileName: "demo.json") == ["demo.json:1:65: (file): the file is nested too deeply (more than 64 levels)"])
+    #expect(
+      Fixtures.diagnostics(yaml) == ["demo.yaml:1:65: (file): the file is nested too deeply (more than 64 levels)"])
+    #expect(
+      Fixtures.diagnostics(yaml, fileName: "demo.json") == [
+        "demo.json:1:65: (file): the file is nested too deeply (more than 64 levels)"
+      ])
   }
 
   @Test func aliasesAndSeveralDocumentsAreRefused() {
-    #expect(Fixtures.diagnostics("a: &x [1]\nb: *x\n") == [
-      "demo.yaml:2:4: (file): aliases (*name) are not supported; write the value out in full"
-    ])
-    #expect(Fixtures.diagnostics("a: 1\n---\nb: 2\n") == [
-      "demo.yaml:2:1: (file): the file holds more than one YAML document (a second '---'); keep one"
-    ])
+    #expect(
+      Fixtures.diagnostics("a: &x [1]\nb: *x\n") == [
+        "demo.yaml:2:4: (file): aliases (*name) are not supported; write the value out in full"
+      ])
+    #expect(
+      Fixtures.diagnostics("a: 1\n---\nb: 2\n") == [
+        "demo.yaml:2:1: (file): the file holds more than one YAML document (a second '---'); keep one"
+      ])
   }
 
   @Test func duplicateKeysInJSON() {
-    #expect(Fixtures.diagnostics("{\"format\": 1, \"format\": 1}", fileName: "demo.json").contains(
-      "demo.json:1:15: format: duplicate key 'format'; it is first given at 1:2"))
+    #expect(
+      Fixtures.diagnostics("{\"format\": 1, \"format\": 1}", fileName: "demo.json").contains(
+        "demo.json:1:15: format: duplicate key 'format'; it is first given at 1:2"))
   }
 
   @Test func theSameSchemaInJSONIsAccepted() throws {
@@ -87,18 +110,20 @@ import Testing
     #expect(questionnaire.questions.map(\.type) == [.yesNo, .number])
     #expect(questionnaire.questions[1].maximum == 10)
     // JSON is typed: a number where text is expected is an error, unlike a plain YAML scalar.
-    #expect(Fixtures.diagnostics(json.replacingOccurrences(of: "\"version\": \"1\"", with: "\"version\": 1"), fileName: "tiny.json") == [
-      "tiny.json:1:40: version: expected text, found the number 1"
-    ])
+    #expect(
+      Fixtures.diagnostics(
+        json.replacingOccurrences(of: "\"version\": \"1\"", with: "\"version\": 1"), fileName: "tiny.json") == [
+          "tiny.json:1:40: version: expected text, found the number 1"
+        ])
   }
 
   @Test func yamlPlainScalarsAreReadByTheSchemaNotGuessed() throws {
     // `yes`, `no`, `1.0` and `on` stay text where the schema wants text (no "Norway problem").
-    let text = Fixtures.demo(("version: \"1\"", "version: 1.0"), ("{code: \"no\", label: \"No\"}\n      - {code: prefer", "{code: no, label: No}\n      - {code: prefer"))
+    let text = Fixtures.demo(
+      ("version: \"1\"", "version: 1.0"),
+      ("{code: \"no\", label: \"No\"}\n      - {code: prefer", "{code: no, label: No}\n      - {code: prefer"))
     let questionnaire = try Fixtures.load(text)
     #expect(questionnaire.version == "1.0")
     #expect(questionnaire.question("sign_a")?.options.map(\.code) == ["yes", "no", "prefer_not"])
   }
 }
-
-import Foundation

@@ -69,12 +69,14 @@ import Testing
             - {name: Emergency, kind: emergency, purpose: Now., last_verified: 2026-11-22, source: x}
             - {name: Line, kind: drugs, purpose: Ask., phone: "3", last_verified: 22/11/2026, source: x, fax: "2"}
       """
-    #expect(HelpDirectoryLoader.load(bytes: Array(text.utf8), fileName: "r.yaml").diagnostics.map(\.description) == [
-      "r.yaml:3:3: regions: there is no 'INTL' region to fall back on",
-      "r.yaml:8:9: regions[0].resources[1]: a resource needs at least one of 'phone', 'text' and 'web'",
-      "r.yaml:8:33: regions[0].resources[1].kind: emergency services must be listed first in their region",
-      "r.yaml:9:77: regions[0].resources[2].last_verified: expected a date as YYYY-MM-DD, found \"22/11/2026\"",
-      "r.yaml:9:100: regions[0].resources[2].fax: unknown key 'fax'; a resource can have: name, kind, purpose, phone, text, web, hours, last_verified, source",
-    ])
+    #expect(
+      HelpDirectoryLoader.load(bytes: Array(text.utf8), fileName: "r.yaml").diagnostics.map(\.description) == [
+        "r.yaml:3:3: regions: there is no 'INTL' region to fall back on",
+        "r.yaml:8:9: regions[0].resources[1]: a resource needs at least one of 'phone', 'text' and 'web'",
+        "r.yaml:8:33: regions[0].resources[1].kind: emergency services must be listed first in their region",
+        "r.yaml:9:77: regions[0].resources[2].last_verified: expected a date as YYYY-MM-DD, found \"22/11/2026\"",
+        "r.yaml:9:100: regions[0].resources[2].fax: unknown key 'fax'; a resource can have: name, kind, purpose, "
+          + "phone, text, web, hours, last_verified, source",
+      ])
   }
 }

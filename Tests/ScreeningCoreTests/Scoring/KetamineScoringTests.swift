@@ -41,7 +41,8 @@ import Testing
 
   @Test func bandLabelsDescribeSignsNeverSeverity() throws {
     let questionnaire = try Fixtures.ketamine()
-    #expect(questionnaire.bands?.bands.map(\.label) == ["Few or no signs", "Some signs", "Several signs", "Many signs"])
+    #expect(
+      questionnaire.bands?.bands.map(\.label) == ["Few or no signs", "Some signs", "Several signs", "Many signs"])
   }
 
   @Test(arguments: [
@@ -61,10 +62,12 @@ import Testing
 
   @Test func harmingYourselfRightNowComesFirst() throws {
     let questionnaire = try Fixtures.ketamine()
-    let answers = Self.answers(yes: 5, changes: [
-      "safety_unconscious": .choice("yes"), "safety_self_harm_thoughts": .choice("yes"),
-      "safety_self_harm_now": .choice("yes"),
-    ])
+    let answers = Self.answers(
+      yes: 5,
+      changes: [
+        "safety_unconscious": .choice("yes"), "safety_self_harm_thoughts": .choice("yes"),
+        "safety_self_harm_now": .choice("yes"),
+      ])
     let result = Scorer.score(questionnaire, answers: answers)
     #expect(result.redFlags.map(\.id) == ["rf_self_harm_now", "rf_unconscious", "rf_self_harm"])
     #expect(result.redFlags.first?.level == .emergency)
@@ -74,7 +77,9 @@ import Testing
     let questionnaire = try Fixtures.ketamine()
     let no = ScreeningSession(questionnaire: questionnaire, answers: Self.answers(yes: 0))
     #expect(!no.shownQuestions.map(\.id).contains("safety_self_harm_now"))
-    let yes = ScreeningSession(questionnaire: questionnaire, answers: Self.answers(yes: 0, changes: ["safety_self_harm_thoughts": .choice("yes")]))
+    let yes = ScreeningSession(
+      questionnaire: questionnaire,
+      answers: Self.answers(yes: 0, changes: ["safety_self_harm_thoughts": .choice("yes")]))
     #expect(yes.shownQuestions.map(\.id).last == "safety_self_harm_now")
   }
 
@@ -93,7 +98,8 @@ import Testing
 
   @Test func supervisedTreatmentOnlyPointsToThePrescriberAndStillChecksSafety() throws {
     let questionnaire = try Fixtures.ketamine()
-    let answers = Self.answers(yes: 8, changes: ["use_past_year": .choice("supervised_only"), "safety_chest_breathing": .choice("yes")])
+    let answers = Self.answers(
+      yes: 8, changes: ["use_past_year": .choice("supervised_only"), "safety_chest_breathing": .choice("yes")])
     let session = ScreeningSession(questionnaire: questionnaire, answers: answers)
     #expect(session.shownQuestions.map(\.id).filter { $0.hasPrefix("sign_") }.isEmpty)
     #expect(session.shownQuestions.map(\.id).contains("safety_unconscious"))
@@ -105,21 +111,26 @@ import Testing
 
   @Test func preferNotToSayIsSkippedAndTheResultMayUnderstate() throws {
     let questionnaire = try Fixtures.ketamine()
-    let answers = Self.answers(yes: 3, changes: ["sign_tolerance": .choice("prefer_not"), "sign_neglect": .choice("prefer_not")])
+    let answers = Self.answers(
+      yes: 3, changes: ["sign_tolerance": .choice("prefer_not"), "sign_neglect": .choice("prefer_not")])
     let result = Scorer.score(questionnaire, answers: answers)
     #expect(result.band?.id == "some")
     #expect(result.bandScore?.skippedIDs == ["sign_neglect", "sign_tolerance"])
     #expect(result.mayUnderstate)
     let report = ResultReport(questionnaire: questionnaire, result: result, region: nil).text
-    #expect(report.contains("2 of these questions were skipped or answered \"prefer not to say\", so this\nresult may understate."))
+    #expect(
+      report.contains(
+        "2 of these questions were skipped or answered \"prefer not to say\", so this\nresult may understate."))
   }
 
   @Test func withdrawalAndHealthItemsShapeGuidanceButAreNotCounted() throws {
     let questionnaire = try Fixtures.ketamine()
-    let answers = Self.answers(yes: 1, changes: [
-      "withdrawal_symptoms": .choices(["anxiety", "insomnia", "sweating"]), "urinary_symptoms": .choice("yes"),
-      "mixing_depressants": .choice("yes"),
-    ])
+    let answers = Self.answers(
+      yes: 1,
+      changes: [
+        "withdrawal_symptoms": .choices(["anxiety", "insomnia", "sweating"]), "urinary_symptoms": .choice("yes"),
+        "mixing_depressants": .choice("yes"),
+      ])
     let result = Scorer.score(questionnaire, answers: answers)
     #expect(result.band?.id == "few")
     #expect(result.messages.map(\.id) == ["withdrawal_noted", "bladder_health", "mixing"])
@@ -128,9 +139,10 @@ import Testing
   @Test func domainsChartTheSigns() throws {
     let questionnaire = try Fixtures.ketamine()
     let result = Scorer.score(questionnaire, answers: Self.answers(yes: 5))
-    #expect(result.domains.map { "\($0.domain.id) \($0.value)/\($0.maximum)" } == [
-      "control 4/4", "daily_life 1/3", "risk 0/2", "tolerance 0/1",
-    ])
+    #expect(
+      result.domains.map { "\($0.domain.id) \($0.value)/\($0.maximum)" } == [
+        "control 4/4", "daily_life 1/3", "risk 0/2", "tolerance 0/1",
+      ])
   }
 
   @Test(arguments: [0, 2, 4, 6, 10])
@@ -148,7 +160,8 @@ import Testing
   @Test func urgentGuidanceComesFirstInTheReport() throws {
     let questionnaire = try Fixtures.ketamine()
     let directory = try #require(BundledData.helpDirectory().value)
-    let result = Scorer.score(questionnaire, answers: Self.answers(yes: 5, changes: ["safety_unconscious": .choice("yes")]))
+    let result = Scorer.score(
+      questionnaire, answers: Self.answers(yes: 5, changes: ["safety_unconscious": .choice("yes")]))
     let report = ResultReport(questionnaire: questionnaire, result: result, region: directory.region(code: "UK")).text
     let lines = report.split(separator: "\n")
     #expect(lines[1].hasPrefix("URGENT: "))

@@ -22,7 +22,10 @@ import Testing
 
   @Test func answersOutsideTheOptionsAreRefused() throws {
     var session = try session()
-    #expect(throws: ScreeningSession.StepError.invalid(AnswerError(questionID: "gate", reason: "'maybe' is not one of its options (no, yes)"))) {
+    #expect(
+      throws: ScreeningSession.StepError.invalid(
+        AnswerError(questionID: "gate", reason: "'maybe' is not one of its options (no, yes)"))
+    ) {
       try session.answer(.choice("maybe"))
     }
     #expect(session.answers.isEmpty)
