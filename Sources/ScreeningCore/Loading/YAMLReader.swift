@@ -20,13 +20,7 @@ enum YAMLReader {
       while true {
         var event = yaml_event_t()
         guard yaml_parser_parse(&parser, &event) == 1 else {
-          var problem = problem(of: parser, limits: limits)
-          if problem.location.line == 0 || parser.problem_mark.line == 0 && parser.problem_mark.column == 0,
-            let deep = flowNestingTooDeep(buffer, limit: limits.maxDepth)
-          {
-            problem.location = deep
-          }
-          throw problem
+          throw problem(of: parser, in: buffer, limits: limits)
         }
         defer { yaml_event_delete(&event) }
         let location = SourceLocation(
@@ -102,14 +96,17 @@ enum YAMLReader {
     return nil
   }
 
-  private static func problem(of parser: yaml_parser_t, limits: LoadLimits) -> SyntaxProblem {
+  private static func problem(
+    of parser: yaml_parser_t, in buffer: UnsafeBufferPointer<UInt8>, limits: LoadLimits
+  ) -> SyntaxProblem {
     let problem = parser.problem.map { String(cString: $0) } ?? "the file could not be read"
     let mark = parser.problem_mark
     if problem.hasPrefix("Maximum nesting level") {
-      // libyaml's own limit, hit while it reads ahead through flow brackets.
+      // libyaml's own limit, hit while it reads ahead through flow brackets; it gives no place.
       return SyntaxProblem(
         message: "the file is nested too deeply (more than \(limits.maxDepth) levels)",
-        location: SourceLocation(line: Int(mark.line) + 1, column: Int(mark.column) + 1))
+        location: flowNestingTooDeep(buffer, limit: limits.maxDepth)
+          ?? SourceLocation(line: Int(mark.line) + 1, column: Int(mark.column) + 1))
     }
     var message = "syntax error: \(problem)"
     if let context = parser.context.map({ String(cString: $0) }) {
