@@ -23,14 +23,22 @@ let package = Package(
         .embedInCode("Bundled/resources.yaml"),
       ]
     ),
+    // ncursesw, through a shim that exposes its globals and macros to Swift 6.
+    .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
+    // Signal handlers and the crash guard that give the terminal back (async-signal-safe C).
+    .target(name: "CTerminalGuard"),
+    // The full-screen front end: a pure state/update/render layer and one ncurses adapter.
+    .target(name: "ScreeningTUI", dependencies: ["ScreeningCore", "CNcurses", "CTerminalGuard"]),
     .executableTarget(
       name: "selfscreen",
       dependencies: [
         "ScreeningCore",
+        "ScreeningTUI",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .testTarget(name: "ScreeningCoreTests", dependencies: ["ScreeningCore"]),
+    .testTarget(name: "ScreeningTUITests", dependencies: ["ScreeningTUI"]),
     .testTarget(name: "SelfscreenCLITests", dependencies: ["selfscreen"]),
   ],
   swiftLanguageModes: [.v6]

@@ -11,6 +11,9 @@ struct SelfScreen: ParsableCommand {
       emergency number (for example 911, 999, 112 or 000).
       """,
     version: "selfscreen 0.1.0",
-    subcommands: [ListCommand.self, ValidateCommand.self, ScoreCommand.self, ResourcesCommand.self]
+    subcommands: [
+      RunCommand.self, ListCommand.self, ValidateCommand.self, ScoreCommand.self, ResourcesCommand.self,
+    ],
+    defaultSubcommand: RunCommand.self
   )
 }

@@ -1,0 +1,342 @@
+import ScreeningCore
+
+/// The welcome screen: what this is, what it is not, what happens to the answers.
+enum WelcomePage {
+  static func page(_ state: AppState, width: Int, symbols: Symbols) -> Renderer.Page {
+    let questionnaire = state.questionnaire
+    var lines = [FrameLine()]
+    lines += Renderer.wrapped(questionnaire.title, width: width, style: .heading)
+    lines.append(FrameLine())
+    lines += Renderer.wrapped(questionnaire.intro, width: width)
+    lines.append(FrameLine())
+    lines += Renderer.wrapped("A self-check, not a diagnosis.", width: width, style: .bold)
+    var facts = ["Nothing is stored unless you choose to export."]
+    if let minutes = questionnaire.minutes { facts.append("About \(minutes) minutes.") }
+    if let audience = questionnaire.audience {
+      facts.append("For \(audience.prefix(1).lowercased() + audience.dropFirst()).")
+    }
+    lines += Renderer.wrapped(facts.joined(separator: " "), width: width)
+    lines.append(FrameLine())
+    lines.append(FrameLine([Span(" "), Span(" Start ", .focus), Span("  press Enter", .dim)]))
+    return Renderer.Page(
+      title: "SelfScreen\(symbols.separator)\(questionnaire.title)", lines: lines, focus: lines.count - 1,
+      cursorColumn: 2, hints: ["Enter start", "r help resources", "? keys", "q quit"])
+  }
+}
+
+/// One question: section, progress, the question, its options or input field.
+enum QuestionPage {
+  static func page(_ state: AppState, width: Int, symbols: Symbols) -> Renderer.Page {
+    let session = state.session
+    guard let question = session.currentQuestion else {
+      return Renderer.Page(title: "SelfScreen", hints: ["q quit"])
+    }
+    let section = state.questionnaire.section(question.sectionID)
+    let (number, total) = session.progress
+    var pinned: [FrameLine] = []
+    let heading = [section?.title, "Question \(number) of \(total)"].compactMap { $0 }
+      .joined(separator: symbols.separator)
+    pinned.append(
+      FrameLine([Span(" "), Span(DisplayWidth.truncated(TextSafety.visible(heading), to: width - 2), .heading)]))
+    pinned.append(progressBar(number: number, total: total, width: width, symbols: symbols))
+    pinned.append(FrameLine())
+
+    var lines: [FrameLine] = []
+    if let intro = section?.intro, section?.questionIDs.first == question.id {
+      lines += Renderer.wrapped(intro, width: width, style: .dim)
+      lines.append(FrameLine())
+    }
+    lines += Renderer.wrapped(question.text, width: width, style: .bold)
+    if let help = question.help { lines += Renderer.wrapped(help, width: width, style: .dim) }
+    lines.append(FrameLine())
+
+    var focus: Int?
+    var cursorColumn = 1
+    var hints: [String]
+    let chosen = session.answer(for: question.id)
+    switch question.type {
+    case .single, .yesNo, .multiple:
+      for (index, option) in question.options.enumerated() {
+        let isFocused = index == state.highlight
+        let isOn: Bool
+        if question.type == .multiple {
+          isOn = state.ticked.contains(option.code)
+        } else {
+          isOn = chosen?.codes.contains(option.code) ?? false
+        }
+        let box =
+          question.type == .multiple
+          ? (isOn ? symbols.boxOn : symbols.boxOff) : (isOn ? symbols.radioOn : symbols.radioOff)
+        let number = index < 9 ? "\(index + 1) " : "  "
+        let marker = isFocused ? symbols.focus : " "
+        let label = TextSafety.visible(option.label)
+        let room = max(8, width - 10)
+        for (lineIndex, text) in TextLayout.wrap(label, width: room).enumerated() {
+          if lineIndex == 0 {
+            if isFocused { focus = lines.count }
+            lines.append(
+              FrameLine([
+                Span(" \(marker) ", isFocused ? .bold : .normal),
+                Span("\(number)\(box) \(text)", isFocused ? .focus : .normal),
+              ]))
+          } else {
+            lines.append(
+              FrameLine([
+                Span("       " + String(repeating: " ", count: DisplayWidth.of(box))),
+                Span(text, isFocused ? .focus : .normal),
+              ]))
+          }
+        }
+      }
+      cursorColumn = 1
+      hints =
+        question.type == .multiple
+        ? ["↑↓ move", "Space tick", "Enter next", "← back", "r help", "? keys", "q quit"]
+        : ["↑↓ move", "Enter choose", "← back", "r help", "? keys", "q quit"]
+    case .number, .text:
+      let prompt = question.type == .number ? "Your answer (a whole number)" : "Your answer"
+      var range = ""
+      if question.type == .number, let minimum = question.minimum, let maximum = question.maximum {
+        range = ", \(minimum) to \(maximum)"
+      }
+      lines += Renderer.wrapped(prompt + range + ":", width: width, style: .dim)
+      let fieldWidth = max(10, width - 4)
+      let shown =
+        DisplayWidth.of(state.input) >= fieldWidth
+        ? String(state.input.suffix(fieldWidth - 1)) : state.input
+      focus = lines.count
+      cursorColumn = 2 + DisplayWidth.of(shown)
+      let padding = String(repeating: " ", count: max(0, fieldWidth - DisplayWidth.of(shown)))
+      lines.append(FrameLine([Span(" "), Span(TextSafety.visible(shown) + padding, .focus)]))
+      hints =
+        question.type == .number
+        ? ["type a number", "Enter next", "← back", "r help", "q quit"]
+        : ["type your answer", "Enter next", "Esc then r, ?, q or b"]
+    }
+    if !question.isRequired {
+      lines += [FrameLine()] + Renderer.wrapped("(You can leave this one empty.)", width: width, style: .dim)
+    }
+    return Renderer.Page(
+      title: "SelfScreen\(symbols.separator)\(state.questionnaire.title)", pinned: pinned, lines: lines,
+      focus: focus, cursorColumn: cursorColumn, scroll: state.scroll, manualScroll: state.manualScroll,
+      hints: hints)
+  }
+
+  static func progressBar(number: Int, total: Int, width: Int, symbols: Symbols) -> FrameLine {
+    let percent = total == 0 ? 0 : number * 100 / total
+    let barWidth = max(10, min(40, width - 10))
+    let filled = total == 0 ? 0 : barWidth * number / total
+    return FrameLine([
+      Span(" "), Span(String(repeating: symbols.barFull, count: filled), .filled),
+      Span(String(repeating: symbols.barEmpty, count: barWidth - filled), .dim), Span(" \(percent)%"),
+    ])
+  }
+}
+
+/// Urgent guidance right after an answer that raised a red flag, with the contacts to use now.
+enum RedFlagPage {
+  static func page(_ state: AppState, flags: [RedFlag], width: Int, symbols: Symbols) -> Renderer.Page {
+    var lines: [FrameLine] = [FrameLine()]
+    for flag in flags {
+      lines += Renderer.wrapped("\(symbols.warning) \(flag.title)", width: width, style: .urgent)
+      lines.append(FrameLine())
+      lines += Renderer.wrapped(flag.guidance, width: width)
+      lines.append(FrameLine())
+    }
+    let level = flags.map(\.level).first ?? .emergency
+    lines += Renderer.wrapped("Who to contact now (\(state.region.name))", width: width, style: .heading)
+    for contact in state.region.contacts(for: level) {
+      let line = contact.contactLine.isEmpty ? contact.name : "\(contact.name): \(contact.contactLine)"
+      lines += Renderer.item(
+        line, marker: symbols.bullet, width: width, style: contact.kind == .emergency ? .bold : .normal)
+      lines += Renderer.wrapped(contact.purpose, width: width, indent: 4, style: .dim)
+    }
+    lines.append(FrameLine())
+    lines += Renderer.wrapped("Press Enter to go on with the questions when you are ready.", width: width)
+    return Renderer.Page(
+      title: "Get help now", lines: lines, scroll: state.scroll,
+      hints: ["Enter go on", "← change answer", "↑↓ scroll", "r all help", "q quit"])
+  }
+}
+
+/// Every answer, each one can be changed; the last row finishes.
+enum ReviewPage {
+  static func page(_ state: AppState, width: Int, symbols: Symbols) -> Renderer.Page {
+    let session = state.session
+    let shown = session.shownQuestions
+    let missing = Set(session.unansweredRequired.map(\.id))
+    let skipped = shown.filter { question in
+      session.answer(for: question.id).map(question.isMissing) ?? !missing.contains(question.id)
+    }.count
+    var pinned = Renderer.wrapped("Review your answers", width: width, style: .heading)
+    var summary = "\(shown.count) questions"
+    if skipped > 0 { summary += ", \(skipped) skipped" }
+    if !missing.isEmpty { summary += ", \(missing.count) still to answer" }
+    pinned += Renderer.wrapped(summary + ". Highlight one and press Enter to change it.", width: width, style: .dim)
+    pinned.append(FrameLine())
+
+    var lines: [FrameLine] = []
+    var focus = 0
+    let answerWidth = max(8, min(28, width / 3))
+    let numberWidth = String(shown.count).count + 2
+    let textWidth = max(8, width - answerWidth - numberWidth - 5)
+    for (index, question) in shown.enumerated() {
+      let isFocused = index == state.highlight
+      if isFocused { focus = lines.count }
+      let answer = describe(session.answer(for: question.id), of: question, missing: missing.contains(question.id))
+      let number = "\(index + 1).".leftPadded(numberWidth)
+      let text = DisplayWidth.truncated(TextSafety.visible(question.text), to: textWidth)
+      let gap = String(repeating: " ", count: max(1, textWidth - DisplayWidth.of(text) + 1))
+      let style: TextStyle = isFocused ? .focus : .normal
+      lines.append(
+        FrameLine([
+          Span(isFocused ? symbols.focus : " ", .bold), Span(number + " " + text + gap, style),
+          Span(
+            DisplayWidth.truncated(TextSafety.visible(answer), to: answerWidth),
+            isFocused ? .focus : (missing.contains(question.id) ? .bold : .dim)),
+        ]))
+    }
+    lines.append(FrameLine())
+    let finishFocused = state.highlight >= shown.count
+    if finishFocused { focus = lines.count }
+    lines.append(
+      FrameLine([
+        Span(finishFocused ? symbols.focus : " ", .bold), Span(" See my results ", finishFocused ? .focus : .bold),
+      ]))
+    return Renderer.Page(
+      title: "SelfScreen\(symbols.separator)Review", pinned: pinned, lines: lines, focus: focus, cursorColumn: 0,
+      hints: ["↑↓ move", "Enter change / finish", "← back", "r help", "q quit"])
+  }
+
+  static func describe(_ answer: Answer?, of question: Question, missing: Bool) -> String {
+    guard let answer else { return missing ? "needs an answer" : "(left empty)" }
+    switch answer {
+    case .choice(let code):
+      return question.option(code)?.label ?? code
+    case .choices(let codes):
+      return codes.compactMap { question.option($0)?.label }.joined(separator: ", ")
+    case .number(let value):
+      return String(value)
+    case .text(let text):
+      return text
+    }
+  }
+}
+
+/// The result: red flags first, then band, what counted, chart, next steps, notes, help.
+enum ResultsPage {
+  static func page(_ state: AppState, width: Int, symbols: Symbols) -> Renderer.Page {
+    guard let result = state.result else {
+      return Renderer.Page(title: "Your result", hints: ["q quit"])
+    }
+    let blocks = ResultDocument.blocks(questionnaire: state.questionnaire, result: result, region: state.region)
+    var lines: [FrameLine] = [FrameLine()]
+    for (index, block) in blocks.enumerated() {
+      switch block {
+      case .urgent(let title, let guidance, let contacts):
+        lines += Renderer.wrapped("\(symbols.warning) Get help now: \(title)", width: width, style: .urgent)
+        lines += Renderer.wrapped(guidance, width: width, indent: 3)
+        for contact in contacts {
+          lines += Renderer.item(contact, marker: symbols.bullet, width: width, indent: 3, style: .bold)
+        }
+      case .heading(let text):
+        lines += Renderer.wrapped(text, width: width, style: .heading)
+        continue
+      case .paragraph(let text):
+        lines += Renderer.wrapped(text, width: width, indent: 3)
+      case .bullets(let items):
+        for item in items { lines += Renderer.item(item, marker: symbols.bullet, width: width, indent: 3) }
+      case .bars(let bars):
+        let labelWidth = min(max(8, width - 30), bars.map { DisplayWidth.of($0.label) }.max() ?? 10)
+        let barWidth = max(5, min(20, width - labelWidth - 16))
+        for bar in bars {
+          let label = DisplayWidth.truncated(TextSafety.visible(bar.label), to: labelWidth)
+          let pad = String(repeating: " ", count: labelWidth - DisplayWidth.of(label))
+          let filled = bar.maximum == 0 ? 0 : (bar.value * barWidth + bar.maximum / 2) / bar.maximum
+          lines.append(
+            FrameLine([
+              Span("   " + label + pad + "  "), Span(String(repeating: symbols.barFull, count: filled), .filled),
+              Span(String(repeating: symbols.barEmpty, count: barWidth - filled), .dim),
+              Span(" \(bar.value) of \(bar.maximum)"),
+            ]))
+        }
+      case .note(let text):
+        lines += Renderer.wrapped(text, width: width, style: .dim)
+      }
+      if index + 1 < blocks.count { lines.append(FrameLine()) }
+    }
+    return Renderer.Page(
+      title: "Your result\(symbols.separator)\(state.questionnaire.title)", lines: lines, scroll: state.scroll,
+      hints: ["↑↓ PgUp PgDn scroll", "← review answers", "r help", "? keys", "q quit"])
+  }
+}
+
+/// Help resources for the region, reachable from every screen.
+enum ResourcesPage {
+  static func page(_ state: AppState, width: Int, symbols: Symbols) -> Renderer.Page {
+    var lines: [FrameLine] = [FrameLine()]
+    lines += Renderer.wrapped(
+      "If you or someone else is in danger right now, call the emergency number first.", width: width, style: .bold)
+    lines.append(FrameLine())
+    for resource in state.region.resources {
+      let contact = resource.contactLine
+      let heading = contact.isEmpty ? resource.name : "\(resource.name): \(contact)"
+      lines += Renderer.wrapped(heading, width: width, style: resource.kind == .emergency ? .urgent : .heading)
+      lines += Renderer.wrapped(resource.purpose, width: width, indent: 3)
+      if let hours = resource.hours {
+        lines += Renderer.wrapped("Hours: \(hours)", width: width, indent: 3, style: .dim)
+      }
+      lines += Renderer.wrapped("Last checked \(resource.lastVerified)", width: width, indent: 3, style: .dim)
+      lines.append(FrameLine())
+    }
+    return Renderer.Page(
+      title: "Help resources\(symbols.separator)\(state.region.name)", lines: lines, scroll: state.overlayScroll,
+      hints: ["↑↓ scroll", "Esc close", "? keys", "q quit"])
+  }
+}
+
+/// The keys, as a table.
+enum KeyHelpPage {
+  static let keys: [(String, String)] = [
+    ("↑ ↓  k j", "move between options"),
+    ("1-9", "highlight option N (multiple choice: tick it)"),
+    ("Enter", "choose and go on"),
+    ("Space", "choose (multiple choice: tick or untick)"),
+    ("← Backspace b", "previous question (answers are kept)"),
+    ("Shift-Tab", "previous question"),
+    ("PgUp PgDn", "scroll long pages"),
+    ("r", "help resources, from any screen"),
+    ("?", "this list of keys"),
+    ("q", "leave (asks first; answers are discarded)"),
+    ("Esc", "close this list or a dialog"),
+    ("Ctrl-C", "leave at once; nothing is written"),
+  ]
+
+  static func page(_ state: AppState, width: Int, symbols: Symbols) -> Renderer.Page {
+    var lines: [FrameLine] = [FrameLine()]
+    let keyWidth = keys.map { DisplayWidth.of($0.0) }.max() ?? 10
+    for (key, action) in keys {
+      let pad = String(repeating: " ", count: keyWidth - DisplayWidth.of(key) + 2)
+      let wrappedAction = TextLayout.wrap(action, width: max(8, width - keyWidth - 6))
+      for (index, text) in wrappedAction.enumerated() {
+        lines.append(
+          FrameLine([
+            Span(" "), Span(index == 0 ? key : String(repeating: " ", count: DisplayWidth.of(key)), .bold),
+            Span(pad + text),
+          ]))
+      }
+    }
+    lines.append(FrameLine())
+    lines += Renderer.wrapped(
+      "In a text answer, letters are typed: press Esc first, then r, ?, q or b.", width: width, style: .dim)
+    return Renderer.Page(
+      title: "Keys", lines: lines, scroll: state.overlayScroll, hints: ["Esc close", "r help resources", "q quit"])
+  }
+}
+
+extension String {
+  func leftPadded(_ width: Int) -> String {
+    let gap = width - DisplayWidth.of(self)
+    return gap > 0 ? String(repeating: " ", count: gap) + self : self
+  }
+}

@@ -1,0 +1,450 @@
+import ScreeningCore
+
+/// Everything the screens show, as a value: the session plus where the person is on screen.
+///
+/// `update(with:)` turns a key into the next state; `Renderer` turns a state and a size into a
+/// frame. Neither touches the terminal, so both are tested with scripted keys.
+public struct AppState: Sendable {
+  /// The main screens, in the order a person meets them.
+  public enum Screen: Sendable, Hashable {
+    case welcome
+    case question
+    /// Shown right after an answer raised red flags, before going on.
+    case redFlag([RedFlag])
+    case review
+    case results
+  }
+
+  /// Screens shown over the current one; Esc closes them.
+  public enum Overlay: Sendable, Hashable {
+    case resources
+    case keyHelp
+    case quitConfirm
+  }
+
+  /// Why the program should stop.
+  public enum Outcome: Sendable, Hashable {
+    /// The person chose to leave (after confirming).
+    case quit
+    /// Ctrl-C: leave at once, write nothing.
+    case interrupted
+  }
+
+  public private(set) var session: ScreeningSession
+  public private(set) var screen: Screen = .welcome
+  public private(set) var overlay: Overlay?
+  public private(set) var outcome: Outcome?
+  public let region: Region
+  /// The last known terminal size (scroll limits depend on it).
+  public private(set) var size: TerminalSize
+
+  /// Highlighted option (question), row (review).
+  public private(set) var highlight = 0
+  /// First visible body line of scrolling screens (red flag, results) and of overlays.
+  public private(set) var scroll = 0
+  public private(set) var overlayScroll = 0
+  /// On a question: the person scrolled with PgUp / PgDn, so the view no longer follows the
+  /// highlight (arrow keys make it follow again).
+  public private(set) var manualScroll = false
+  /// Multiple choice: the options ticked so far on this question.
+  public private(set) var ticked: [String] = []
+  /// Number and text questions: what has been typed.
+  public private(set) var input = ""
+  /// A text field's Esc: the next key is a command (r, ?, q, b), not text.
+  public private(set) var commandPending = false
+  /// A one-line message for the person, cleared by the next key.
+  public private(set) var notice: String?
+  /// The result, once the screening is finished.
+  public private(set) var result: ScreeningResult?
+
+  public init(session: ScreeningSession, region: Region, size: TerminalSize) {
+    self.session = session
+    self.region = region
+    self.size = size
+  }
+
+  public var questionnaire: Questionnaire { session.questionnaire }
+
+  // MARK: Update
+
+  /// The terminal changed size.
+  public mutating func resize(to size: TerminalSize) {
+    self.size = size
+    clampScroll()
+  }
+
+  /// Applies one key.
+  public mutating func update(with key: Key) {
+    if key == .interrupt {
+      outcome = .interrupted
+      return
+    }
+    notice = nil
+    if let overlay {
+      updateOverlay(overlay, key)
+      return
+    }
+    var key = key
+    if commandPending {
+      commandPending = false
+      if case .character = key {} else if key == .escape { return }
+    } else if screen == .question, let question = session.currentQuestion, question.type == .text,
+      case .character(let character) = key
+    {
+      typeText(character, into: question)
+      return
+    }
+    if key == .escape, screen == .question, session.currentQuestion?.type == .text {
+      commandPending = true
+      notice = "Press r for help resources, ? for keys, q to quit, b to go back"
+      return
+    }
+    if case .character(let character) = key, let command = Self.command(for: character) {
+      switch command {
+      case .resources: open(.resources)
+      case .keyHelp: open(.keyHelp)
+      case .quit: open(.quitConfirm)
+      case .back: key = .left
+      }
+      if command != .back { return }
+    }
+    switch screen {
+    case .welcome: updateWelcome(key)
+    case .question: updateQuestion(key)
+    case .redFlag: updateRedFlag(key)
+    case .review: updateReview(key)
+    case .results: updateResults(key)
+    }
+  }
+
+  private enum Command { case resources, keyHelp, quit, back }
+
+  private static func command(for character: Character) -> Command? {
+    switch character {
+    case "r", "R": return .resources
+    case "?": return .keyHelp
+    case "q", "Q": return .quit
+    case "b", "B": return .back
+    default: return nil
+    }
+  }
+
+  private mutating func open(_ overlay: Overlay) {
+    self.overlay = overlay
+    overlayScroll = 0
+  }
+
+  private mutating func updateOverlay(_ overlay: Overlay, _ key: Key) {
+    switch overlay {
+    case .quitConfirm:
+      switch key {
+      case .character("y"), .character("Y"), .character("q"), .character("Q"): outcome = .quit
+      case .character("n"), .character("N"), .escape, .enter, .space, .left, .backspace: self.overlay = nil
+      default: notice = "Press y to leave, or n to stay"
+      }
+    case .resources, .keyHelp:
+      switch key {
+      case .escape, .enter, .left, .backspace, .character("b"), .character("B"): self.overlay = nil
+      case .character("r") where overlay == .resources: self.overlay = nil
+      case .character("?") where overlay == .keyHelp: self.overlay = nil
+      case .character("r"): open(.resources)
+      case .character("?"): open(.keyHelp)
+      case .character("q"), .character("Q"): open(.quitConfirm)
+      default: overlayScroll = scrolled(overlayScroll, by: key, maximum: Renderer.maximumScroll(self))
+      }
+    }
+  }
+
+  private mutating func updateWelcome(_ key: Key) {
+    switch key {
+    case .enter, .space, .right:
+      screen = .question
+      if session.position == .review {
+        screen = .review
+        highlight = 0
+      } else {
+        arriveAtQuestion()
+      }
+    default:
+      break
+    }
+  }
+
+  // MARK: Questions
+
+  /// Sets up the highlight and input for the current question from its answer.
+  private mutating func arriveAtQuestion() {
+    guard let question = session.currentQuestion else { return }
+    let answer = session.answer(for: question.id)
+    highlight = 0
+    ticked = []
+    input = ""
+    commandPending = false
+    switch answer {
+    case .choice(let code)?: highlight = question.options.firstIndex { $0.code == code } ?? 0
+    case .choices(let codes)?:
+      ticked = codes
+      highlight = codes.first.flatMap { code in question.options.firstIndex { $0.code == code } } ?? 0
+    case .number(let value)?: input = String(value)
+    case .text(let text)?: input = text
+    case nil: break
+    }
+    scroll = 0
+    manualScroll = false
+  }
+
+  private mutating func updateQuestion(_ key: Key) {
+    guard let question = session.currentQuestion else { return }
+    switch key {
+    case .left, .backTab:
+      goBack()
+    case .backspace:
+      if !question.type.hasOptions && !input.isEmpty {
+        input.removeLast()
+      } else {
+        goBack()
+      }
+    case .pageUp, .pageDown:
+      let base = manualScroll ? scroll : Renderer.followingOffset(self)
+      manualScroll = true
+      scroll = scrolled(base, by: key, maximum: Renderer.maximumScroll(self))
+    case .up, .down, .home, .end:
+      guard question.type.hasOptions else { return }
+      manualScroll = false
+      let last = question.options.count - 1
+      switch key {
+      case .up: highlight = max(0, highlight - 1)
+      case .down: highlight = min(last, highlight + 1)
+      case .home: highlight = 0
+      default: highlight = last
+      }
+    case .character(let character) where character.isASCII && character.isNumber:
+      if question.type == .number {
+        typeNumber(character, into: question)
+      } else if let number = character.wholeNumberValue, number >= 1, number <= question.options.count {
+        highlight = number - 1
+        if question.type == .multiple { toggle(question.options[highlight], in: question) }
+      }
+    case .character("-") where question.type == .number:
+      if input.isEmpty { input = "-" }
+    case .character("k") where question.type.hasOptions:
+      manualScroll = false
+      highlight = max(0, highlight - 1)
+    case .character("j") where question.type.hasOptions:
+      manualScroll = false
+      highlight = min(question.options.count - 1, highlight + 1)
+    case .space:
+      if question.type == .multiple {
+        toggle(question.options[highlight], in: question)
+      } else if question.type.hasOptions {
+        choose(question)
+      }
+    case .enter, .right, .tab:
+      if key == .right && !question.type.hasOptions { return }
+      choose(question)
+    default:
+      break
+    }
+  }
+
+  private mutating func toggle(_ option: AnswerOption, in question: Question) {
+    if let index = ticked.firstIndex(of: option.code) {
+      ticked.remove(at: index)
+    } else if option.isExclusive {
+      ticked = [option.code]
+    } else {
+      ticked.removeAll { question.option($0)?.isExclusive == true }
+      ticked.append(option.code)
+    }
+  }
+
+  private mutating func typeText(_ character: Character, into question: Question) {
+    guard !character.unicodeScalars.contains(where: TextSafety.isUnsafe) else { return }
+    if input.unicodeScalars.count + character.unicodeScalars.count <= question.maxLength {
+      input.append(character)
+    } else {
+      notice = "The answer can be at most \(question.maxLength) characters"
+    }
+  }
+
+  private mutating func typeNumber(_ character: Character, into question: Question) {
+    guard input.count < 18 else { return }
+    input.append(character)
+  }
+
+  /// Records the answer on screen and goes on (through the red-flag screen when one is raised).
+  private mutating func choose(_ question: Question) {
+    let answer: Answer?
+    switch question.type {
+    case .single, .yesNo:
+      answer = .choice(question.options[highlight].code)
+    case .multiple:
+      answer = ticked.isEmpty ? nil : .choices(ticked)
+    case .number:
+      if input.isEmpty || input == "-" {
+        answer = nil
+      } else if let value = Int(input) {
+        answer = .number(value)
+      } else {
+        notice = "Type a whole number"
+        return
+      }
+    case .text:
+      answer = input.allSatisfy(\.isWhitespace) ? nil : .text(input)
+    }
+    guard let answer else {
+      if question.isRequired {
+        notice =
+          question.type == .multiple
+          ? "Choose at least one option with Space (or \"None of these\"), then press Enter"
+          : "Please answer to go on"
+        return
+      }
+      session.clearAnswer()
+      advance()
+      return
+    }
+    do {
+      let raised = try session.answer(answer)
+      if !raised.isEmpty {
+        screen = .redFlag(raised)
+        scroll = 0
+        return
+      }
+      advance()
+    } catch {
+      if case .invalid(let problem) = error {
+        notice = Self.sentence(problem.reason)
+      } else {
+        notice = Self.sentence(error.description)
+      }
+    }
+  }
+
+  private static func sentence(_ text: String) -> String {
+    text.prefix(1).uppercased() + text.dropFirst()
+  }
+
+  /// Goes to the next question, or to the review after the last.
+  private mutating func advance() {
+    do {
+      try session.next()
+    } catch {
+      notice = Self.sentence(error.description)
+      screen = .question
+      return
+    }
+    if session.position == .review {
+      screen = .review
+      highlight = session.shownQuestions.count  // "See my results"
+      scroll = 0
+    } else {
+      screen = .question
+      arriveAtQuestion()
+    }
+  }
+
+  private mutating func goBack() {
+    if session.back() {
+      screen = .question
+      arriveAtQuestion()
+    } else {
+      screen = .welcome
+    }
+  }
+
+  // MARK: Red flags, review, results
+
+  private mutating func updateRedFlag(_ key: Key) {
+    switch key {
+    case .enter, .space, .right, .tab:
+      advance()
+    case .left, .backspace, .backTab:
+      screen = .question
+      arriveAtQuestion()
+    default:
+      scroll = scrolled(scroll, by: key, maximum: Renderer.maximumScroll(self))
+    }
+  }
+
+  private mutating func updateReview(_ key: Key) {
+    let rows = session.shownQuestions.count + 1
+    switch key {
+    case .up, .character("k"): highlight = max(0, highlight - 1)
+    case .down, .character("j"), .tab: highlight = min(rows - 1, highlight + 1)
+    case .home: highlight = 0
+    case .end: highlight = rows - 1
+    case .pageUp: highlight = max(0, highlight - max(1, size.rows - 6))
+    case .pageDown: highlight = min(rows - 1, highlight + max(1, size.rows - 6))
+    case .left, .backspace, .backTab:
+      goBack()
+    case .enter, .space, .right:
+      let shown = session.shownQuestions
+      if highlight < shown.count {
+        try? session.edit(shown[highlight].id)
+        screen = .question
+        arriveAtQuestion()
+      } else {
+        finish()
+      }
+    default:
+      break
+    }
+  }
+
+  private mutating func finish() {
+    do {
+      result = try session.finish()
+      screen = .results
+      scroll = 0
+    } catch {
+      let missing = session.unansweredRequired
+      if let first = missing.first, let row = session.shownQuestions.firstIndex(of: first) {
+        highlight = row
+      }
+      notice = "\(missing.count) question\(missing.count == 1 ? " needs" : "s need") an answer first"
+    }
+  }
+
+  private mutating func updateResults(_ key: Key) {
+    switch key {
+    case .left, .backspace, .backTab:
+      session.review()
+      result = nil
+      screen = .review
+      highlight = session.shownQuestions.count
+    default:
+      scroll = scrolled(scroll, by: key, maximum: Renderer.maximumScroll(self))
+    }
+  }
+
+  // MARK: Scrolling
+
+  private func scrolled(_ offset: Int, by key: Key, maximum: Int) -> Int {
+    // Two lines of overlap: the "more" markers cover one line at each end.
+    let page = max(1, Renderer.bodyHeight(size) - 2)
+    let next: Int
+    switch key {
+    case .up, .character("k"): next = offset - 1
+    case .down, .character("j"), .space: next = offset + 1
+    case .pageUp: next = offset - page
+    case .pageDown: next = offset + page
+    case .home: next = 0
+    case .end: next = maximum
+    default: return offset
+    }
+    return min(max(0, next), maximum)
+  }
+
+  private mutating func clampScroll() {
+    if overlay != nil {
+      overlayScroll = min(overlayScroll, Renderer.maximumScroll(self))
+      var underneath = self
+      underneath.overlay = nil
+      scroll = min(scroll, Renderer.maximumScroll(underneath))
+    } else {
+      scroll = min(scroll, Renderer.maximumScroll(self))
+    }
+  }
+
+}

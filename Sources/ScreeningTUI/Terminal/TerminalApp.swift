@@ -1,0 +1,78 @@
+import CTerminalGuard
+import ScreeningCore
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Runs the full-screen screening in the terminal until the person leaves.
+public enum TerminalApp {
+  /// How the screening ended.
+  public enum Ending: Sendable, Equatable {
+    /// The person left with q (after confirming).
+    case quit
+    /// Ctrl-C: exit status 130.
+    case interrupted
+  }
+
+  /// Why the full-screen screening cannot run here.
+  public struct Unavailable: Error, Sendable, CustomStringConvertible {
+    public var description: String
+  }
+
+  /// Checks that stdin and stdout are a terminal that can draw screens.
+  public static func checkTerminal(environment: [String: String]) throws(Unavailable) {
+    guard isatty(0) == 1, isatty(1) == 1 else {
+      throw Unavailable(
+        description: "the screening needs a terminal, but standard \(isatty(0) == 1 ? "output" : "input") "
+          + "is not one; run selfscreen in a terminal window")
+    }
+    let term = environment["TERM"] ?? ""
+    if term.isEmpty || term == "dumb" {
+      throw Unavailable(
+        description: "this terminal (TERM=\(term.isEmpty ? "unset" : term)) cannot draw screens; "
+          + "set TERM, for example TERM=xterm-256color")
+    }
+  }
+
+  /// Runs the screening. Terminating signals restore the terminal and re-raise (never returns).
+  public static func run(
+    session: ScreeningSession, region: Region, environment: [String: String]
+  ) throws(Unavailable) -> Ending {
+    try checkTerminal(environment: environment)
+    tg_disable_core_dumps()
+    let terminal: TerminalScreen
+    do {
+      terminal = try TerminalScreen(environment: environment)
+    } catch {
+      throw Unavailable(description: error.message)
+    }
+    if environment["SELFSCREEN_TEST_CRASH_AFTER_START"] == "1" {
+      tg_crash_for_testing(SIGSEGV)
+    }
+    var state = AppState(session: session, region: region, size: terminal.size)
+    while true {
+      if let signal = Optional(tg_pending_signal()), signal != 0 {
+        terminal.end()
+        tg_reraise(signal)
+      }
+      if let outcome = state.outcome {
+        terminal.end()
+        return outcome == .quit ? .quit : .interrupted
+      }
+      terminal.paint(Renderer.render(state, symbols: terminal.symbols))
+      switch terminal.read() {
+      case .key(let key): state.update(with: key)
+      case .resize(let size): state.resize(to: size)
+      case .suspend: terminal.suspend()
+      case .quitSignal:
+        terminal.end()
+        tg_reraise(SIGQUIT)
+      case .hangup:
+        terminal.end()
+        tg_reraise(SIGHUP)
+      case .none: continue
+      }
+    }
+  }
+}
