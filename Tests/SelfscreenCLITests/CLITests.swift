@@ -38,7 +38,18 @@ import Testing
   @Test func usageErrorsExit64() throws {
     let unknown = try CLIRunner.run(["frobnicate"])
     #expect(unknown.status == 64)
-    #expect(unknown.stderr.contains("Unexpected argument 'frobnicate'"))
+    #expect(
+      unknown.stderr
+        == "selfscreen: there is no bundled questionnaire 'frobnicate'; choose one of: ketamine, or give a file path\n")
+    let option = try CLIRunner.run(["list", "--frobnicate"])
+    #expect(option.status == 64)
+    #expect(option.stderr.contains("Unknown option '--frobnicate'"))
+    let notATerminal = try CLIRunner.run([])
+    #expect(notATerminal.status == 64)
+    #expect(
+      notATerminal.stderr
+        == "selfscreen: the screening needs a terminal, but standard input is not one; run selfscreen in a terminal "
+        + "window\n")
     let missing = try CLIRunner.run(["score"])
     #expect(missing.status == 64)
     #expect(missing.stderr.contains("Missing expected argument '<answers>'"))

@@ -21,15 +21,15 @@ struct RunCommand: ParsableCommand {
 
   func run() throws {
     let environment = ProcessInfo.processInfo.environment
+    let chosen = try Catalog.questionnaire(questionnaire)
+    let directory = try Catalog.helpDirectory()
+    let chosenRegion = try Catalog.region(region, in: directory)
     do {
       try TerminalApp.checkTerminal(environment: environment)
     } catch {
       Console.complain(error.description)
       throw Exit.usage
     }
-    let chosen = try Catalog.questionnaire(questionnaire)
-    let directory = try Catalog.helpDirectory()
-    let chosenRegion = try Catalog.region(region, in: directory)
     let ending: TerminalApp.Ending
     do {
       ending = try TerminalApp.run(

@@ -1,0 +1,112 @@
+import Testing
+
+@testable import ScreeningCore
+@testable import ScreeningTUI
+
+/// Frames fit any terminal: measured by display width, never wider than the screen, with a
+/// plain "make the window larger" screen below the minimum.
+@Suite struct LayoutTests {
+  @Test func displayWidth() {
+    #expect(DisplayWidth.of("abc") == 3)
+    #expect(DisplayWidth.of("日本語") == 6)
+    #expect(DisplayWidth.of("e\u{301}") == 1)  // e + combining acute
+    #expect(DisplayWidth.of("👍") == 2)
+    #expect(DisplayWidth.of("한국어") == 6)
+    #expect(DisplayWidth.truncated("日本語のテキスト", to: 7) == "日本語…")
+    #expect(DisplayWidth.prefix("ab日本", fitting: 3) == "ab")
+  }
+
+  @Test func wrappingByDisplayWidth() {
+    #expect(TextLayout.wrap("日本語 の テキスト を 折り返す", width: 8) == ["日本語", "の", "テキスト", "を", "折り返す"])
+    #expect(TextLayout.wrap("abcdefghij", width: 4) == ["abcd", "efgh", "ij"])
+    #expect(TextLayout.wrap("one\n\ntwo", width: 10) == ["one", "", "two"])
+  }
+
+  @Test func belowTheMinimumSizeAPlainMessage() throws {
+    var state = try TUIFixtures.state(columns: 30, rows: 10)
+    state.update(with: .enter)
+    #expect(
+      TUIFixtures.screen(state) == """
+        Please make the window larger.
+        SelfScreen needs at least
+        40x12; this one is 30x10.
+        Ctrl-C leaves.
+
+
+
+
+
+
+        """)
+    state.resize(to: TerminalSize(columns: 20, rows: 5))
+    let tiny = Renderer.render(state)
+    #expect(tiny.lines.count == 5)
+    #expect(tiny.lines.allSatisfy { $0.width <= 20 })
+    state.resize(to: TerminalSize(columns: 80, rows: 24))
+    #expect(TUIFixtures.screen(state).contains("Question 1 of 25"))
+  }
+
+  /// Every frame of a whole session, at several sizes, has exactly `rows` rows none wider than
+  /// `columns` (the last row one narrower: writing the bottom-right cell scrolls some terminals).
+  @Test(arguments: [(40, 12), (57, 13), (80, 24), (100, 30), (132, 50)])
+  func everyFrameFits(columns: Int, rows: Int) throws {
+    var state = try TUIFixtures.state(columns: columns, rows: rows)
+    let keys: [Key] =
+      [.enter] + ScreenFlowTests.keysToReview(yes: 7, unconscious: true) + [.enter, .pageDown, .pageDown, .end]
+    for key in keys + [.character("r"), .pageDown, .escape, .character("?"), .escape, .character("q")] {
+      let frame = Renderer.render(state)
+      #expect(frame.lines.count == rows)
+      for (index, line) in frame.lines.enumerated() {
+        #expect(line.width <= (index == rows - 1 ? columns - 1 : columns), "row \(index): \(line.text)")
+      }
+      if let cursor = frame.cursor {
+        #expect(cursor.row >= 0 && cursor.row < rows && cursor.column < columns)
+      }
+      state.update(with: key)
+    }
+  }
+
+  @Test func longTextScrollsWithMarkersAndPageKeys() throws {
+    var state = try TUIFixtures.state(columns: 40, rows: 12)
+    state.update(with: .enter)
+    let first = TUIFixtures.screen(state)
+    #expect(first.contains("↑ more above (PgUp)"))
+    #expect(first.contains("› 1 ( ) No"))
+    state.update(with: .pageUp)
+    let top = TUIFixtures.screen(state)
+    #expect(top.contains(" In the past 12 months, have you used"))
+    #expect(top.contains("↓ more below (PgDn)"))
+    state.update(with: .down)
+    #expect(TUIFixtures.screen(state).contains("› 2 ( ) Only as part of treatment"))
+  }
+
+  @Test func wideCharactersInAQuestionnaireStayWithinTheScreen() throws {
+    let yaml = """
+      format: 1
+      id: wide
+      version: "1"
+      language: ja
+      title: 日本語のセルフチェック
+      intro: これはテストです。
+      disclaimer: 診断ではありません。
+      sections:
+        - id: main
+          title: 質問
+          questions:
+            - id: q
+              text: 過去十二か月の間に、予定よりも多く使ったことがありますか。過去十二か月の間に、予定よりも多く使ったことがありますか。
+              type: single
+              options:
+                - {code: "yes", label: はい}
+                - {code: "no", label: いいえ}
+      """
+    let questionnaire = try #require(QuestionnaireLoader.load(bytes: Array(yaml.utf8), fileName: "w.yaml").value)
+    var state = AppState(
+      session: ScreeningSession(questionnaire: questionnaire), region: try TUIFixtures.region(),
+      size: TerminalSize(columns: 41, rows: 12))
+    state.update(with: .enter)
+    let frame = Renderer.render(state)
+    #expect(frame.lines.allSatisfy { $0.width <= 41 })
+    #expect(frame.plainText.contains("› 1 ( ) はい"))
+  }
+}

@@ -1,0 +1,254 @@
+import Testing
+
+@testable import ScreeningCore
+@testable import ScreeningTUI
+
+/// Scripted keys through the pure layer: state -> key -> state, state + size -> frame.
+@Suite struct ScreenFlowTests {
+  /// Keys from the first question to the review: use in the past year, weekly, the first `yes`
+  /// signs "yes" and the rest "no", no withdrawal symptoms, "no" to everything else.
+  static func keysToReview(yes: Int = 5, unconscious: Bool = false) -> [Key] {
+    var keys: [Key] = [.character("3"), .enter, .character("4"), .enter]
+    for index in 0..<10 { keys += [.character(index < yes ? "1" : "2"), .enter] }
+    keys += [.character("8"), .enter]
+    for _ in 0..<6 { keys += [.character("2"), .enter] }
+    keys += [.character(unconscious ? "1" : "2"), .enter]
+    if unconscious { keys.append(.enter) }  // past the red-flag screen
+    for _ in 0..<4 { keys += [.character("2"), .enter] }
+    return keys
+  }
+
+  @Test func welcomeScreen() throws {
+    let state = try TUIFixtures.state()
+    #expect(
+      TUIFixtures.screen(state) == """
+         SelfScreen · Ketamine use: a private self-check
+
+         Ketamine use: a private self-check
+
+         This is a private self-check about ketamine use. It is not a diagnosis. It
+         takes about 5 minutes and asks about the past year. Nothing you answer is
+         stored or sent anywhere unless you choose to export a summary at the end.
+         After the first question, you can skip any question by choosing "Prefer not to
+         say". At the end you will see what your answers show and where to find help if
+         you want it.
+
+         A self-check, not a diagnosis.
+         Nothing is stored unless you choose to export. About 5 minutes. For adults 18
+         and over.
+
+          Start   press Enter
+
+
+
+
+
+
+
+         Enter start · r help resources · ? keys · q quit
+        """)
+  }
+
+  @Test func firstQuestionWithProgressAndFocus() throws {
+    var state = try TUIFixtures.state()
+    state.update(with: .enter)
+    let frame = Renderer.render(state)
+    #expect(
+      frame.plainText == """
+         SelfScreen · Ketamine use: a private self-check
+         Ketamine use · Question 1 of 25
+         █░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░ 4%
+
+         In the past 12 months, have you used ketamine in any way other than exactly as
+         a clinician prescribed and supervised it?
+         This includes ketamine from friends, dealers or online, sometimes called "K",
+         "ket" or "special K". There are no right or wrong answers.
+
+         › 1 ( ) No
+           2 ( ) Only as part of treatment prescribed and supervised by a clinician
+           3 ( ) Yes
+
+
+
+
+
+
+
+
+
+
+
+         ↑↓ move · Enter choose · ← back · r help · ? keys · q quit
+        """)
+    // The focused option is in reverse video and the terminal's cursor sits on it.
+    #expect(frame.lines[9].spans.last?.style == .focus)
+    #expect(frame.lines[10].spans.allSatisfy { $0.style != .focus })
+    #expect(frame.cursor?.row == 9)
+  }
+
+  @Test func arrowsDigitsAndVimKeysMoveTheHighlight() throws {
+    var state = try TUIFixtures.state()
+    TUIFixtures.press([.enter, .down, .down, .down], on: &state)
+    #expect(state.highlight == 2)
+    TUIFixtures.press([.up, .character("k")], on: &state)
+    #expect(state.highlight == 0)
+    TUIFixtures.press([.character("j"), .character("3"), .character("9")], on: &state)
+    #expect(state.highlight == 2)
+  }
+
+  @Test func progressOnEveryQuestion() throws {
+    var state = try TUIFixtures.state()
+    state.update(with: .enter)
+    var seen: [String] = []
+    for key in Self.keysToReview() {
+      if state.screen == .question {
+        let line = Renderer.render(state).lines[1].text
+        if seen.last != line { seen.append(line) }
+      }
+      state.update(with: key)
+    }
+    #expect(seen.count == 24)
+    #expect(seen.first == " Ketamine use · Question 1 of 25")
+    #expect(seen.last == " Your safety · Question 24 of 25")
+    #expect(state.screen == .review)
+  }
+
+  @Test func backKeepsAnswersAndTheHighlightStartsOnTheChosenOne() throws {
+    var state = try TUIFixtures.state()
+    TUIFixtures.press([.enter, .character("3"), .enter, .character("4"), .enter], on: &state)
+    #expect(state.session.currentQuestion?.id == "sign_more_than_intended")
+    TUIFixtures.press([.left], on: &state)
+    #expect(state.session.currentQuestion?.id == "frequency_3m")
+    #expect(state.highlight == 3)
+    #expect(TUIFixtures.screen(state).contains("› 4 (•) Weekly"))
+    for back: Key in [.backspace, .backTab] {
+      var copy = state
+      copy.update(with: back)
+      #expect(copy.session.currentQuestion?.id == "use_past_year")
+    }
+    TUIFixtures.press([.character("b"), .character("b")], on: &state)
+    #expect(state.screen == .welcome)
+  }
+
+  @Test func changingAnAnswerChangesTheSkipPath() throws {
+    var state = try TUIFixtures.state()
+    TUIFixtures.press([.enter] + Self.keysToReview(yes: 5), on: &state)
+    #expect(state.screen == .review)
+    #expect(state.session.shownQuestions.count == 24)
+    // Back to the first question through the review, and answer "no".
+    TUIFixtures.press([.home, .enter], on: &state)
+    #expect(state.session.currentQuestion?.id == "use_past_year")
+    TUIFixtures.press([.character("1"), .enter], on: &state)
+    #expect(state.screen == .review)
+    #expect(state.session.shownQuestions.map(\.id) == ["use_past_year"])
+    TUIFixtures.press([.end, .enter], on: &state)
+    #expect(state.screen == .results)
+    let screen = TUIFixtures.screen(state)
+    #expect(!screen.contains("Result:"))
+    #expect(screen.contains("so there are no signs to score"))
+  }
+
+  @Test func aRedFlagAnswerShowsTheRedFlagScreenWithTheEmergencyNumberFirst() throws {
+    var state = try TUIFixtures.state()
+    var keys = Self.keysToReview(yes: 0)
+    let unconscious = 2 * 19  // the key that answers the first safety question
+    keys[unconscious] = .character("1")
+    TUIFixtures.press([.enter] + Array(keys.prefix(unconscious + 2)), on: &state)
+    guard case .redFlag(let flags) = state.screen else {
+      Issue.record("expected the red-flag screen, got \(state.screen)")
+      return
+    }
+    #expect(flags.map(\.id) == ["rf_unconscious"])
+    let lines = TUIFixtures.screen(state).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    #expect(lines[0] == " Get help now")
+    #expect(lines[2] == " ! Passing out or being unable to respond after using")
+    let contacts = lines.filter { $0.hasPrefix("  • ") }
+    #expect(contacts.first == "  • Emergency services: call 999")
+    // Enter goes on to the next question; Left goes back to change the answer.
+    var back = state
+    back.update(with: .left)
+    #expect(back.session.currentQuestion?.id == "safety_unconscious")
+    state.update(with: .enter)
+    #expect(state.session.currentQuestion?.id == "safety_chest_breathing")
+  }
+
+  @Test func reviewThenResultsWithBandGuidanceChartAndResources() throws {
+    var state = try TUIFixtures.state()
+    TUIFixtures.press([.enter] + Self.keysToReview(yes: 5), on: &state)
+    let review = TUIFixtures.screen(state)
+    #expect(review.contains(" Review your answers"))
+    #expect(review.contains("› See my results"))
+    state.update(with: .enter)
+    #expect(state.screen == .results)
+    #expect(
+      TUIFixtures.screen(state).split(separator: "\n", omittingEmptySubsequences: false).prefix(4).joined(
+        separator: "\n") == """
+           Your result · Ketamine use: a private self-check
+
+           Result: Several signs (5 of 10 signs)
+             Your answers show several signs that ketamine is affecting your life. You
+          """)
+    // Scroll to the end: the chart, next steps, resources and the disclaimer are all there.
+    var text = TUIFixtures.screen(state)
+    for _ in 0..<8 {
+      state.update(with: .pageDown)
+      text += "\n" + TUIFixtures.screen(state)
+    }
+    #expect(text.contains("   Control over use              ████████████████████ 4 of 4"))
+    #expect(text.contains(" Next steps"))
+    #expect(text.contains("Emergency services: call 999"))
+    #expect(TUIFixtures.screen(state).contains("This self-check is not a diagnosis"))
+    // Left returns to the review with every answer kept.
+    state.update(with: .left)
+    #expect(state.screen == .review)
+    #expect(state.session.shownQuestions.count == 24)
+  }
+
+  @Test func multipleChoiceNeedsATickAndNoneOfTheseIsExclusive() throws {
+    var state = try TUIFixtures.state()
+    TUIFixtures.press([.enter] + Array(Self.keysToReview().prefix(24)), on: &state)
+    #expect(state.session.currentQuestion?.id == "withdrawal_symptoms")
+    state.update(with: .enter)
+    #expect(state.notice == "Choose at least one option with Space (or \"None of these\"), then press Enter")
+    TUIFixtures.press([.space, .character("2"), .character("8")], on: &state)
+    #expect(state.ticked == ["none"])
+    TUIFixtures.press([.character("1"), .character("2")], on: &state)
+    #expect(state.ticked == ["anxiety", "insomnia"])
+    #expect(TUIFixtures.screen(state).contains("› 2 [x] Trouble sleeping"))
+    state.update(with: .enter)
+    #expect(state.session.answer(for: "withdrawal_symptoms") == .choices(["anxiety", "insomnia"]))
+  }
+
+  @Test func helpResourcesKeyHelpAndQuitFromEveryScreen() throws {
+    var state = try TUIFixtures.state()
+    let screens: [[Key]] = [[], [.enter], Self.keysToReview(), [.enter]]
+    for keys in screens {
+      TUIFixtures.press(keys, on: &state)
+      let before = state.screen
+      state.update(with: .character("r"))
+      #expect(state.overlay == .resources)
+      let resources = TUIFixtures.screen(state)
+      #expect(resources.hasPrefix(" Help resources · United Kingdom"))
+      #expect(resources.contains(" Emergency services: call 999"))
+      state.update(with: .escape)
+      #expect(state.overlay == nil)
+      #expect(state.screen == before)
+      state.update(with: .character("?"))
+      #expect(TUIFixtures.screen(state).contains(" Ctrl-C         leave at once; nothing is written"))
+      state.update(with: .escape)
+      state.update(with: .character("q"))
+      #expect(TUIFixtures.screen(state).contains("Your answers"))
+      state.update(with: .character("n"))
+      #expect(state.overlay == nil)
+      #expect(state.outcome == nil)
+    }
+    TUIFixtures.press([.character("q"), .character("y")], on: &state)
+    #expect(state.outcome == .quit)
+  }
+
+  @Test func ctrlCLeavesAtOnceFromAnywhere() throws {
+    var state = try TUIFixtures.state()
+    TUIFixtures.press([.enter, .character("r"), .interrupt], on: &state)
+    #expect(state.outcome == .interrupted)
+  }
+}
