@@ -40,6 +40,8 @@ let package = Package(
     .testTarget(name: "ScreeningCoreTests", dependencies: ["ScreeningCore"]),
     .testTarget(name: "ScreeningTUITests", dependencies: ["ScreeningTUI"]),
     .testTarget(name: "SelfscreenCLITests", dependencies: ["selfscreen"]),
+    // The TUI in a real pseudo-terminal through tmux (installed by .ci/run).
+    .testTarget(name: "TerminalEndToEndTests", dependencies: ["selfscreen"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -62,6 +62,17 @@ void tg_install(const char *restore) {
   action.sa_handler = on_crash;
   action.sa_flags = SA_RESETHAND | SA_NODEFER | SA_ONSTACK;
   for (size_t i = 0; i < COUNT(crashing); i++) sigaction(crashing[i], &action, NULL);
+
+  /* A blocked signal mask is inherited across exec: a parent that blocked these would leave the
+     program deaf to resizes, hangups and termination. Unblock everything the guard relies on. */
+  sigset_t needed;
+  sigemptyset(&needed);
+  for (size_t i = 0; i < COUNT(terminating); i++) sigaddset(&needed, terminating[i]);
+  for (size_t i = 0; i < COUNT(crashing); i++) sigaddset(&needed, crashing[i]);
+  sigaddset(&needed, SIGWINCH);
+  sigaddset(&needed, SIGTSTP);
+  sigaddset(&needed, SIGCONT);
+  sigprocmask(SIG_UNBLOCK, &needed, NULL);
 }
 
 void tg_uninstall(void) {

@@ -7,7 +7,8 @@
    the terminal and re-raises. Crashes (SEGV, ILL, TRAP, BUS, FPE, ABRT) restore the saved terminal
    modes and write the restore sequence right in the handler (async-signal-safe calls only), then
    die by the same signal. SIGHUP is caught even when it was inherited as ignored: a full-screen
-   program cannot outlive its terminal. */
+   program cannot outlive its terminal. The signals it relies on are unblocked, in case the
+   parent left them blocked. */
 
 /* Saves the terminal modes of fd 0 (call before ncurses changes them). */
 void tg_save_modes(void);

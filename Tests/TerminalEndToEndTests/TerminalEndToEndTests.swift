@@ -1,0 +1,165 @@
+import Foundation
+import Testing
+
+/// The full-screen screening in a real pseudo-terminal (tmux), end to end.
+@Suite(.serialized) struct TerminalEndToEndTests {
+  /// Answers every question with keys alone: use in the past year, weekly, `yes` signs "yes",
+  /// no withdrawal symptoms, "no" to the rest. Checks the progress line on every question.
+  static func answerEverything(_ tmux: TmuxSession, yes: Int) throws {
+    try tmux.waitFor("Enter start")
+    try tmux.send("Enter")
+    var keys = ["3", "4"] + (0..<10).map { $0 < yes ? "1" : "2" } + ["8"] + Array(repeating: "2", count: 11)
+    var number = 1
+    while !keys.isEmpty {
+      let screen = try tmux.waitFor("Question \(number) of 25")
+      #expect(screen.contains("%"), "no progress bar on question \(number)")
+      try tmux.send(keys.removeFirst(), "Enter")
+      number += 1
+    }
+    try tmux.waitFor("See my results")
+  }
+
+  @Test func aWholeSessionWithKeysAlone() throws {
+    let tmux = try TmuxSession()
+    try Self.answerEverything(tmux, yes: 5)
+    try tmux.send("Enter")
+    let results = try tmux.waitFor("Result: Several signs (5 of 10 signs)")
+    #expect(results.contains("Your answers show several signs"))
+    try tmux.send("q")
+    try tmux.waitFor("Leave SelfScreen?")
+    try tmux.send("y")
+    let end = try tmux.waitForEnd(0)
+    #expect(end.contains("SelfScreen closed. Nothing was saved."))
+    #expect(!end.contains("Several signs"))
+    #expect(TmuxSession.restored(end))
+  }
+
+  @Test func goingBackAndChangingAnAnswerChangesTheSkipPath() throws {
+    let tmux = try TmuxSession()
+    try tmux.waitFor("Enter start")
+    try tmux.send("Enter")
+    try tmux.waitFor("Question 1 of 25")
+    try tmux.send("3", "Enter")
+    try tmux.waitFor("Question 2 of 25")
+    try tmux.send("Left")
+    try tmux.waitFor("› 3 (•) Yes")
+    try tmux.send("1", "Enter")
+    let review = try tmux.waitFor("Review your answers")
+    #expect(review.contains("1 questions") || review.contains("1 question"))
+    try tmux.send("End", "Enter")
+    try tmux.waitFor("so there are no signs to score")
+    try tmux.send("C-c")
+    try tmux.waitFor("EXIT=130")
+  }
+
+  @Test func aRedFlagAnswerShowsTheRedFlagScreen() throws {
+    let tmux = try TmuxSession()
+    try tmux.waitFor("Enter start")
+    try tmux.send("Enter")
+    for (number, key) in (["3", "4"] + Array(repeating: "2", count: 10) + ["8"] + Array(repeating: "2", count: 6))
+      .enumerated()
+    {
+      try tmux.waitFor("Question \(number + 1) of 25")
+      try tmux.send(key, "Enter")
+    }
+    try tmux.waitFor("passed out, been unable")
+    try tmux.send("1", "Enter")
+    let screen = try tmux.waitFor("Get help now")
+    let lines = screen.split(separator: "\n").map(String.init)
+    let contacts = lines.filter { $0.hasPrefix("  • ") }
+    #expect(contacts.first == "  • Emergency services: call 999")
+    try tmux.send("Enter")
+    try tmux.waitFor("chest pain")
+    try tmux.send("C-c")
+    try tmux.waitFor("EXIT=130")
+  }
+
+  @Test func resizingRelaysOutAndBelowTheMinimumAsksForMoreRoom() throws {
+    let tmux = try TmuxSession()
+    try tmux.waitFor("Enter start")
+    try tmux.send("Enter")
+    try tmux.waitFor("Question 1 of 25")
+    try tmux.resize(columns: 100, rows: 30)
+    try tmux.waitFor("any way other than exactly as a clinician")
+    try tmux.resize(columns: 30, rows: 10)
+    try tmux.waitFor("Please make the window larger.")
+    try tmux.resize(columns: 80, rows: 24)
+    let back = try tmux.waitFor("Question 1 of 25")
+    #expect(back.contains("› 1 ( ) No"))
+    try tmux.send("C-c")
+    try tmux.waitFor("EXIT=130")
+  }
+
+  /// Each way of leaving mid-session: status, terminal modes, and no answer left on screen.
+  @Test(arguments: [("C-c", 130), ("TERM", 143), ("HUP", 129), ("QUIT", 131), ("C-\\", 131)] as [(String, Int32)])
+  func leavingMidSessionRestoresTheTerminal(how: String, status: Int32) throws {
+    let tmux = try TmuxSession()
+    try tmux.waitFor("Enter start")
+    try tmux.send("Enter")
+    try tmux.waitFor("Question 1 of 25")
+    try tmux.send("3", "Enter")
+    try tmux.waitFor("Question 2 of 25")
+    if how.hasPrefix("C-") {
+      try tmux.send(how)
+    } else {
+      let signal: Int32 = ["TERM": SIGTERM, "HUP": SIGHUP, "QUIT": SIGQUIT][how]!
+      kill(try tmux.selfscreenPID(), signal)
+    }
+    let end = try tmux.waitForEnd(status)
+    #expect(TmuxSession.restored(end), "terminal modes not restored:\n\(end)")
+    #expect(!end.contains("Question 2 of 25"))
+    #expect(!end.contains("How often"))
+  }
+
+  @Test func sighupInheritedAsIgnoredStillRestoresTheTerminal() throws {
+    let tmux = try TmuxSession(prelude: "trap '' HUP;")
+    try tmux.waitFor("Enter start")
+    kill(try tmux.selfscreenPID(), SIGHUP)
+    let end = try tmux.waitForEnd(129)
+    #expect(TmuxSession.restored(end))
+  }
+
+  @Test func aCrashRestoresTheTerminal() throws {
+    let tmux = try TmuxSession(environment: "SELFSCREEN_TEST_CRASH_AFTER_START=1")
+    let end = try tmux.waitForEnd(139)
+    #expect(TmuxSession.restored(end))
+  }
+
+  @Test func monochromeAndUnusableTerminals() throws {
+    let mono = try TmuxSession(environment: "NO_COLOR=1")
+    try mono.waitFor("Enter start")
+    try mono.send("Enter")
+    try mono.waitFor("› 1 ( ) No")
+    try mono.send("C-c")
+    try mono.waitFor("EXIT=130")
+    let dumb = try TmuxSession(arguments: "", environment: "TERM=dumb")
+    let message = try dumb.waitFor("EXIT=64")
+    #expect(message.contains("selfscreen: this terminal (TERM=dumb) cannot draw screens"))
+  }
+
+  @Test func ctrlZThenFgRedrawsWithTheAnswersKept() throws {
+    let tmux = try TmuxSession(
+      command: "env PS1='$ ' TERM=tmux-256color LC_ALL=C.UTF-8 SWIFT_BACKTRACE=enable=no bash --norc --noprofile -i")
+    try tmux.waitFor("$")
+    try tmux.send("\(TmuxSession.binary) --region UK", "Enter")
+    try tmux.waitFor("Enter start")
+    try tmux.send("Enter")
+    try tmux.waitFor("Question 1 of 25")
+    try tmux.send("3", "Enter")
+    try tmux.waitFor("Question 2 of 25")
+    try tmux.send("Down")
+    try tmux.waitFor("› 2 ( ) Once or twice")
+    try tmux.send("C-z")
+    try tmux.waitFor("Stopped")
+    try tmux.send(TmuxSession.modes, "Enter")
+    let stopped = try tmux.waitFor(" icanon echo")
+    #expect(!stopped.contains("Question 2 of 25"))
+    try tmux.send("clear; fg", "Enter")
+    try tmux.waitFor("› 2 ( ) Once or twice")
+    try tmux.send("Left")
+    try tmux.waitFor("› 3 (•) Yes")
+    try tmux.send("C-c")
+    try tmux.send("echo EXIT=$?", "Enter")
+    try tmux.waitFor("EXIT=130")
+  }
+}
