@@ -36,9 +36,7 @@ import Testing
 
   @Test func goingBackAndChangingAnAnswerChangesTheSkipPath() throws {
     let tmux = try TmuxSession()
-    try tmux.waitFor("Enter start")
-    try tmux.send("Enter")
-    try tmux.waitFor("Question 1 of 25")
+    try tmux.startQuestions()
     try tmux.send("3", "Enter")
     try tmux.waitFor("Question 2 of 25")
     try tmux.send("Left")
@@ -76,9 +74,7 @@ import Testing
 
   @Test func resizingRelaysOutAndBelowTheMinimumAsksForMoreRoom() throws {
     let tmux = try TmuxSession()
-    try tmux.waitFor("Enter start")
-    try tmux.send("Enter")
-    try tmux.waitFor("Question 1 of 25")
+    try tmux.startQuestions()
     try tmux.resize(columns: 100, rows: 30)
     try tmux.waitFor("any way other than exactly as a clinician")
     try tmux.resize(columns: 30, rows: 10)
@@ -94,9 +90,7 @@ import Testing
   @Test(arguments: [("C-c", 130), ("TERM", 143), ("HUP", 129), ("QUIT", 131), ("C-\\", 131)] as [(String, Int32)])
   func leavingMidSessionRestoresTheTerminal(how: String, status: Int32) throws {
     let tmux = try TmuxSession()
-    try tmux.waitFor("Enter start")
-    try tmux.send("Enter")
-    try tmux.waitFor("Question 1 of 25")
+    try tmux.startQuestions()
     try tmux.send("3", "Enter")
     try tmux.waitFor("Question 2 of 25")
     if how.hasPrefix("C-") {
@@ -142,9 +136,7 @@ import Testing
       command: "env PS1='$ ' TERM=tmux-256color LC_ALL=C.UTF-8 SWIFT_BACKTRACE=enable=no bash --norc --noprofile -i")
     try tmux.waitFor("$")
     try tmux.send("\(TmuxSession.binary) --region UK", "Enter")
-    try tmux.waitFor("Enter start")
-    try tmux.send("Enter")
-    try tmux.waitFor("Question 1 of 25")
+    try tmux.startQuestions()
     try tmux.send("3", "Enter")
     try tmux.waitFor("Question 2 of 25")
     try tmux.send("Down")

@@ -107,6 +107,13 @@ final class TmuxSession {
     return last
   }
 
+  /// From the welcome screen to the first question.
+  func startQuestions(sourceLocation: SourceLocation = #_sourceLocation) throws {
+    try waitFor("Enter start", sourceLocation: sourceLocation)
+    try send("Enter")
+    try waitFor("Question 1 of 25", sourceLocation: sourceLocation)
+  }
+
   func resize(columns: Int, rows: Int) throws {
     try tmux(["resize-window", "-t", name, "-x", "\(columns)", "-y", "\(rows)"])
   }
