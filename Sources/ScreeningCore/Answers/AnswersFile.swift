@@ -110,6 +110,12 @@ public enum AnswersLoader {
         nodes.error(error.reason, Place(location: entry.value.location, path: path))
       }
     }
+    if !sink.hasErrors, let saved = file.contentHash, let current = questionnaire.contentHash, saved != current {
+      sink.warning(
+        "these answers were saved from a different copy of '\(questionnaire.id)' version \(questionnaire.version) "
+          + "(its text has changed); the result may differ",
+        at: file.versionPlace.location, path: FieldPath.root.appending("content_hash"))
+    }
     if !sink.hasErrors {
       let effective = questionnaire.visibility(for: answers).effective
       for entry in entries where answers[entry.key] != nil && effective[entry.key] == nil {

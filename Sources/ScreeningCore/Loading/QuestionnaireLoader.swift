@@ -26,7 +26,9 @@ public enum QuestionnaireLoader {
     else {
       return LoadResult(value: nil, diagnostics: sink.sorted)
     }
-    return load(root: root, sink: sink, limits: limits)
+    var result = load(root: root, sink: sink, limits: limits)
+    result.value?.contentHash = "sha256:" + SHA256.hex(bytes)
+    return result
   }
 
   static func load(root: SourceNode, sink: DiagnosticSink, limits: LoadLimits) -> LoadResult<Questionnaire> {

@@ -20,6 +20,8 @@ public struct Questionnaire: Sendable, Hashable, Identifiable {
   public var redFlags: [RedFlag]
   public var messages: [ResultMessage]
   public var domains: [Domain]
+  /// `sha256:` and the digest of the file it was loaded from, when it came from one.
+  public var contentHash: String?
   private var indexByID: [String: Int]
 
   public init(

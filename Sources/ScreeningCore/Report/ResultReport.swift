@@ -15,13 +15,18 @@ public struct ResultReport: Sendable {
   }
 
   public var text: String {
-    var out = ["\(questionnaire.title): your result", ""]
+    let blocks = ResultDocument.blocks(questionnaire: questionnaire, result: result, region: region)
+    let lines = ["\(questionnaire.title): your result", ""] + Self.lines(blocks, width: width)
+    return lines.map { TextSafety.visible($0) }.joined(separator: "\n") + "\n"
+  }
+
+  /// Plain-text lines for result blocks, with a blank line between blocks (none after a heading).
+  static func lines(_ blocks: [ResultBlock], width: Int) -> [String] {
+    var out: [String] = []
     func bullets(_ items: [String]) {
       for item in items { out += TextWrap.wrap(item, width: width, indent: "    ", firstIndent: "  - ") }
     }
-    let blocks = ResultDocument.blocks(questionnaire: questionnaire, result: result, region: region)
     for (index, block) in blocks.enumerated() {
-      let next = index + 1 < blocks.count ? blocks[index + 1] : nil
       switch block {
       case .urgent(let title, let guidance, let contacts):
         out.append("URGENT: \(title)")
@@ -48,9 +53,9 @@ public struct ResultReport: Sendable {
       case .note(let text):
         out += TextWrap.wrap(text, width: width)
       }
-      if next != nil { out.append("") }
+      if index + 1 < blocks.count { out.append("") }
     }
-    return out.map { TextSafety.visible($0) }.joined(separator: "\n") + "\n"
+    return out
   }
 }
 

@@ -18,6 +18,19 @@ struct ScoreCommand: ParsableCommand {
   @Option(help: "US, UK, IE, CA, AU or INTL for the help resources (default: from the locale).")
   var region: String?
 
+  @Option(help: "Convert the answers instead: text (a summary), json, csv or fhir.")
+  var format: ExportFormat?
+
+  @Option(help: "Write to this file (created mode 0600; never through a link) instead of the screen.")
+  var output: String?
+
+  @Flag(help: "Replace the --output file if it exists.")
+  var replace = false
+
+  func validate() throws {
+    if output != nil && format == nil { throw ValidationError("--output needs --format") }
+  }
+
   func run() throws {
     let directory = try Catalog.helpDirectory()
     let chosenRegion = try Catalog.region(region, in: directory)
@@ -43,7 +56,35 @@ struct ScoreCommand: ParsableCommand {
     let checked = AnswersLoader.answers(of: file, for: chosen)
     Console.report(checked.diagnostics)
     guard let values = checked.value else { throw Exit.dataError }
-    let result = Scorer.score(chosen, answers: values)
-    Console.out(ResultReport(questionnaire: chosen, result: result, region: chosenRegion).text)
+    guard let format else {
+      let result = Scorer.score(chosen, answers: values)
+      Console.out(ResultReport(questionnaire: chosen, result: result, region: chosenRegion).text)
+      return
+    }
+    let created = file.created.flatMap(Timestamp.init(iso8601:)) ?? .now()
+    let encoded = Exporter(questionnaire: chosen, answers: values, region: chosenRegion, created: created).encode(
+      format)
+    guard let output else {
+      Console.out(String(decoding: encoded, as: UTF8.self))
+      return
+    }
+    try Export.write(encoded, to: output, replacing: replace)
+  }
+}
+
+extension ExportFormat: ExpressibleByArgument {}
+
+/// Writes export files for the commands, mapping failures to exit statuses.
+enum Export {
+  static func write(_ bytes: [UInt8], to path: String, replacing: Bool) throws(ExitCode) {
+    do {
+      let written = try SafeFileWriter().write(bytes, to: path, replacing: replacing)
+      Console.out("Saved to \(TextSafety.visible(written))\n")
+    } catch {
+      var message = error.description
+      if error.kind == .exists { message += "; add --replace to replace it" }
+      Console.complain(message + ". Nothing was written.")
+      throw error.kind == .inputOutput ? Exit.ioError : Exit.cannotCreate
+    }
   }
 }

@@ -1,0 +1,81 @@
+/// The formats answers can be exported in.
+public enum ExportFormat: String, Sendable, Hashable, CaseIterable {
+  /// A readable summary to show a clinician.
+  case text
+  /// Native answers (re-scored by `selfscreen score`).
+  case json
+  /// One row per question, for spreadsheets.
+  case csv
+  /// An HL7 FHIR R4 QuestionnaireResponse.
+  case fhir
+
+  /// The usual file name ending.
+  public var fileExtension: String {
+    switch self {
+    case .text: return "txt"
+    case .json: return "json"
+    case .csv: return "csv"
+    case .fhir: return "fhir.json"
+    }
+  }
+
+  /// What it is, in a few words.
+  public var summary: String {
+    switch self {
+    case .text: return "Text summary to show a doctor or worker"
+    case .json: return "Answers file (JSON) to open or score again later"
+    case .csv: return "Spreadsheet (CSV), one row per question"
+    case .fhir: return "FHIR QuestionnaireResponse for health records"
+    }
+  }
+
+  /// A default file name: `selfscreen-ketamine-2026-11-22.txt`.
+  public func defaultFileName(questionnaireID: String, on timestamp: Timestamp) -> String {
+    "selfscreen-\(questionnaireID)-\(timestamp.date).\(fileExtension)"
+  }
+}
+
+/// Encodes a screening's answers and result in any export format. Returns bytes; writing them is
+/// `SafeFileWriter`'s job.
+public struct Exporter: Sendable {
+  public var questionnaire: Questionnaire
+  /// The person's answers (answers to questions that are not shown are left out).
+  public var answers: [String: Answer]
+  public var region: Region?
+  public var created: Timestamp
+
+  public init(questionnaire: Questionnaire, answers: [String: Answer], region: Region?, created: Timestamp) {
+    self.questionnaire = questionnaire
+    self.answers = answers
+    self.region = region
+    self.created = created
+  }
+
+  /// The file's contents in `format`.
+  public func encode(_ format: ExportFormat) -> [UInt8] {
+    switch format {
+    case .text: return Array(text.utf8)
+    case .json: return Array(json.utf8)
+    case .csv: return Array(csv.utf8)
+    case .fhir: return Array(fhir.utf8)
+    }
+  }
+
+  var result: ScreeningResult { Scorer.score(questionnaire, answers: answers) }
+
+  /// Shown questions with their answers, in asking order.
+  var rows: [(question: Question, answer: Answer?)] {
+    result.answered.compactMap { row in questionnaire.question(row.questionID).map { ($0, row.answer) } }
+  }
+
+  /// The answer as a person reads it: option labels, the number or the text.
+  static func label(_ answer: Answer?, of question: Question) -> String {
+    guard let answer else { return "(no answer)" }
+    switch answer {
+    case .choice(let code): return question.option(code)?.label ?? code
+    case .choices(let codes): return codes.map { question.option($0)?.label ?? $0 }.joined(separator: "; ")
+    case .number(let value): return String(value)
+    case .text(let text): return text
+    }
+  }
+}

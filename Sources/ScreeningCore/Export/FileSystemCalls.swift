@@ -1,0 +1,91 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// What is at a path, without following a symbolic link.
+public enum FileKind: Sendable, Hashable {
+  case absent, regular, directory, symbolicLink, other
+}
+
+/// The system calls `SafeFileWriter` makes; tests replace them to fail any one of them.
+/// Each returns 0 (or a descriptor / a count) on success and minus the `errno` on failure.
+public protocol FileSystemCalls: Sendable {
+  func kind(of path: String) -> FileKind
+  /// Creates a new file that must not exist yet, never through a link.
+  func createExclusive(_ path: String, mode: UInt32) -> Int32
+  func write(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Int
+  func setMode(_ descriptor: Int32, _ mode: UInt32) -> Int32
+  func sync(_ descriptor: Int32) -> Int32
+  func close(_ descriptor: Int32) -> Int32
+  func link(_ from: String, _ to: String) -> Int32
+  func rename(_ from: String, _ to: String) -> Int32
+  func unlink(_ path: String)
+  /// Flushes a folder's entries (after a link or rename), best effort.
+  func syncDirectory(_ path: String)
+  func currentDirectory() -> String
+}
+
+/// The real system calls.
+public struct SystemCalls: FileSystemCalls {
+  public init() {}
+
+  public func kind(of path: String) -> FileKind {
+    var info = stat()
+    guard lstat(path, &info) == 0 else { return .absent }
+    switch info.st_mode & S_IFMT {
+    case S_IFREG: return .regular
+    case S_IFDIR: return .directory
+    case S_IFLNK: return .symbolicLink
+    default: return .other
+    }
+  }
+
+  public func createExclusive(_ path: String, mode: UInt32) -> Int32 {
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode_t(mode))
+    return descriptor >= 0 ? descriptor : -errno
+  }
+
+  public func write(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Int {
+    let count = Glibc.write(descriptor, bytes.baseAddress, bytes.count)
+    return count >= 0 ? count : -Int(errno)
+  }
+
+  public func setMode(_ descriptor: Int32, _ mode: UInt32) -> Int32 {
+    fchmod(descriptor, mode_t(mode)) == 0 ? 0 : -errno
+  }
+
+  public func sync(_ descriptor: Int32) -> Int32 {
+    fsync(descriptor) == 0 ? 0 : -errno
+  }
+
+  public func close(_ descriptor: Int32) -> Int32 {
+    Glibc.close(descriptor) == 0 ? 0 : -errno
+  }
+
+  public func link(_ from: String, _ to: String) -> Int32 {
+    Glibc.link(from, to) == 0 ? 0 : -errno
+  }
+
+  public func rename(_ from: String, _ to: String) -> Int32 {
+    Glibc.rename(from, to) == 0 ? 0 : -errno
+  }
+
+  public func unlink(_ path: String) {
+    _ = Glibc.unlink(path)
+  }
+
+  public func syncDirectory(_ path: String) {
+    let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    guard descriptor >= 0 else { return }
+    _ = fsync(descriptor)
+    _ = Glibc.close(descriptor)
+  }
+
+  public func currentDirectory() -> String {
+    var buffer = [CChar](repeating: 0, count: 4096)
+    guard getcwd(&buffer, buffer.count) != nil else { return "." }
+    return String(cString: buffer)
+  }
+}

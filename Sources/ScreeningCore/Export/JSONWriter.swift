@@ -1,0 +1,72 @@
+/// A JSON value with keys kept in the order given, for exports that read the same every time.
+enum JSONValue {
+  case string(String)
+  case int(Int)
+  case bool(Bool)
+  case null
+  case array([JSONValue])
+  case object([(String, JSONValue)])
+
+  /// Pretty-printed JSON (two-space indent, a final line break). Control, line-separator, bidi and
+  /// zero-width characters are escaped as `\uXXXX`, so a file shown in a terminal cannot hide text.
+  var text: String {
+    var out = ""
+    write(into: &out, indent: "")
+    return out + "\n"
+  }
+
+  private func write(into out: inout String, indent: String) {
+    switch self {
+    case .string(let value): out += Self.quoted(value)
+    case .int(let value): out += String(value)
+    case .bool(let value): out += value ? "true" : "false"
+    case .null: out += "null"
+    case .array(let items):
+      guard !items.isEmpty else {
+        out += "[]"
+        return
+      }
+      let inner = indent + "  "
+      out += "[\n"
+      for (index, item) in items.enumerated() {
+        out += inner
+        item.write(into: &out, indent: inner)
+        out += index + 1 < items.count ? ",\n" : "\n"
+      }
+      out += indent + "]"
+    case .object(let members):
+      guard !members.isEmpty else {
+        out += "{}"
+        return
+      }
+      let inner = indent + "  "
+      out += "{\n"
+      for (index, (key, value)) in members.enumerated() {
+        out += inner + Self.quoted(key) + ": "
+        value.write(into: &out, indent: inner)
+        out += index + 1 < members.count ? ",\n" : "\n"
+      }
+      out += indent + "}"
+    }
+  }
+
+  static func quoted(_ value: String) -> String {
+    var out = "\""
+    for scalar in value.unicodeScalars {
+      switch scalar {
+      case "\"": out += "\\\""
+      case "\\": out += "\\\\"
+      case "\n": out += "\\n"
+      case "\r": out += "\\r"
+      case "\t": out += "\\t"
+      default:
+        if TextSafety.isUnsafe(scalar) {
+          out += "\\u" + String(scalar.value, radix: 16).leftPadded(to: 4)
+        } else {
+          out.unicodeScalars.append(scalar)
+        }
+      }
+    }
+    return out + "\""
+  }
+}
