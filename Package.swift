@@ -29,16 +29,20 @@ let package = Package(
     .target(name: "CTerminalGuard"),
     // The full-screen front end: a pure state/update/render layer and one ncurses adapter.
     .target(name: "ScreeningTUI", dependencies: ["ScreeningCore", "CNcurses", "CTerminalGuard"]),
+    // The same screening as numbered prompts over injected streams (screen readers, pipes, scripts).
+    .target(name: "ScreeningLineMode", dependencies: ["ScreeningCore"]),
     .executableTarget(
       name: "selfscreen",
       dependencies: [
         "ScreeningCore",
         "ScreeningTUI",
+        "ScreeningLineMode",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .testTarget(name: "ScreeningCoreTests", dependencies: ["ScreeningCore"]),
     .testTarget(name: "ScreeningTUITests", dependencies: ["ScreeningTUI"]),
+    .testTarget(name: "ScreeningLineModeTests", dependencies: ["ScreeningLineMode"]),
     .testTarget(name: "SelfscreenCLITests", dependencies: ["selfscreen"]),
     // The TUI in a real pseudo-terminal through tmux (installed by .ci/run).
     .testTarget(name: "TerminalEndToEndTests", dependencies: ["selfscreen"]),

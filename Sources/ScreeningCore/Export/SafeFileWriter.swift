@@ -34,6 +34,9 @@ public struct SafeFileWriter: Sendable {
     self.calls = calls
   }
 
+  /// The folder relative paths are written to.
+  public var currentDirectory: String { calls.currentDirectory() }
+
   /// The absolute form of `path`.
   public func absolutePath(_ path: String) -> String {
     path.hasPrefix("/") ? path : calls.currentDirectory() + "/" + path

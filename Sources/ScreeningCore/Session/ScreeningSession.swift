@@ -43,12 +43,17 @@ public struct ScreeningSession: Sendable, Hashable {
   /// only newly shown questions that still need an answer.
   public private(set) var isEditingFromReview = false
 
-  /// Starts at the first question (or at the review when given answers cover everything).
+  /// Starts at the first question that still needs an answer, or at the review when the given
+  /// answers cover every required question.
   public init(questionnaire: Questionnaire, answers: [String: Answer] = [:]) {
     self.questionnaire = questionnaire
     self.answers = answers
-    let shown = questionnaire.visibility(for: answers).shown
-    self.position = shown.first.map(Position.question) ?? .review
+    let (shown, effective) = questionnaire.visibility(for: answers)
+    let next = shown.first { index in
+      let question = questionnaire.questions[index]
+      return question.isRequired && effective[question.id] == nil
+    }
+    self.position = next.map(Position.question) ?? .review
   }
 
   // MARK: What is shown

@@ -267,7 +267,7 @@ enum ResultsPage {
     }
     return Renderer.Page(
       title: "Your result\(symbols.separator)\(state.questionnaire.title)", lines: lines, scroll: state.scroll,
-      hints: ["↑↓ PgUp PgDn scroll", "← review answers", "r help", "? keys", "q quit"])
+      hints: ["↑↓ PgUp PgDn scroll", "e save a copy", "← review answers", "r help", "? keys", "q quit"])
   }
 }
 
@@ -307,6 +307,7 @@ enum KeyHelpPage {
     ("PgUp PgDn", "scroll long pages"),
     ("r", "help resources, from any screen"),
     ("?", "this list of keys"),
+    ("e", "save a copy of your answers (on the result)"),
     ("q", "leave (asks first; answers are discarded)"),
     ("Esc", "close this list or a dialog"),
     ("Ctrl-C", "leave at once; nothing is written"),
@@ -338,5 +339,55 @@ extension String {
   func leftPadded(_ width: Int) -> String {
     let gap = width - DisplayWidth.of(self)
     return gap > 0 ? String(repeating: " ", count: gap) + self : self
+  }
+}
+
+/// Saving a copy: format, then the file name, then where it went.
+enum ExportPage {
+  static func page(_ state: AppState, width: Int, symbols: Symbols) -> Renderer.Page {
+    let dialog = state.exportDialog
+    var lines: [FrameLine] = [FrameLine()]
+    var focus: Int?
+    var cursorColumn = 1
+    var hints: [String]
+    switch dialog.step {
+    case .format:
+      lines += Renderer.wrapped("What kind of file?", width: width, style: .heading)
+      lines.append(FrameLine())
+      for (index, format) in ExportFormat.allCases.enumerated() {
+        let isFocused = index == dialog.formatIndex
+        if isFocused { focus = lines.count }
+        lines.append(
+          FrameLine([
+            Span(" \(isFocused ? symbols.focus : " ") ", .bold),
+            Span("\(index + 1) \(format.summary)", isFocused ? .focus : .normal),
+          ]))
+      }
+      hints = ["↑↓ move", "Enter choose", "Esc cancel"]
+    case .path, .confirmReplace, .done:
+      lines += Renderer.wrapped("\(dialog.format.summary). File name:", width: width, style: .heading)
+      let fieldWidth = max(10, width - 4)
+      let path = TextSafety.visible(dialog.path)
+      let shown = DisplayWidth.of(path) >= fieldWidth ? "…" + String(path.suffix(fieldWidth - 2)) : path
+      let padding = String(repeating: " ", count: max(0, fieldWidth - DisplayWidth.of(shown)))
+      focus = lines.count
+      cursorColumn = 2 + DisplayWidth.of(shown)
+      lines.append(FrameLine([Span(" "), Span(shown + padding, dialog.step == .path ? .focus : .normal)]))
+      lines.append(FrameLine())
+      lines += Renderer.wrapped(
+        "The file is readable only by you. It holds your answers: keep it somewhere safe.", width: width, style: .dim)
+      hints = ["type to edit", "Enter save", "Esc back"]
+      if dialog.step == .confirmReplace { hints = ["y replace", "n keep it and change the name"] }
+      if dialog.step == .done {
+        hints = ["Enter close"]
+        focus = nil
+      }
+    }
+    if let message = dialog.message {
+      lines.append(FrameLine())
+      lines += Renderer.wrapped(message, width: width, style: dialog.isError ? .urgent : .bold)
+    }
+    return Renderer.Page(
+      title: "Save a copy of your answers", lines: lines, focus: focus, cursorColumn: cursorColumn, hints: hints)
   }
 }

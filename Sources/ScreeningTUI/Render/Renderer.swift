@@ -49,6 +49,7 @@ public enum Renderer {
       case .resources: return ResourcesPage.page(state, width: width, symbols: symbols)
       case .keyHelp: return KeyHelpPage.page(state, width: width, symbols: symbols)
       case .quitConfirm: return quitPage(state, width: width)
+      case .export: return ExportPage.page(state, width: width, symbols: symbols)
       }
     }
     switch state.screen {

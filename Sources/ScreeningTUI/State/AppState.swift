@@ -20,6 +20,28 @@ public struct AppState: Sendable {
     case resources
     case keyHelp
     case quitConfirm
+    /// Saving a copy of the answers (from the results screen).
+    case export
+  }
+
+  /// The export dialog: pick a format, edit the path, confirm replacing, see where it went.
+  public struct ExportDialog: Sendable, Hashable {
+    public enum Step: Sendable, Hashable { case format, path, confirmReplace, done }
+    public var step: Step = .format
+    public var formatIndex = 0
+    public var path = ""
+    /// What happened last, in words (saved, or why not).
+    public var message: String?
+    public var isError = false
+
+    public var format: ExportFormat { ExportFormat.allCases[formatIndex] }
+  }
+
+  /// A file the terminal loop should write now, then report back with `exportFinished`.
+  public struct ExportRequest: Sendable, Hashable {
+    public var format: ExportFormat
+    public var path: String
+    public var replacing: Bool
   }
 
   /// Why the program should stop.
@@ -56,11 +78,53 @@ public struct AppState: Sendable {
   public private(set) var notice: String?
   /// The result, once the screening is finished.
   public private(set) var result: ScreeningResult?
+  public private(set) var exportDialog = ExportDialog()
+  public private(set) var pendingExport: ExportRequest?
+  /// Full paths of the files saved in this run.
+  public private(set) var savedPaths: [String] = []
+  /// When this run started (names the default export file) and the folder it is saved in.
+  public let started: Timestamp
+  public let exportFolder: String
 
-  public init(session: ScreeningSession, region: Region, size: TerminalSize) {
+  public init(
+    session: ScreeningSession, region: Region, size: TerminalSize, started: Timestamp = .now(),
+    exportFolder: String = "."
+  ) {
     self.session = session
     self.region = region
     self.size = size
+    self.started = started
+    self.exportFolder = exportFolder
+  }
+
+  /// Takes the file to write, if one was asked for.
+  public mutating func takeExportRequest() -> ExportRequest? {
+    defer { pendingExport = nil }
+    return pendingExport
+  }
+
+  /// How writing the requested file went: the full path, or why not.
+  public mutating func exportFinished(_ outcome: Result<String, WriteError>) {
+    switch outcome {
+    case .success(let path):
+      savedPaths.append(path)
+      exportDialog.step = .done
+      exportDialog.message = "Saved to \(path) (readable only by you)."
+      exportDialog.isError = false
+    case .failure(let error) where error.kind == .exists:
+      exportDialog.step = .confirmReplace
+      exportDialog.message = "\(error.path) already exists. Replace it?"
+      exportDialog.isError = false
+    case .failure(let error):
+      exportDialog.step = .path
+      exportDialog.message = "Could not save: \(error.reason). Your answers are kept; change the name and try again."
+      exportDialog.isError = true
+    }
+  }
+
+  private func defaultExportPath(_ format: ExportFormat) -> String {
+    let name = format.defaultFileName(questionnaireID: questionnaire.id, on: started)
+    return exportFolder == "." ? name : exportFolder + "/" + name
   }
 
   public var questionnaire: Questionnaire { session.questionnaire }
@@ -136,6 +200,8 @@ public struct AppState: Sendable {
 
   private mutating func updateOverlay(_ overlay: Overlay, _ key: Key) {
     switch overlay {
+    case .export:
+      updateExport(key)
     case .quitConfirm:
       switch key {
       case .character("y"), .character("Y"), .character("q"), .character("Q"): outcome = .quit
@@ -406,8 +472,64 @@ public struct AppState: Sendable {
     }
   }
 
+  private mutating func updateExport(_ key: Key) {
+    var dialog = exportDialog
+    defer { exportDialog = dialog }
+    switch dialog.step {
+    case .format:
+      let count = ExportFormat.allCases.count
+      switch key {
+      case .up, .character("k"): dialog.formatIndex = max(0, dialog.formatIndex - 1)
+      case .down, .character("j"): dialog.formatIndex = min(count - 1, dialog.formatIndex + 1)
+      case .character(let character):
+        if let number = character.wholeNumberValue, number >= 1, number <= count { dialog.formatIndex = number - 1 }
+      case .enter, .space, .right:
+        dialog.step = .path
+        dialog.path = defaultExportPath(dialog.format)
+        dialog.message = nil
+      case .escape, .left, .backspace:
+        overlay = nil
+      default: break
+      }
+    case .path:
+      switch key {
+      case .character(let character):
+        if !character.unicodeScalars.contains(where: TextSafety.isUnsafe) { dialog.path.append(character) }
+      case .space: dialog.path.append(" ")
+      case .backspace: if !dialog.path.isEmpty { dialog.path.removeLast() }
+      case .enter:
+        if dialog.path.allSatisfy(\.isWhitespace) {
+          dialog.message = "Type a file name."
+          dialog.isError = true
+        } else {
+          pendingExport = ExportRequest(format: dialog.format, path: dialog.path, replacing: false)
+        }
+      case .escape: dialog.step = .format
+      default: break
+      }
+    case .confirmReplace:
+      switch key {
+      case .character("y"), .character("Y"):
+        pendingExport = ExportRequest(format: dialog.format, path: dialog.path, replacing: true)
+      case .character("n"), .character("N"), .escape:
+        dialog.step = .path
+        dialog.message = "Change the name, then press Enter."
+        dialog.isError = false
+      default: break
+      }
+    case .done:
+      switch key {
+      case .enter, .escape, .space, .left: overlay = nil
+      default: break
+      }
+    }
+  }
+
   private mutating func updateResults(_ key: Key) {
     switch key {
+    case .character("e"), .character("E"):
+      exportDialog = ExportDialog()
+      overlay = .export
     case .left, .backspace, .backTab:
       session.review()
       result = nil

@@ -9,8 +9,8 @@ import ScreeningCore
 public enum TerminalApp {
   /// How the screening ended.
   public enum Ending: Sendable, Equatable {
-    /// The person left with q (after confirming).
-    case quit
+    /// The person left with q (after confirming); the files saved on the way.
+    case quit(saved: [String])
     /// Ctrl-C: exit status 130.
     case interrupted
   }
@@ -50,7 +50,10 @@ public enum TerminalApp {
     if environment["SELFSCREEN_TEST_CRASH_AFTER_START"] == "1" {
       tg_crash_for_testing(SIGSEGV)
     }
-    var state = AppState(session: session, region: region, size: terminal.size)
+    let writer = SafeFileWriter()
+    var state = AppState(
+      session: session, region: region, size: terminal.size, started: .now(),
+      exportFolder: writer.currentDirectory)
     while true {
       if let signal = Optional(tg_pending_signal()), signal != 0 {
         terminal.end()
@@ -58,7 +61,17 @@ public enum TerminalApp {
       }
       if let outcome = state.outcome {
         terminal.end()
-        return outcome == .quit ? .quit : .interrupted
+        return outcome == .quit ? .quit(saved: state.savedPaths) : .interrupted
+      }
+      if let request = state.takeExportRequest() {
+        let bytes = Exporter(
+          questionnaire: state.questionnaire, answers: state.session.answers, region: region, created: state.started
+        ).encode(request.format)
+        do {
+          state.exportFinished(.success(try writer.write(bytes, to: request.path, replacing: request.replacing)))
+        } catch {
+          state.exportFinished(.failure(error))
+        }
       }
       terminal.paint(Renderer.render(state, symbols: terminal.symbols))
       switch terminal.read() {

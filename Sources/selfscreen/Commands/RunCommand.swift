@@ -1,16 +1,27 @@
 import ArgumentParser
 import Foundation
 import ScreeningCore
+import ScreeningLineMode
 import ScreeningTUI
 
-/// `selfscreen [run] [QUESTIONNAIRE]`: the full-screen screening.
+/// Which front end runs the screening.
+enum UserInterface: String, ExpressibleByArgument, CaseIterable {
+  /// Full screen on a terminal; line mode when input or output is not a terminal or TERM is unset or dumb.
+  case auto
+  case tui
+  case line
+}
+
+/// `selfscreen [run] [QUESTIONNAIRE]`: the screening.
 struct RunCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "run",
-    abstract: "Start the screening in the terminal (the default).",
+    abstract: "Start the screening (the default).",
     discussion: """
-      Keys: arrows or j/k move, Enter chooses, Left or b goes back, r shows help resources, \
-      ? lists the keys, q leaves. Ctrl-C leaves at once. Nothing is saved.
+      Full screen: arrows or j/k move, Enter chooses, Left or b goes back, r shows help resources, \
+      ? lists the keys, e saves a copy (on the result), q leaves. Ctrl-C leaves at once. \
+      Line mode (--ui line, or automatic when not on a terminal): type the number of your answer. \
+      Nothing is saved unless you ask.
       """)
 
   @Argument(help: "A bundled questionnaire id or a questionnaire file.")
@@ -19,30 +30,92 @@ struct RunCommand: ParsableCommand {
   @Option(help: "US, UK, IE, CA, AU or INTL for the help resources (default: from the locale).")
   var region: String?
 
+  @Option(help: "auto, tui or line (auto: line mode when not on a terminal or TERM is unset or dumb).")
+  var ui: UserInterface = .auto
+
+  @Option(help: "Start from the answers in this native JSON answers file.")
+  var answers: String?
+
+  @Option(help: "With --answers: save to this file without asking anything, then exit.")
+  var export: String?
+
+  @Option(help: "The --export format: text, json, csv or fhir (default: from the file name, else text).")
+  var format: ExportFormat?
+
+  @Flag(help: "Replace the --export file if it exists.")
+  var replace = false
+
+  func validate() throws {
+    if export != nil && answers == nil { throw ValidationError("--export needs --answers") }
+    if format != nil && export == nil { throw ValidationError("--format needs --export") }
+    if replace && export == nil { throw ValidationError("--replace needs --export") }
+  }
+
   func run() throws {
     let environment = ProcessInfo.processInfo.environment
     let chosen = try Catalog.questionnaire(questionnaire)
     let directory = try Catalog.helpDirectory()
     let chosenRegion = try Catalog.region(region, in: directory)
+    var session = ScreeningSession(questionnaire: chosen)
+    if let answers {
+      let file = try Catalog.answers(answers, for: chosen)
+      session = ScreeningSession(questionnaire: chosen, answers: file.answers)
+      if let export {
+        let created = Timestamp.now()
+        let bytes = Exporter(questionnaire: chosen, answers: file.answers, region: chosenRegion, created: created)
+          .encode(format ?? ExportFormat.guess(from: export))
+        try Export.write(bytes, to: export, replacing: replace)
+        return
+      }
+    }
+
+    var useLineMode = ui == .line
+    if ui == .auto {
+      useLineMode = (try? TerminalApp.checkTerminal(environment: environment)) == nil
+    }
+    if useLineMode {
+      var app = LineModeApp(session: session, region: chosenRegion, input: StandardInput(), output: StandardOutput())
+      _ = app.run()
+      return
+    }
     do {
       try TerminalApp.checkTerminal(environment: environment)
     } catch {
-      Console.complain(error.description)
+      Console.complain(error.description + " (or use --ui line)")
       throw Exit.usage
     }
     let ending: TerminalApp.Ending
     do {
-      ending = try TerminalApp.run(
-        session: ScreeningSession(questionnaire: chosen), region: chosenRegion, environment: environment)
+      ending = try TerminalApp.run(session: session, region: chosenRegion, environment: environment)
     } catch {
-      Console.complain(error.description)
+      Console.complain(error.description + " (or use --ui line)")
       throw Exit.usage
     }
     switch ending {
-    case .quit:
-      Console.out("SelfScreen closed. Nothing was saved.\n")
+    case .quit(let saved):
+      Console.out(
+        saved.isEmpty
+          ? "SelfScreen closed. Nothing was saved.\n" : "SelfScreen closed. Saved: \(saved.joined(separator: ", "))\n")
     case .interrupted:
       throw Exit.interrupted
     }
+  }
+}
+
+/// Line mode's output: standard output, flushed at once so prompts show before input is read.
+struct StandardOutput: LineWriting {
+  mutating func write(_ text: String) {
+    FileHandle.standardOutput.write(Data(text.utf8))
+  }
+}
+
+extension ExportFormat {
+  /// The format a file name suggests: `.csv`, `.json` (`.fhir.json`), else text.
+  static func guess(from path: String) -> ExportFormat {
+    let lower = path.lowercased()
+    if lower.hasSuffix(".fhir.json") { return .fhir }
+    if lower.hasSuffix(".json") { return .json }
+    if lower.hasSuffix(".csv") { return .csv }
+    return .text
   }
 }

@@ -32,6 +32,26 @@ enum Catalog {
     return questionnaire
   }
 
+  /// A native answers file checked against `questionnaire` (diagnostics printed; exit 65 / 66).
+  static func answers(_ path: String, for questionnaire: Questionnaire) throws(ExitCode) -> (
+    file: AnswersFile, answers: [String: Answer]
+  ) {
+    let bytes: [UInt8]
+    do {
+      bytes = try InputFile.read(path, limit: LoadLimits.standard.maxFileBytes)
+    } catch {
+      Console.complain(error.description)
+      throw Exit.noInput
+    }
+    let file = AnswersLoader.read(bytes: bytes, fileName: path)
+    Console.report(file.diagnostics)
+    guard let value = file.value else { throw Exit.dataError }
+    let checked = AnswersLoader.answers(of: value, for: questionnaire)
+    Console.report(checked.diagnostics)
+    guard let answers = checked.value else { throw Exit.dataError }
+    return (value, answers)
+  }
+
   /// The bundled help resources (a build with broken resources never passes its tests).
   static func helpDirectory() throws(ExitCode) -> HelpDirectory {
     let result = BundledData.helpDirectory()

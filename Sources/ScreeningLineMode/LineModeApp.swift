@@ -1,0 +1,359 @@
+import ScreeningCore
+
+/// The screening as numbered prompts, one line at a time: for screen readers, `TERM=dumb`, pipes
+/// and scripts. No box drawing, no escape sequences, nothing that moves the cursor.
+///
+/// Keys: a number answers; `b` goes back, `r` shows help resources, `?` shows help, `q` quits.
+/// Invalid input re-prompts with the valid choices; the end of input quits and writes nothing.
+public struct LineModeApp<Input: LineReading, Output: LineWriting> {
+  /// How the run ended.
+  public enum Ending: Sendable, Equatable {
+    /// The person saw the result and left.
+    case finished
+    /// The person chose to quit.
+    case quit
+    /// The input ended; nothing was written.
+    case endOfInput
+  }
+
+  private var session: ScreeningSession
+  private let region: Region
+  private let writer: SafeFileWriter
+  private let clock: @Sendable () -> Timestamp
+  private var input: Input
+  public private(set) var output: Output
+  private let width = 78
+
+  public init(
+    session: ScreeningSession, region: Region, input: Input, output: Output,
+    writer: SafeFileWriter = SafeFileWriter(), clock: @escaping @Sendable () -> Timestamp = { .now() }
+  ) {
+    self.session = session
+    self.region = region
+    self.input = input
+    self.output = output
+    self.writer = writer
+    self.clock = clock
+  }
+
+  private var questionnaire: Questionnaire { session.questionnaire }
+
+  // MARK: Output helpers
+
+  private mutating func say(_ text: String = "") {
+    output.write(TextSafety.visible(text, keepingNewlines: true) + "\n")
+  }
+
+  private mutating func paragraph(_ text: String, indent: String = "") {
+    for line in TextWrap.wrap(text, width: width, indent: indent) { say(line) }
+  }
+
+  /// Reads a line; nil at the end of input.
+  private mutating func ask(_ prompt: String) -> String? {
+    output.write(prompt + " ")
+    guard let line = input.readLine() else {
+      say()
+      return nil
+    }
+    return line.trimmingSpaces()
+  }
+
+  // MARK: Run
+
+  public mutating func run() -> Ending {
+    let ending = converse()
+    if ending == .endOfInput { say("End of input: SelfScreen closed. Nothing was saved.") }
+    return ending
+  }
+
+  private mutating func converse() -> Ending {
+    say(questionnaire.title)
+    say()
+    paragraph(questionnaire.intro)
+    say()
+    paragraph("A self-check, not a diagnosis. Nothing is saved unless you ask.")
+    if let emergency = region.resources.first(where: { $0.kind == .emergency }) {
+      paragraph("In an emergency, \(emergency.contactLine) (\(emergency.name)).")
+    }
+    say()
+    helpText()
+    while true {
+      switch session.position {
+      case .question:
+        if let ending = askQuestion() { return ending }
+      case .review, .finished:
+        if let ending = finish() { return ending }
+      }
+    }
+  }
+
+  private mutating func helpText() {
+    paragraph(
+      "Answer each question by typing the number of your answer and pressing Enter. At any question: "
+        + "b goes back, r shows help resources, ? shows this help, q quits.")
+  }
+
+  /// What a line asks for, beyond an answer.
+  private enum Command { case back, resources, help, quit }
+
+  private static func command(_ line: String) -> Command? {
+    switch line.lowercased() {
+    case "b", "back": return .back
+    case "r", "resources", "help resources": return .resources
+    case "?", "h", "help": return .help
+    case "q", "quit", "exit": return .quit
+    default: return nil
+    }
+  }
+
+  /// Handles a command; returns an ending when the person leaves.
+  private mutating func run(_ command: Command) -> Ending? {
+    switch command {
+    case .back:
+      if !session.back() { say("This is the first question.") }
+    case .resources:
+      resources()
+    case .help:
+      helpText()
+    case .quit:
+      guard
+        let answer = ask(
+          "Leave now? Your answers will be discarded; nothing has been saved. Type y to leave, n to stay:")
+      else { return .endOfInput }
+      if answer.lowercased().hasPrefix("y") {
+        say("SelfScreen closed. Nothing was saved.")
+        return .quit
+      }
+    }
+    return nil
+  }
+
+  private mutating func resources() {
+    say()
+    say("Where to get help: \(region.name)")
+    for resource in region.resources {
+      let contact = resource.contactLine
+      say(contact.isEmpty ? "- \(resource.name)" : "- \(resource.name): \(contact)")
+      paragraph(resource.purpose, indent: "  ")
+    }
+    say()
+  }
+
+  // MARK: Questions
+
+  private mutating func askQuestion() -> Ending? {
+    guard let question = session.currentQuestion else { return nil }
+    let (number, total) = session.progress
+    say()
+    let section = questionnaire.section(question.sectionID)
+    say("Question \(number) of \(total)" + (section.map { ". \($0.title)." } ?? "."))
+    if let intro = section?.intro, section?.questionIDs.first == question.id { paragraph(intro) }
+    paragraph(question.text)
+    if let help = question.help { paragraph(help) }
+    let hint: String
+    switch question.type {
+    case .single, .yesNo, .multiple:
+      for (index, option) in question.options.enumerated() { paragraph(option.label, indent: "  \(index + 1). ") }
+      hint =
+        question.type == .multiple
+        ? "Type the numbers of all that apply, separated by spaces"
+        : "Type a number from 1 to \(question.options.count)"
+    case .number:
+      var range = ""
+      if let minimum = question.minimum, let maximum = question.maximum { range = " from \(minimum) to \(maximum)" }
+      hint = "Type a whole number\(range)"
+    case .text:
+      hint = "Type your answer"
+    }
+    if let previous = session.answer(for: question.id) {
+      say("Your answer so far: \(Self.describe(previous, of: question)). Press Enter to keep it.")
+    }
+    let optional = question.isRequired ? "" : " (or press Enter to skip)"
+    guard let line = ask("\(hint)\(optional), or b, r, ?, q:") else { return .endOfInput }
+    if let command = Self.command(line) { return run(command) }
+    if line.isEmpty {
+      if session.answer(for: question.id) != nil || !question.isRequired {
+        if session.answer(for: question.id) == nil { session.clearAnswer() }
+        advance()
+      } else {
+        say("Please answer to go on. \(hint), or b, r, ? or q.")
+      }
+      return nil
+    }
+    guard let answer = parse(line, for: question, hint: hint) else { return nil }
+    do {
+      let raised = try session.answer(answer)
+      for flag in raised { urgent(flag) }
+      advance()
+    } catch {
+      say("That answer does not fit: \(error.description). \(hint).")
+    }
+    return nil
+  }
+
+  private mutating func advance() {
+    do {
+      try session.next()
+    } catch {
+      say(error.description)
+    }
+  }
+
+  private mutating func parse(_ line: String, for question: Question, hint: String) -> Answer? {
+    let invalid = "Sorry, \"\(line)\" is not one of the choices. \(hint), or b, r, ? or q."
+    switch question.type {
+    case .single, .yesNo:
+      guard let number = Int(line), (1...question.options.count).contains(number) else {
+        say(invalid)
+        return nil
+      }
+      return .choice(question.options[number - 1].code)
+    case .multiple:
+      let parts = line.split { $0 == " " || $0 == "," }
+      let numbers = parts.compactMap { Int($0) }
+      guard !parts.isEmpty, numbers.count == parts.count,
+        numbers.allSatisfy({ (1...question.options.count).contains($0) })
+      else {
+        say(invalid)
+        return nil
+      }
+      var codes: [String] = []
+      for number in numbers where !codes.contains(question.options[number - 1].code) {
+        codes.append(question.options[number - 1].code)
+      }
+      return .choices(codes)
+    case .number:
+      guard let value = Int(line) else {
+        say("Sorry, \"\(line)\" is not a whole number. \(hint), or b, r, ? or q.")
+        return nil
+      }
+      return .number(value)
+    case .text:
+      return .text(line)
+    }
+  }
+
+  private mutating func urgent(_ flag: RedFlag) {
+    say()
+    say("URGENT: \(flag.title)")
+    paragraph(flag.guidance, indent: "  ")
+    say("Who to contact now (\(region.name)):")
+    for contact in region.contacts(for: flag.level) {
+      say("  - \(contact.name): \(contact.contactLine)")
+    }
+  }
+
+  static func describe(_ answer: Answer, of question: Question) -> String {
+    switch answer {
+    case .choice(let code): return question.option(code)?.label ?? code
+    case .choices(let codes): return codes.map { question.option($0)?.label ?? $0 }.joined(separator: ", ")
+    case .number(let value): return String(value)
+    case .text(let text): return text
+    }
+  }
+
+  // MARK: The end
+
+  private mutating func finish() -> Ending? {
+    let missing = session.unansweredRequired
+    if let first = missing.first {
+      say("\(missing.count) question\(missing.count == 1 ? " still needs" : "s still need") an answer.")
+      try? session.edit(first.id)
+      return nil
+    }
+    let result: ScreeningResult
+    do {
+      result = try session.finish()
+    } catch {
+      say(error.description)
+      return .quit
+    }
+    say()
+    for line in ResultReport(questionnaire: questionnaire, result: result, region: region, width: width).text
+      .split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+    {
+      say(String(line))
+    }
+    while true {
+      guard
+        let line = ask(
+          "Type e to save a copy of your answers to a file, b to go back and change an answer, r for help resources, or q to quit:"
+        )
+      else { return .endOfInput }
+      switch line.lowercased() {
+      case "e", "export", "save":
+        exportDialog()
+      case "b", "back":
+        session.review()
+        _ = session.back()
+        return nil
+      case "r":
+        resources()
+      case "q", "quit", "exit", "":
+        say("SelfScreen closed." + (saved ? "" : " Nothing was saved."))
+        return .finished
+      default:
+        say("Please type e, b, r or q.")
+      }
+    }
+  }
+
+  private var saved = false
+
+  private mutating func exportDialog() {
+    say("Save as:")
+    for (index, format) in ExportFormat.allCases.enumerated() { say("  \(index + 1). \(format.summary)") }
+    guard let choice = ask("Type a number from 1 to \(ExportFormat.allCases.count), or press Enter to cancel:"),
+      !choice.isEmpty
+    else { return }
+    guard let number = Int(choice), (1...ExportFormat.allCases.count).contains(number) else {
+      say("Sorry, \"\(choice)\" is not one of the choices. Nothing was saved.")
+      return
+    }
+    let format = ExportFormat.allCases[number - 1]
+    let now = clock()
+    let suggested = format.defaultFileName(questionnaireID: questionnaire.id, on: now)
+    let bytes = Exporter(questionnaire: questionnaire, answers: session.answers, region: region, created: now)
+      .encode(format)
+    var path = suggested
+    while true {
+      guard let typed = ask("File name (press Enter for \(suggested)):") else { return }
+      if !typed.isEmpty { path = typed }
+      do {
+        let written = try writer.write(bytes, to: path, replacing: false)
+        say("Saved to \(written)")
+        saved = true
+        return
+      } catch  where error.kind == .exists {
+        guard let answer = ask("\(error.description). Replace it? Type y to replace, n to choose another name:")
+        else { return }
+        if answer.lowercased().hasPrefix("y") {
+          do {
+            let written = try writer.write(bytes, to: path, replacing: true)
+            say("Saved to \(written)")
+            saved = true
+            return
+          } catch {
+            say("Could not save: \(error.description). Your answers are kept; try another name.")
+          }
+        }
+      } catch {
+        say(
+          "Could not save: \(error.description). Your answers are kept; try another name, or press Enter twice to cancel."
+        )
+        guard let retry = ask("Try again? Type y to choose another name, n to cancel:"),
+          retry.lowercased().hasPrefix("y")
+        else { return }
+      }
+    }
+  }
+}
+
+extension String {
+  fileprivate func trimmingSpaces() -> String {
+    var text = Substring(self)
+    while text.first?.isWhitespace == true { text = text.dropFirst() }
+    while text.last?.isWhitespace == true { text = text.dropLast() }
+    return String(text)
+  }
+}
