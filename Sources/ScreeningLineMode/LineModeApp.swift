@@ -50,7 +50,9 @@ public struct LineModeApp<Input: LineReading, Output: LineWriting> {
 
   /// Reads a line; nil at the end of input.
   private mutating func ask(_ prompt: String) -> String? {
-    output.write(prompt + " ")
+    let lines = TextWrap.wrap(TextSafety.visible(prompt), width: width)
+    for line in lines.dropLast() { output.write(line + "\n") }
+    output.write((lines.last ?? "") + " ")
     guard let line = input.readLine() else {
       say()
       return nil

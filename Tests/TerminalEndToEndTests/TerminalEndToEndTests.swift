@@ -126,8 +126,16 @@ import Testing
     try mono.waitFor("› 1 ( ) No")
     try mono.send("C-c")
     try mono.waitFor("EXIT=130")
+    // TERM=dumb: line mode, automatically; asking for the full screen explains why not.
     let dumb = try TmuxSession(arguments: "", environment: "TERM=dumb")
-    let message = try dumb.waitFor("EXIT=64")
+    try dumb.waitFor("Type a number from 1 to 3, or b, r, ?, q:")
+    try dumb.send("q", "Enter")
+    try dumb.waitFor("Type y to leave, n to stay:")
+    try dumb.send("y", "Enter")
+    let closed = try dumb.waitFor("EXIT=0")
+    #expect(closed.contains("SelfScreen closed. Nothing was saved."))
+    let refused = try TmuxSession(arguments: "--ui tui", environment: "TERM=dumb")
+    let message = try refused.waitFor("EXIT=64")
     #expect(message.contains("selfscreen: this terminal (TERM=dumb) cannot draw screens"))
   }
 

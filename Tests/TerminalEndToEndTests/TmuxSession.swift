@@ -88,7 +88,7 @@ final class TmuxSession {
 
   /// What the pane shows now.
   func screen() throws -> String {
-    try tmux(["capture-pane", "-p", "-t", name], capture: true)
+    try tmux(["capture-pane", "-p", "-J", "-t", name], capture: true)
   }
 
   /// Waits until the pane shows `text`; fails the test with the screen if it never does.
