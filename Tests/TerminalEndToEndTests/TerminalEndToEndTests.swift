@@ -152,7 +152,7 @@ import Testing
     try tmux.send("C-z")
     try tmux.waitFor("Stopped")
     try tmux.send(TmuxSession.modes, "Enter")
-    let stopped = try tmux.waitFor(" icanon echo")
+    let stopped = try tmux.waitFor("icanon echo")
     #expect(!stopped.contains("Question 2 of 25"))
     try tmux.send("clear; fg", "Enter")
     try tmux.waitFor("› 2 ( ) Once or twice")

@@ -154,6 +154,6 @@ final class TmuxSession {
 
   /// Whether the screen shows the modes line with echo and canonical mode both on.
   static func restored(_ screen: String) -> Bool {
-    screen.split(separator: "\n").contains(" icanon echo")
+    screen.split(separator: "\n").contains { $0.trimmingCharacters(in: .whitespaces) == "icanon echo" }
   }
 }
