@@ -130,7 +130,7 @@ import Testing
     let dumb = try TmuxSession(arguments: "", environment: "TERM=dumb")
     try dumb.waitFor("Type a number from 1 to 3, or b, r, ?, q:")
     try dumb.send("q", "Enter")
-    try dumb.waitFor("Type y to leave, n to stay:")
+    try dumb.waitFor("n to stay:")
     try dumb.send("y", "Enter")
     let closed = try dumb.waitFor("EXIT=0")
     #expect(closed.contains("SelfScreen closed. Nothing was saved."))
