@@ -40,7 +40,7 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .testTarget(name: "ScreeningCoreTests", dependencies: ["ScreeningCore"]),
+    .testTarget(name: "ScreeningCoreTests", dependencies: ["ScreeningCore"], exclude: ["Export/Golden"]),
     .testTarget(name: "ScreeningTUITests", dependencies: ["ScreeningTUI"]),
     .testTarget(name: "ScreeningLineModeTests", dependencies: ["ScreeningLineMode"]),
     .testTarget(name: "SelfscreenCLITests", dependencies: ["selfscreen"]),

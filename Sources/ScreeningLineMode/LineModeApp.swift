@@ -279,7 +279,8 @@ public struct LineModeApp<Input: LineReading, Output: LineWriting> {
     while true {
       guard
         let line = ask(
-          "Type e to save a copy of your answers to a file, b to go back and change an answer, r for help resources, or q to quit:"
+          "Type e to save a copy of your answers to a file, b to go back and change an answer, r for help resources, "
+            + "or q to quit:"
         )
       else { return .endOfInput }
       switch line.lowercased() {
@@ -341,7 +342,8 @@ public struct LineModeApp<Input: LineReading, Output: LineWriting> {
         }
       } catch {
         say(
-          "Could not save: \(error.description). Your answers are kept; try another name, or press Enter twice to cancel."
+          "Could not save: \(error.description). Your answers are kept; try another name, or press Enter twice to "
+            + "cancel."
         )
         guard let retry = ask("Try again? Type y to choose another name, n to cancel:"),
           retry.lowercased().hasPrefix("y")

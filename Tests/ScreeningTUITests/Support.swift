@@ -24,6 +24,11 @@ enum TUIFixtures {
     for key in keys { state.update(with: key) }
   }
 
+  /// The frame's text with every run of whitespace made one space (for messages that wrap).
+  static func collapsed(_ state: AppState) -> String {
+    screen(state).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+  }
+
   /// The frame as plain text.
   static func screen(_ state: AppState) -> String {
     Renderer.render(state).plainText

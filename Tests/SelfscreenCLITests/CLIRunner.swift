@@ -23,11 +23,18 @@ struct CLIRunner {
   /// Runs `selfscreen` with `arguments`; the environment is fixed (`COLUMNS=80`, no locale)
   /// unless `environment` adds to it.
   static func run(
-    _ arguments: [String], environment: [String: String] = [:], directory: URL? = nil, executable: URL? = nil
+    _ arguments: [String], environment: [String: String] = [:], directory: URL? = nil, executable: URL? = nil,
+    input: String? = nil, launcher: [String] = []
   ) throws -> Output {
     let process = Process()
-    process.executableURL = executable ?? binary
-    process.arguments = arguments
+    if launcher.isEmpty {
+      process.executableURL = executable ?? binary
+      process.arguments = arguments
+    } else {
+      // e.g. ["/bin/sh", "-c", "umask 000; exec \"$0\" \"$@\""] or setpriv, in front of selfscreen.
+      process.executableURL = URL(fileURLWithPath: launcher[0])
+      process.arguments = Array(launcher.dropFirst()) + [(executable ?? binary).path] + arguments
+    }
     var base = ["PATH": "/usr/bin:/bin", "COLUMNS": "80", "SWIFT_BACKTRACE": "enable=no"]
     base.merge(environment) { $1 }
     process.environment = base
@@ -36,8 +43,13 @@ struct CLIRunner {
     let err = Pipe()
     process.standardOutput = out
     process.standardError = err
-    process.standardInput = FileHandle.nullDevice
+    let inputPipe = Pipe()
+    process.standardInput = input == nil ? FileHandle.nullDevice : inputPipe
     try process.run()
+    if let input {
+      inputPipe.fileHandleForWriting.write(Data(input.utf8))
+      try inputPipe.fileHandleForWriting.close()
+    }
     // Read both pipes before waiting so a large output cannot block the child.
     let outData = out.fileHandleForReading.readDataToEndOfFile()
     let errData = err.fileHandleForReading.readDataToEndOfFile()

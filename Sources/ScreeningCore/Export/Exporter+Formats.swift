@@ -25,7 +25,7 @@ extension Exporter {
       lines += TextWrap.wrap("Answer: " + Self.label(row.answer, of: row.question), width: width, indent: "     ")
     }
     lines.append("")
-    lines.append("Result")
+    lines.append("Your result")
     let rest = blocks.filter {
       switch $0 {
       case .urgent, .note: return false

@@ -35,7 +35,7 @@ public enum ResultDocument {
     if let band = result.band, let score = result.bandScore {
       let total = score.rule.questionIDs.count
       blocks.append(
-        .heading("Result: \(band.label) (\(score.value) of \(total) \(score.value == 1 ? "sign" : "signs"))"))
+        .heading("Result: \(band.label) (\(score.value) of \(total) \(total == 1 ? "sign" : "signs"))"))
       blocks.append(.paragraph(band.guidance))
       if !score.contributingIDs.isEmpty {
         blocks.append(.heading("What counted: you answered \"yes\" to"))

@@ -1,0 +1,203 @@
+import Foundation
+import Testing
+
+@testable import ScreeningCore
+
+/// The writer every export goes through: 0600, no overwrite without asking, no links, and the
+/// destination absent or complete whatever fails.
+@Suite struct SafeFileWriterTests {
+  /// The real system calls, except that the `failAt`-th call of `operation` fails with `code`,
+  /// and writes may be cut short.
+  final class FaultyCalls: FileSystemCalls, @unchecked Sendable {
+    enum Operation: String, CaseIterable { case create, setMode, write, sync, close, link, rename }
+    let real = SystemCalls()
+    let operation: Operation?
+    let failAt: Int
+    let code: Int32
+    let chunk: Int
+    private(set) var counts: [Operation: Int] = [:]
+    private(set) var failed = false
+
+    init(failing operation: Operation? = nil, at call: Int = 1, with code: Int32 = EIO, chunk: Int = .max) {
+      self.operation = operation
+      self.failAt = call
+      self.code = code
+      self.chunk = chunk
+    }
+
+    private func fails(_ operation: Operation) -> Bool {
+      counts[operation, default: 0] += 1
+      if operation == self.operation && counts[operation] == failAt {
+        failed = true
+        return true
+      }
+      return false
+    }
+
+    func kind(of path: String) -> FileKind { real.kind(of: path) }
+    func createExclusive(_ path: String, mode: UInt32) -> Int32 {
+      fails(.create) ? -code : real.createExclusive(path, mode: mode)
+    }
+    func write(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Int {
+      if fails(.write) { return -Int(code) }
+      return real.write(descriptor, UnsafeRawBufferPointer(rebasing: bytes.prefix(chunk)))
+    }
+    func setMode(_ descriptor: Int32, _ mode: UInt32) -> Int32 {
+      fails(.setMode) ? -code : real.setMode(descriptor, mode)
+    }
+    func sync(_ descriptor: Int32) -> Int32 { fails(.sync) ? -code : real.sync(descriptor) }
+    func close(_ descriptor: Int32) -> Int32 {
+      // A failed close still releases the descriptor, as close(2) does.
+      let result = real.close(descriptor)
+      return fails(.close) ? -code : result
+    }
+    func link(_ from: String, _ to: String) -> Int32 { fails(.link) ? -code : real.link(from, to) }
+    func rename(_ from: String, _ to: String) -> Int32 { fails(.rename) ? -code : real.rename(from, to) }
+    func unlink(_ path: String) { real.unlink(path) }
+    func syncDirectory(_ path: String) { real.syncDirectory(path) }
+    func currentDirectory() -> String { real.currentDirectory() }
+  }
+
+  static func folder() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("selfscreen-writer-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+  }
+
+  static func entries(_ folder: URL) throws -> [String] {
+    try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+  }
+
+  static func mode(_ path: String) throws -> Int {
+    try #require(try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int)
+  }
+
+  let content = Array(String(repeating: "answers, line by line\n", count: 400).utf8)
+
+  @Test func writesACompleteFileWithMode0600AndReturnsTheFullPath() throws {
+    let folder = try Self.folder()
+    let path = folder.appendingPathComponent("out.txt").path
+    let written = try SafeFileWriter(calls: FaultyCalls(chunk: 7)).write(content, to: path)
+    #expect(written == path)
+    #expect(try Array(Data(contentsOf: URL(fileURLWithPath: path))) == content)
+    #expect(try Self.mode(path) == 0o600)
+    #expect(try Self.entries(folder) == ["out.txt"])
+  }
+
+  /// Every step failing, at every call: the destination is absent (or, when replacing, still the
+  /// old file), nothing temporary is left, and the error says why.
+  @Test(arguments: FaultyCalls.Operation.allCases)
+  func aFailureAtAnyStepLeavesTheDestinationAbsentOrComplete(operation: FaultyCalls.Operation) throws {
+    for replacing in [false, true] {
+      var call = 1
+      while true {
+        let folder = try Self.folder()
+        let path = folder.appendingPathComponent("out.txt").path
+        let old = Array("old answers\n".utf8)
+        if replacing { try Data(old).write(to: URL(fileURLWithPath: path)) }
+        let calls = FaultyCalls(failing: operation, at: call, with: ENOSPC, chunk: 1000)
+        do {
+          try SafeFileWriter(calls: calls).write(content, to: path, replacing: replacing)
+          #expect(!calls.failed)
+          #expect(try Array(Data(contentsOf: URL(fileURLWithPath: path))) == content)
+          break  // no call left to fail
+        } catch let error as WriteError {
+          #expect(calls.failed)
+          #expect(error.kind == .inputOutput)
+          #expect(error.reason == "the disk is full")
+          let entries = try Self.entries(folder)
+          if replacing {
+            #expect(entries == ["out.txt"])
+            #expect(try Array(Data(contentsOf: URL(fileURLWithPath: path))) == old)
+          } else {
+            #expect(entries.isEmpty, "left behind: \(entries)")
+          }
+        }
+        call += 1
+        #expect(call < 200)
+      }
+    }
+  }
+
+  @Test func anExistingFileIsReplacedOnlyWhenAsked() throws {
+    let folder = try Self.folder()
+    let path = folder.appendingPathComponent("out.txt").path
+    try Data("keep me".utf8).write(to: URL(fileURLWithPath: path))
+    #expect(throws: WriteError(kind: .exists, path: path, reason: "a file with that name already exists")) {
+      try SafeFileWriter().write(content, to: path)
+    }
+    #expect(try String(contentsOfFile: path, encoding: .utf8) == "keep me")
+    try SafeFileWriter().write(content, to: path, replacing: true)
+    #expect(try Array(Data(contentsOf: URL(fileURLWithPath: path))) == content)
+    #expect(try Self.mode(path) == 0o600)
+  }
+
+  @Test func symbolicLinksAreNeverFollowedDanglingOrNot() throws {
+    let folder = try Self.folder()
+    let target = folder.appendingPathComponent("target.txt").path
+    let dangling = folder.appendingPathComponent("dangling.txt").path
+    let live = folder.appendingPathComponent("live.txt").path
+    try FileManager.default.createSymbolicLink(atPath: dangling, withDestinationPath: target)
+    try Data("target".utf8).write(to: URL(fileURLWithPath: target))
+    try FileManager.default.createSymbolicLink(atPath: live, withDestinationPath: target)
+    try FileManager.default.removeItem(atPath: target)
+    try FileManager.default.createSymbolicLink(atPath: target + ".2", withDestinationPath: "/etc/passwd")
+    for link in [dangling, live, target + ".2"] {
+      for replacing in [false, true] {
+        #expect(
+          throws: WriteError(
+            kind: .cannotCreate, path: link,
+            reason: "it is a symbolic link, and SelfScreen never writes through links; choose another name")
+        ) { try SafeFileWriter().write(content, to: link, replacing: replacing) }
+      }
+    }
+    #expect(!FileManager.default.fileExists(atPath: target))
+  }
+
+  @Test func foldersAndMissingFolders() throws {
+    let folder = try Self.folder()
+    #expect(throws: WriteError(kind: .cannotCreate, path: folder.path, reason: "it is a folder")) {
+      try SafeFileWriter().write(content, to: folder.path)
+    }
+    let missing = folder.appendingPathComponent("nope/out.txt").path
+    #expect(
+      throws: WriteError(
+        kind: .cannotCreate, path: missing, reason: "the folder '\(folder.path)/nope' does not exist")
+    ) { try SafeFileWriter().write(content, to: missing) }
+  }
+
+  @Test func relativePathsAreShownInFull() {
+    let writer = SafeFileWriter()
+    #expect(writer.absolutePath("a.txt") == FileManager.default.currentDirectoryPath + "/a.txt")
+    #expect(writer.absolutePath("/x/a.txt") == "/x/a.txt")
+  }
+
+  /// A real full disk: a 64 KiB tmpfs (needs permission to mount; CI runs as root).
+  @Test(.enabled(if: getuid() == 0)) func aRealFullDiskSaysSoAndLeavesNothing() throws {
+    let folder = try Self.folder()
+    guard Self.shell("mount -t tmpfs -o size=64k tmpfs '\(folder.path)'") == 0 else {
+      Issue.record("could not mount a tmpfs as root")
+      return
+    }
+    defer { _ = Self.shell("umount '\(folder.path)'") }
+    let path = folder.appendingPathComponent("big.txt").path
+    let big = [UInt8](repeating: 65, count: 1 << 20)
+    #expect(
+      throws: WriteError(kind: .inputOutput, path: path, reason: "the disk is full")
+    ) { try SafeFileWriter().write(big, to: path) }
+    #expect(try Self.entries(folder).isEmpty)
+    try SafeFileWriter().write(Array("small".utf8), to: path)
+    #expect(try Self.entries(folder) == ["big.txt"])
+  }
+
+  static func shell(_ command: String) -> Int32 {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/sh")
+    process.arguments = ["-c", command]
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    guard (try? process.run()) != nil else { return -1 }
+    process.waitUntilExit()
+    return process.terminationStatus
+  }
+}

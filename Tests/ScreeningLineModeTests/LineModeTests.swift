@@ -1,0 +1,135 @@
+import Foundation
+import Testing
+
+@testable import ScreeningCore
+@testable import ScreeningLineMode
+
+/// Line mode, driven by an input string and read back as a transcript.
+@Suite struct LineModeTests {
+  static func run(_ input: String, writer: SafeFileWriter = SafeFileWriter()) throws -> (
+    ending: LineModeApp<ScriptedInput, Transcript>.Ending, transcript: String
+  ) {
+    let questionnaire = try #require(BundledData.questionnaire("ketamine")?.value)
+    let region = try #require(BundledData.helpDirectory().value?.region(code: "UK"))
+    var app = LineModeApp(
+      session: ScreeningSession(questionnaire: questionnaire), region: region, input: ScriptedInput(input),
+      output: Transcript(), writer: writer, clock: { Timestamp(secondsSinceEpoch: 1_795_000_000) })
+    let ending = app.run()
+    return (ending, app.output.text)
+  }
+
+  /// Use in the past year, weekly, `yes` signs yes, no withdrawal, no to everything else.
+  static func answers(yes: Int = 5, unconscious: Bool = false) -> String {
+    (["3", "4"] + (0..<10).map { $0 < yes ? "1" : "2" } + ["8"] + Array(repeating: "2", count: 6)
+      + [unconscious ? "1" : "2"] + Array(repeating: "2", count: 4)).joined(separator: "\n") + "\n"
+  }
+
+  @Test func aWholeRunReadsWellWithoutATerminal() throws {
+    let (ending, transcript) = try Self.run(Self.answers() + "q\n")
+    #expect(ending == .finished)
+    #expect(transcript.hasPrefix("Ketamine use: a private self-check\n\nThis is a private self-check"))
+    #expect(transcript.contains("In an emergency, call 999 (Emergency services).\n"))
+    for number in 1...24 { #expect(transcript.contains("Question \(number) of 2")) }
+    #expect(transcript.contains("Question 1 of 25. Ketamine use.\n"))
+    #expect(
+      transcript.contains(
+        "  1. No\n  2. Only as part of treatment prescribed and supervised by a clinician\n  3. Yes\n"))
+    #expect(transcript.contains("Result: Several signs (5 of 10 signs)"))
+    #expect(transcript.hasSuffix("or q to quit: SelfScreen closed. Nothing was saved.\n"))
+    // For screen readers: no escape sequences, no box drawing, no cursor tricks.
+    #expect(!transcript.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+    #expect(!transcript.contains("█") && !transcript.contains("│") && !transcript.contains("─"))
+  }
+
+  @Test func invalidInputRePromptsWithTheValidChoices() throws {
+    let (_, transcript) = try Self.run("9\nyes\n3\n")
+    #expect(
+      transcript.contains("Sorry, \"9\" is not one of the choices. Type a number from 1 to 3, or b, r, ? or q.\n"))
+    #expect(transcript.contains("Sorry, \"yes\" is not one of the choices."))
+    #expect(transcript.contains("Question 2 of 25. How often."))
+  }
+
+  @Test func backHelpAndResources() throws {
+    let (_, transcript) = try Self.run("3\nb\n?\nr\n")
+    let lines = transcript.split(separator: "\n").map(String.init)
+    #expect(lines.filter { $0.hasPrefix("Question 1 of 25") }.count == 4)
+    #expect(transcript.contains("Your answer so far: Yes. Press Enter to keep it."))
+    #expect(transcript.contains("Answer each question by typing the number of your answer and pressing Enter."))
+    #expect(transcript.contains("Where to get help: United Kingdom\n- Emergency services: call 999\n"))
+  }
+
+  @Test func multipleChoiceTakesSeveralNumbers() throws {
+    let keys = ["3", "4"] + Array(repeating: "2", count: 10) + ["1, 2 7"]
+    let (_, transcript) = try Self.run(keys.joined(separator: "\n") + "\n")
+    #expect(transcript.contains("Type the numbers of all that apply, separated by spaces"))
+    #expect(transcript.contains("Question 14 of 25."))
+    let (_, refused) = try Self.run((Array(keys.dropLast()) + ["1 8"]).joined(separator: "\n") + "\n")
+    #expect(
+      refused.contains(
+        "That answer does not fit: question 'withdrawal_symptoms': 'none' cannot be chosen together with other options."
+      ))
+  }
+
+  @Test func aRedFlagAppearsTheMomentItIsAnswered() throws {
+    let (_, transcript) = try Self.run(Self.answers(yes: 0, unconscious: true) + "q\n")
+    let urgent = try #require(transcript.range(of: "URGENT: Passing out or being unable to respond after using"))
+    let next = try #require(transcript.range(of: "Question 21 of 25"))
+    #expect(urgent.lowerBound < next.lowerBound)
+    #expect(transcript.contains("Who to contact now (United Kingdom):\n  - Emergency services: call 999\n"))
+  }
+
+  @Test func theEndOfInputQuitsAndWritesNothing() throws {
+    let calls = RecordingCalls()
+    let (ending, transcript) = try Self.run("3\n4\n", writer: SafeFileWriter(calls: calls))
+    #expect(ending == .endOfInput)
+    #expect(transcript.hasSuffix("End of input: SelfScreen closed. Nothing was saved.\n"))
+    #expect(calls.created.isEmpty)
+  }
+
+  @Test func quittingAsksFirst() throws {
+    let (ending, transcript) = try Self.run("q\nn\nq\ny\n")
+    #expect(ending == .quit)
+    #expect(transcript.hasSuffix("SelfScreen closed. Nothing was saved.\n"))
+  }
+
+  @Test func exportOnlyWhenAskedAndReplaceOnlyWhenConfirmed() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("selfscreen-line-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let path = folder.appendingPathComponent("answers.json").path
+    let input = Self.answers() + "e\n2\n\(path)\ne\n2\n\(path)\nn\n\(path).2\nq\n"
+    let (ending, transcript) = try Self.run(input)
+    #expect(ending == .finished)
+    #expect(transcript.contains("Saved to \(path)\n"))
+    #expect(collapsed(transcript).contains("cannot write '\(path)': a file with that name already exists. Replace it?"))
+    #expect(transcript.contains("Saved to \(path).2\n"))
+    #expect(transcript.hasSuffix("SelfScreen closed.\n"))
+    let saved = try #require(
+      AnswersLoader.read(bytes: Array(try Data(contentsOf: URL(fileURLWithPath: path))), fileName: path).value)
+    #expect(saved.created == "2026-11-18T11:06:40Z")
+  }
+}
+
+/// `text` with every run of whitespace made one space (for messages that wrap).
+func collapsed(_ text: String) -> String {
+  text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+}
+
+/// Records the files the writer tries to create.
+final class RecordingCalls: FileSystemCalls, @unchecked Sendable {
+  let real = SystemCalls()
+  private(set) var created: [String] = []
+  func kind(of path: String) -> FileKind { real.kind(of: path) }
+  func createExclusive(_ path: String, mode: UInt32) -> Int32 {
+    created.append(path)
+    return real.createExclusive(path, mode: mode)
+  }
+  func write(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Int { real.write(descriptor, bytes) }
+  func setMode(_ descriptor: Int32, _ mode: UInt32) -> Int32 { real.setMode(descriptor, mode) }
+  func sync(_ descriptor: Int32) -> Int32 { real.sync(descriptor) }
+  func close(_ descriptor: Int32) -> Int32 { real.close(descriptor) }
+  func link(_ from: String, _ to: String) -> Int32 { real.link(from, to) }
+  func rename(_ from: String, _ to: String) -> Int32 { real.rename(from, to) }
+  func unlink(_ path: String) { real.unlink(path) }
+  func syncDirectory(_ path: String) { real.syncDirectory(path) }
+  func currentDirectory() -> String { real.currentDirectory() }
+}
