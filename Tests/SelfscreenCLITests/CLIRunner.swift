@@ -24,7 +24,7 @@ struct CLIRunner {
   /// unless `environment` adds to it.
   static func run(
     _ arguments: [String], environment: [String: String] = [:], directory: URL? = nil, executable: URL? = nil,
-    input: String? = nil, launcher: [String] = []
+    input: String? = nil, launcher: [String] = [], timeout: Double = 60
   ) throws -> Output {
     let process = Process()
     if launcher.isEmpty {
@@ -50,6 +50,11 @@ struct CLIRunner {
       inputPipe.fileHandleForWriting.write(Data(input.utf8))
       try inputPipe.fileHandleForWriting.close()
     }
+    // A watchdog: a hang fails the test instead of stalling the run.
+    let pid = process.processIdentifier
+    let watchdog = DispatchWorkItem { kill(pid, SIGKILL) }
+    DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
+    defer { watchdog.cancel() }
     // Read both pipes before waiting so a large output cannot block the child.
     let outData = out.fileHandleForReading.readDataToEndOfFile()
     let errData = err.fileHandleForReading.readDataToEndOfFile()

@@ -66,13 +66,21 @@ public enum AnswersLoader {
     return LoadResult(value: file, diagnostics: sink.sorted)
   }
 
+  /// The problem to report when no questionnaire with the file's id is available.
+  public static func unknownQuestionnaire(_ file: AnswersFile) -> Diagnostic {
+    Diagnostic(
+      file: file.fileName, location: file.idPlace.location, path: file.idPlace.path.description,
+      message: "there is no bundled questionnaire '\(file.questionnaireID)'; give its file with --questionnaire FILE")
+  }
+
   /// The answers of `file`, checked against `questionnaire`: same id and version, known question
   /// ids, answers that fit their questions. Answers to questions not shown are dropped with a warning.
   public static func answers(of file: AnswersFile, for questionnaire: Questionnaire, limits: LoadLimits = .standard)
     -> LoadResult<[String: Answer]>
   {
     let sink = DiagnosticSink(file: file.fileName)
-    let nodes = NodeDecoder(sink: sink, limits: limits)
+    var nodes = NodeDecoder(sink: sink, limits: limits)
+    nodes.textContext = "an answer"
     if file.questionnaireID != questionnaire.id {
       nodes.error(
         "these answers are for questionnaire '\(file.questionnaireID)', not '\(questionnaire.id)'", file.idPlace)

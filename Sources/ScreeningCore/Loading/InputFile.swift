@@ -8,6 +8,15 @@
 public struct InputError: Error, Sendable, Hashable, CustomStringConvertible {
   public var path: String
   public var reason: String
+  /// Set when the file is readable but over the size limit: that is bad data (exit 65), reported
+  /// like any other problem with the file.
+  public var tooLarge: Diagnostic?
+
+  public init(path: String, reason: String, tooLarge: Diagnostic? = nil) {
+    self.path = path
+    self.reason = reason
+    self.tooLarge = tooLarge
+  }
 
   public var description: String { "cannot read '\(TextSafety.visible(path))': \(reason)" }
 }
@@ -27,9 +36,7 @@ public enum InputFile {
     default: throw InputError(path: path, reason: "it is not a regular file (a device, pipe or socket)")
     }
     if Int(info.st_size) > limit {
-      throw InputError(
-        path: path,
-        reason: "it is \(byteCount(Int(info.st_size))), more than the limit of \(byteCount(limit))")
+      throw tooLarge(path, size: Int(info.st_size), limit: limit)
     }
     var bytes: [UInt8] = []
     bytes.reserveCapacity(Int(info.st_size))
@@ -43,10 +50,17 @@ public enum InputFile {
       if count == 0 { break }
       bytes.append(contentsOf: chunk[0..<count])
       if bytes.count > limit {
-        throw InputError(path: path, reason: "it is larger than the limit of \(byteCount(limit))")
+        throw tooLarge(path, size: bytes.count, limit: limit)
       }
     }
     return bytes
+  }
+
+  private static func tooLarge(_ path: String, size: Int, limit: Int) -> InputError {
+    let message = "the file is \(byteCount(size)), more than the limit of \(byteCount(limit))"
+    return InputError(
+      path: path, reason: message,
+      tooLarge: Diagnostic(file: path, location: SourceLocation(line: 1, column: 1), path: "(file)", message: message))
   }
 
   static func byteCount(_ bytes: Int) -> String {

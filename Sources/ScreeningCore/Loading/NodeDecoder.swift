@@ -9,6 +9,8 @@ struct Place: Sendable, Hashable {
 struct NodeDecoder {
   let sink: DiagnosticSink
   let limits: LoadLimits
+  /// What texts are, for messages: "questionnaire text" or "an answer".
+  var textContext = "questionnaire text"
 
   func error(_ message: String, _ place: Place) {
     sink.error(message, at: place.location, path: place.path)
@@ -80,7 +82,7 @@ struct NodeDecoder {
         error("this text must fit on one line", place)
       } else {
         error(
-          "the text contains \(TextSafety.describe(bad)), which is not allowed in questionnaire text; remove it", place)
+          "the text contains \(TextSafety.describe(bad)), which is not allowed in \(textContext); remove it", place)
       }
       return nil
     }

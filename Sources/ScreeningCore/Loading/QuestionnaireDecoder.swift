@@ -3,7 +3,8 @@ struct SourceMap {
   /// Who makes a reference to a question.
   enum Owner: Hashable {
     case showIf(questionIndex: Int)
-    case score(Int)
+    /// A score rule, by its kind (nil when the kind itself is bad).
+    case score(ScoreRule.Kind?)
     case domain(Int)
     case redFlag
     case message
@@ -409,8 +410,10 @@ final class QuestionnaireDecoder {
         }
         return kind
       }
-      let owner = SourceMap.Owner.score(rules.count)
-      let questions = fields.required("questions") { questionList($0, $1, owner: owner) }
+      // This rule's references are the ones recorded from here on, while its questions are read.
+      let firstReference = map.references.count
+      let questions = fields.required("questions") { questionList($0, $1, owner: .score(kind)) }
+      let ownReferences = firstReference..<map.references.count
       var codes: [String] = []
       if kind == .count {
         codes =
@@ -420,14 +423,12 @@ final class QuestionnaireDecoder {
             if values.isEmpty {
               nodes.error("a count needs at least one answer code to count", Place(location: node.location, path: path))
             }
-            if let first = map.references.lastIndex(where: { $0.owner == owner }) {
-              // Codes apply to every question the count reads; checked with the references.
-              for index in map.references.indices where index <= first && map.references[index].owner == owner {
-                map.references[index].codePlaces = items.compactMap { node, path in
-                  nodes.isNull(node) ? nil : (Self.scalarText(node) ?? "", Place(location: node.location, path: path))
-                }.filter { NodeDecoder.isValidID($0.0) }
-              }
+            // The codes apply to every question the count reads; checked with the references.
+            let places = items.compactMap { node, path -> (String, Place)? in
+              guard let code = Self.scalarText(node), NodeDecoder.isValidID(code) else { return nil }
+              return (code, Place(location: node.location, path: path))
             }
+            for index in ownReferences { map.references[index].codePlaces = places }
             return values
           } ?? []
       } else if fields.has("codes") {

@@ -65,12 +65,11 @@ struct QuestionnaireValidator {
         break
       }
       switch reference.owner {
-      case .score(let index):
-        let rule = questionnaire.scores[index]
-        if rule.kind == .sum && target.type == .text {
+      case .score(let kind):
+        if kind == .sum && target.type == .text {
           error("'\(target.id)' is a text question; a sum needs questions with options or numbers", reference.place)
         }
-        if rule.kind == .count && !target.type.hasOptions {
+        if kind == .count && !target.type.hasOptions {
           error(
             "'\(target.id)' is a \(target.type.rawValue) question; a count needs questions with options",
             reference.place)

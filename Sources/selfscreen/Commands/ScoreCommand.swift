@@ -34,22 +34,13 @@ struct ScoreCommand: ParsableCommand {
   func run() throws {
     let directory = try Catalog.helpDirectory()
     let chosenRegion = try Catalog.region(region, in: directory)
-    let bytes: [UInt8]
-    do {
-      bytes = try InputFile.read(answers, limit: LoadLimits.standard.maxFileBytes)
-    } catch {
-      Console.complain(error.description)
-      throw Exit.noInput
-    }
+    let bytes = try Catalog.input(answers)
     let file = AnswersLoader.read(bytes: bytes, fileName: answers)
     Console.report(file.diagnostics)
     guard let file = file.value else { throw Exit.dataError }
     let reference = questionnaire ?? file.questionnaireID
     if questionnaire == nil && BundledData.questionnaireBytes(reference) == nil {
-      Console.complain(
-        "the answers are for questionnaire '\(reference)', which is not bundled; give its file with --questionnaire "
-          + "FILE"
-      )
+      Console.report([AnswersLoader.unknownQuestionnaire(file)])
       throw Exit.dataError
     }
     let chosen = try Catalog.questionnaire(reference)

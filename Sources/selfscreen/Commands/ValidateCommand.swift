@@ -26,8 +26,13 @@ struct ValidateCommand: ParsableCommand {
       do {
         bytes = try InputFile.read(file, limit: LoadLimits.standard.maxFileBytes)
       } catch {
-        Console.complain(error.description)
-        unreadable += 1
+        if let diagnostic = error.tooLarge {
+          Console.report([diagnostic])
+          errors += 1
+        } else {
+          Console.complain(error.description)
+          unreadable += 1
+        }
         continue
       }
       let (kind, diagnostics) = FileValidator.validate(bytes: bytes, fileName: file)

@@ -36,13 +36,7 @@ enum Catalog {
   static func answers(_ path: String, for questionnaire: Questionnaire) throws(ExitCode) -> (
     file: AnswersFile, answers: [String: Answer]
   ) {
-    let bytes: [UInt8]
-    do {
-      bytes = try InputFile.read(path, limit: LoadLimits.standard.maxFileBytes)
-    } catch {
-      Console.complain(error.description)
-      throw Exit.noInput
-    }
+    let bytes = try input(path)
     let file = AnswersLoader.read(bytes: bytes, fileName: path)
     Console.report(file.diagnostics)
     guard let value = file.value else { throw Exit.dataError }
@@ -50,6 +44,21 @@ enum Catalog {
     Console.report(checked.diagnostics)
     guard let answers = checked.value else { throw Exit.dataError }
     return (value, answers)
+  }
+
+  /// The bytes of an input file: exit 66 when it cannot be read, 65 (with a located problem)
+  /// when it is over the size limit.
+  static func input(_ path: String) throws(ExitCode) -> [UInt8] {
+    do {
+      return try InputFile.read(path, limit: LoadLimits.standard.maxFileBytes)
+    } catch {
+      if let diagnostic = error.tooLarge {
+        Console.report([diagnostic])
+        throw Exit.dataError
+      }
+      Console.complain(error.description)
+      throw Exit.noInput
+    }
   }
 
   /// The bundled help resources (a build with broken resources never passes its tests).
