@@ -79,6 +79,8 @@ import Testing
     try tmux.waitFor("any way other than exactly as a clinician")
     try tmux.resize(columns: 30, rows: 10)
     try tmux.waitFor("Please make the window larger.")
+    try tmux.resize(columns: 20, rows: 5)
+    try tmux.waitFor("window larger.")
     try tmux.resize(columns: 80, rows: 24)
     let back = try tmux.waitFor("Question 1 of 25")
     #expect(back.contains("› 1 ( ) No"))
