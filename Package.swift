@@ -5,7 +5,8 @@ let package = Package(
   name: "SelfScreen",
   platforms: [.macOS(.v13)],
   products: [
-    .executable(name: "selfscreen", targets: ["selfscreen"])
+    .executable(name: "selfscreen", targets: ["selfscreen"]),
+    .executable(name: "selfscreen-bench", targets: ["selfscreen-bench"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -40,6 +41,9 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // The benchmark: `swift run -c release selfscreen-bench` (README, "Performance").
+    .target(name: "CBenchSupport"),
+    .executableTarget(name: "selfscreen-bench", dependencies: ["ScreeningCore", "CBenchSupport", "selfscreen"]),
     .testTarget(name: "ScreeningCoreTests", dependencies: ["ScreeningCore"], exclude: ["Export/Golden"]),
     .testTarget(name: "ScreeningTUITests", dependencies: ["ScreeningTUI"]),
     .testTarget(name: "ScreeningLineModeTests", dependencies: ["ScreeningLineMode"]),

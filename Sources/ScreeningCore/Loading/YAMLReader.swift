@@ -122,10 +122,15 @@ enum YAMLReader {
 }
 
 /// Builds a `SourceNode` tree from a stream of start / value / end events, without recursion.
+///
+/// Open containers keep their children in plain arrays (not inside the enum value), so that each
+/// append happens in place: appending to an array held in an enum payload copies it every time.
 struct TreeBuilder {
   private struct Frame {
-    var value: SourceNode.Value
+    var isMapping: Bool
     var location: SourceLocation
+    var items: [SourceNode] = []
+    var entries: [SourceNode.Entry] = []
     var pendingKey: (String, SourceLocation)?
   }
 
@@ -143,15 +148,18 @@ struct TreeBuilder {
         location: location)
     }
     try count(at: location)
-    if let top = stack.last, case .mapping = top.value, top.pendingKey == nil {
+    if let top = stack.last, top.isMapping, top.pendingKey == nil {
       throw SyntaxProblem(message: "a key must be plain text, not a list or mapping", location: location)
     }
-    stack.append(Frame(value: value, location: location))
+    let isMapping: Bool
+    if case .mapping = value { isMapping = true } else { isMapping = false }
+    stack.append(Frame(isMapping: isMapping, location: location))
   }
 
   mutating func close() throws(SyntaxProblem) {
     guard let frame = stack.popLast() else { return }
-    try attach(SourceNode(value: frame.value, location: frame.location), counted: true)
+    let value: SourceNode.Value = frame.isMapping ? .mapping(frame.entries) : .sequence(frame.items)
+    try attach(SourceNode(value: value, location: frame.location), counted: true)
   }
 
   mutating func add(_ node: SourceNode) throws(SyntaxProblem) {
@@ -168,33 +176,25 @@ struct TreeBuilder {
 
   private mutating func attach(_ node: SourceNode, counted: Bool) throws(SyntaxProblem) {
     if !counted { try count(at: node.location) }
-    guard var top = stack.popLast() else {
+    guard !stack.isEmpty else {
       root = node
       return
     }
-    switch top.value {
-    case .sequence(var items):
-      top.value = .null  // release the array so appending does not copy it
-      items.append(node)
-      top.value = .sequence(items)
-    case .mapping(var entries):
-      if let (key, keyLocation) = top.pendingKey {
-        top.value = .null
-        entries.append(SourceNode.Entry(key: key, keyLocation: keyLocation, value: node))
-        top.value = .mapping(entries)
-        top.pendingKey = nil
-      } else {
-        switch node.value {
-        case .scalar(let key, _): top.pendingKey = (key, node.location)
-        case .null: top.pendingKey = ("", node.location)
-        default:
-          throw SyntaxProblem(
-            message: "a key must be plain text, not a list or mapping", location: node.location)
-        }
-      }
-    case .null, .scalar:
-      break
+    let top = stack.count - 1
+    guard stack[top].isMapping else {
+      stack[top].items.append(node)
+      return
     }
-    stack.append(top)
+    if let (key, keyLocation) = stack[top].pendingKey {
+      stack[top].entries.append(SourceNode.Entry(key: key, keyLocation: keyLocation, value: node))
+      stack[top].pendingKey = nil
+      return
+    }
+    switch node.value {
+    case .scalar(let key, _): stack[top].pendingKey = (key, node.location)
+    case .null: stack[top].pendingKey = ("", node.location)
+    default:
+      throw SyntaxProblem(message: "a key must be plain text, not a list or mapping", location: node.location)
+    }
   }
 }

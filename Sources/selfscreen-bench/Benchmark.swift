@@ -1,0 +1,151 @@
+import CBenchSupport
+import Foundation
+import ScreeningCore
+
+/// Runs the real `selfscreen` in a pseudo-terminal at 80x24 (and `dialog`, where installed, for
+/// comparison), and times loading generated questionnaires in-process. Prints a table.
+///
+/// Usage: swift run -c release selfscreen-bench [RUNS]
+@main
+enum Benchmark {
+  static func main() throws {
+    let runs = CommandLine.arguments.dropFirst().compactMap { Int($0) }.first ?? 20
+    let loadOnly = CommandLine.arguments.contains("--load-only")
+    let terminalOnly = CommandLine.arguments.contains("--terminal-only")
+    let folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+    let selfscreen = folder.appendingPathComponent("selfscreen").path
+    guard FileManager.default.isExecutableFile(atPath: selfscreen) else {
+      FileHandle.standardError.write(Data("selfscreen-bench: build selfscreen first (swift build -c release)\n".utf8))
+      exit(66)
+    }
+    var table = Table()
+    table.title = "SelfScreen benchmark: \(runs) runs, 80x24, \(Machine.description)"
+
+    if !loadOnly { try terminal(runs, selfscreen, &table) }
+    if !terminalOnly { try loading(runs, &table) }
+    print(table.text)
+  }
+
+  /// The real program in a pseudo-terminal, and dialog beside it.
+  static func terminal(_ runs: Int, _ selfscreen: String, _ table: inout Table) throws {
+    // First screen, and the full session key by key.
+    var firstScreen: [Double] = []
+    var firstBytes: [Double] = []
+    var firstQuestion: [Double] = []
+    var peak: [Double] = []
+    var keyCPU: [Double] = []
+    var keyBytes: [Double] = []
+    var moveBytes: [Double] = []
+    var moveCPU: [Double] = []
+    var totalCPU: [Double] = []
+    var totalBytes: [Double] = []
+    for _ in 0..<runs {
+      let session = try Session(selfscreen, ["--region", "UK"])
+      let (elapsed, bytes) = session.readUntil("Enter start")
+      firstScreen.append(elapsed * 1000)
+      firstBytes.append(Double(bytes))
+      var cpuSum = 0.0
+      var byteSum = 0.0
+      for (index, key) in Session.script.enumerated() {
+        let (cpu, written, wall) = session.press(key.bytes)
+        if index == 0 { firstQuestion.append((elapsed + wall) * 1000) }
+        keyCPU.append(cpu * 1000)
+        keyBytes.append(Double(written))
+        if key.isHighlightMove {
+          moveBytes.append(Double(written))
+          moveCPU.append(cpu * 1000)
+        }
+        cpuSum += cpu
+        byteSum += Double(written)
+      }
+      totalCPU.append(cpuSum * 1000)
+      totalBytes.append(byteSum)
+      peak.append(session.finish() / 1024)
+    }
+    table.add("first screen on the terminal (ms)", firstScreen, target: "<= 50 and <= dialog")
+    table.add("  bytes written for it", firstBytes)
+    table.add("first question on screen, after Enter (ms)", firstQuestion)
+    table.add("CPU per key, whole session (ms)", keyCPU, target: "< 1")
+    table.add("bytes per key, whole session", keyBytes)
+    table.add("CPU for a highlight move (ms)", moveCPU, target: "< 1")
+    table.add("bytes for a highlight move", moveBytes, target: "a few hundred")
+    table.add("CPU, whole session of \(Session.script.count) keys (ms)", totalCPU)
+    table.add("bytes, whole session", totalBytes)
+    table.add("peak resident memory (MiB)", peak, target: "< 20")
+
+    // dialog, drawing the first question as a radio list in the same kind of terminal.
+    if let dialog = ["/usr/bin/dialog", "/bin/dialog"].first(where: FileManager.default.isExecutableFile(atPath:)) {
+      let question = try require(BundledData.questionnaire("ketamine")?.value?.questions.first)
+      var arguments = ["--radiolist", question.text, "0", "0", "0"]
+      for (index, option) in question.options.enumerated() { arguments += ["\(index + 1)", option.label, "off"] }
+      var dialogFirst: [Double] = []
+      var dialogBytes: [Double] = []
+      var dialogPeak: [Double] = []
+      for _ in 0..<runs {
+        let session = try Session(dialog, arguments)
+        let (elapsed, bytes) = session.readUntil("Cancel")
+        dialogFirst.append(elapsed * 1000)
+        dialogBytes.append(Double(bytes + session.readQuiet()))
+        session.interrupt()
+        dialogPeak.append(session.finish() / 1024)
+      }
+      table.add("dialog --radiolist: first screen (ms)", dialogFirst)
+      table.add("  bytes written for it", dialogBytes)
+      table.add("  peak resident memory (MiB)", dialogPeak)
+      table.ratio("ratio SelfScreen / dialog, first screen", firstScreen, dialogFirst, target: "<= 1.0")
+      table.ratio("ratio SelfScreen / dialog, bytes for it", firstBytes, dialogBytes, target: "<= 1.0")
+    } else {
+      table.note("dialog is not installed: no side-by-side figures (apt-get install dialog)")
+    }
+
+  }
+
+  /// Loading and validating, in-process.
+  static func loading(_ runs: Int, _ table: inout Table) throws {
+    let ketamine = try require(BundledData.questionnaireBytes("ketamine"))
+    table.add(
+      "load + validate ketamine.yaml (ms)",
+      time(runs) { _ = QuestionnaireLoader.load(bytes: ketamine, fileName: "k.yaml") })
+    var perThousand: [Int: Double] = [:]
+    for count in [1_000, 10_000, 100_000] {
+      let bytes = Generated.questionnaire(questions: count)
+      var limits = LoadLimits.standard
+      limits.maxQuestions = count
+      limits.maxFileBytes = bytes.count
+      limits.maxNodes = 20_000_000
+      let times = time(count >= 100_000 ? 3 : 5) {
+        let result = QuestionnaireLoader.load(bytes: bytes, fileName: "g.yaml", limits: limits)
+        precondition(result.value != nil, "generated questionnaire did not load: \(result.diagnostics.prefix(3))")
+      }
+      perThousand[count] = median(times) / Double(count / 1000)
+      table.add(
+        "load + validate \(count) questions, \(bytes.count / 1024) KiB (ms)", times,
+        target: count == 10_000 ? "< 200" : count == 100_000 ? "< 10x the 10,000" : "")
+    }
+    table.note(
+      "per 1,000 questions: "
+        + [1_000, 10_000, 100_000].map { "\($0): \(String(format: "%.2f", perThousand[$0] ?? 0)) ms" }
+        .joined(separator: ", ") + " (flat means linear growth)")
+  }
+
+  static func time(_ runs: Int, _ body: () -> Void) -> [Double] {
+    (0..<runs).map { _ in
+      let start = DispatchTime.now().uptimeNanoseconds
+      body()
+      return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+    }
+  }
+}
+
+/// Stops the benchmark with a message (no test framework here).
+func `require`<T>(_ value: T?) throws -> T {
+  guard let value else { throw CocoaError(.featureUnsupported) }
+  return value
+}
+
+func median(_ values: [Double]) -> Double {
+  let sorted = values.sorted()
+  guard !sorted.isEmpty else { return 0 }
+  return sorted.count % 2 == 1
+    ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+}
