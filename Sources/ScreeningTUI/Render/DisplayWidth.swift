@@ -18,6 +18,8 @@ public enum DisplayWidth {
 
   /// Columns taken by `text`.
   public static func of(_ text: String) -> Int {
+    // Printable ASCII, the common case, is one column a byte: no grapheme breaking needed.
+    if isPrintableASCII(text) { return text.utf8.count }
     var total = 0
     for character in text { total += of(character) }
     return total
@@ -41,8 +43,15 @@ public enum DisplayWidth {
     }
   }
 
+  static func isPrintableASCII(_ text: String) -> Bool {
+    text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+  }
+
   /// The longest prefix of `text` that fits in `width` columns.
   public static func prefix(_ text: String, fitting width: Int) -> String {
+    if isPrintableASCII(text) {
+      return text.utf8.count <= width ? text : String(decoding: text.utf8.prefix(max(0, width)), as: UTF8.self)
+    }
     var used = 0
     var end = text.startIndex
     for index in text.indices {

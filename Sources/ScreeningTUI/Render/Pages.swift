@@ -164,9 +164,10 @@ enum ReviewPage {
   static func page(_ state: AppState, width: Int, symbols: Symbols) -> Renderer.Page {
     let session = state.session
     let shown = session.shownQuestions
+    let effective = session.effectiveAnswers  // once: each lookup would re-run the skip logic
     let missing = Set(session.unansweredRequired.map(\.id))
     let skipped = shown.filter { question in
-      session.answer(for: question.id).map(question.isMissing) ?? !missing.contains(question.id)
+      effective[question.id].map(question.isMissing) ?? !missing.contains(question.id)
     }.count
     var pinned = Renderer.wrapped("Review your answers", width: width, style: .heading)
     var summary = "\(shown.count) questions"
@@ -183,7 +184,7 @@ enum ReviewPage {
     for (index, question) in shown.enumerated() {
       let isFocused = index == state.highlight
       if isFocused { focus = lines.count }
-      let answer = describe(session.answer(for: question.id), of: question, missing: missing.contains(question.id))
+      let answer = describe(effective[question.id], of: question, missing: missing.contains(question.id))
       let number = "\(index + 1).".leftPadded(numberWidth)
       let text = DisplayWidth.truncated(TextSafety.visible(question.text), to: textWidth)
       let gap = String(repeating: " ", count: max(1, textWidth - DisplayWidth.of(text) + 1))
