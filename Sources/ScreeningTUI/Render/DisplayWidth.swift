@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Terminal column widths of text: wide (East Asian, emoji) characters take two columns,
 /// combining marks none. Independent of the C library's locale, so frames are the same everywhere.
 public enum DisplayWidth {
@@ -20,6 +22,13 @@ public enum DisplayWidth {
   public static func of(_ text: String) -> Int {
     // Printable ASCII, the common case, is one column a byte: no grapheme breaking needed.
     if isPrintableASCII(text) { return text.utf8.count }
+    // Scalar by scalar is much cheaper than grapheme by grapheme, and the same unless the text
+    // holds emoji sequences (joiners, presentation selectors), which take the careful path.
+    if !text.unicodeScalars.contains(where: { $0.value >= 0x1F000 || $0.value == 0x200D || $0.value == 0xFE0F }) {
+      var total = 0
+      for scalar in text.unicodeScalars { total += of(scalar) }
+      return total
+    }
     var total = 0
     for character in text { total += of(character) }
     return total
@@ -73,9 +82,28 @@ public enum DisplayWidth {
 
 /// Word wrapping by display width.
 public enum TextLayout {
+  private struct Key: Hashable {
+    var text: String
+    var width: Int
+  }
+
+  /// Wrapped texts, kept because every frame of a screen wraps the same texts again.
+  private static let cache = Mutex<[Key: [String]]>([:])
+
   /// Wraps `text` into lines of at most `width` columns; line breaks in the text are kept and a
   /// word longer than a line is broken.
   public static func wrap(_ text: String, width: Int) -> [String] {
+    let key = Key(text: text, width: width)
+    if let lines = cache.withLock({ $0[key] }) { return lines }
+    let lines = layOut(text, width: width)
+    cache.withLock { cache in
+      if cache.count > 4_096 { cache.removeAll(keepingCapacity: true) }
+      cache[key] = lines
+    }
+    return lines
+  }
+
+  private static func layOut(_ text: String, width: Int) -> [String] {
     let width = max(1, width)
     var lines: [String] = []
     for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
