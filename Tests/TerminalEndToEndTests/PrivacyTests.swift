@@ -69,6 +69,27 @@ struct PrivacyTests {
   }
 }
 
+extension PrivacyTests {
+  @Test func aWholeFullScreenSessionOpensNoSocketAndWritesNoFile() throws {
+    let folder = try CLIRunnerFolder.make()
+    let log = folder.appendingPathComponent("trace.log").path
+    let tmux = try TmuxSession(
+      arguments: "--region UK",
+      prelude: "cd '\(folder.path)' && strace -f -qq -e trace=\(Self.traced) -o '\(log)'")
+    try TerminalEndToEndTests.answerEverything(tmux, yes: 5)
+    try tmux.send("Enter")
+    try tmux.waitFor("Result: Several signs")
+    try tmux.send("q")
+    try tmux.waitFor("Leave SelfScreen?")
+    try tmux.send("y")
+    try tmux.waitFor("EXIT=0")
+    let trace = try String(contentsOfFile: log, encoding: .utf8)
+    #expect(trace.contains("openat("), "strace recorded nothing")
+    #expect(Self.writes(in: trace) == [])
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["trace.log"])
+  }
+}
+
 enum CLIRunnerFolder {
   static func make() throws -> URL {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("selfscreen-privacy-\(UUID().uuidString)")
