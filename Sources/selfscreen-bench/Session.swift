@@ -105,7 +105,7 @@ final class Session {
     let start = DispatchTime.now().uptimeNanoseconds
     _ = key.withUnsafeBytes { write(master, $0.baseAddress, $0.count) }
     // The first byte of the answer, then quiet.
-    var written = readOnce(timeout: 2000)
+    var written = readOnce(timeout: 300)  // a key that changes nothing draws nothing
     let wall = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     written += readQuiet()
     return (cpu() - before, written, wall)
