@@ -168,7 +168,7 @@ public struct LineModeApp<Input: LineReading, Output: LineWriting> {
       hint = "Type your answer"
     }
     if let previous = session.answer(for: question.id) {
-      say("Your answer so far: \(Self.describe(previous, of: question)). Press Enter to keep it.")
+      say("Your answer so far: \(question.label(for: previous)). Press Enter to keep it.")
     }
     let optional = question.isRequired ? "" : " (or press Enter to skip)"
     guard let line = ask("\(hint)\(optional), or b, r, ?, q:") else { return .endOfInput }
@@ -242,15 +242,6 @@ public struct LineModeApp<Input: LineReading, Output: LineWriting> {
     say("Who to contact now (\(region.name)):")
     for contact in region.contacts(for: flag.level) {
       say("  - \(contact.name): \(contact.contactLine)")
-    }
-  }
-
-  static func describe(_ answer: Answer, of question: Question) -> String {
-    switch answer {
-    case .choice(let code): return question.option(code)?.label ?? code
-    case .choices(let codes): return codes.map { question.option($0)?.label ?? $0 }.joined(separator: ", ")
-    case .number(let value): return String(value)
-    case .text(let text): return text
     }
   }
 

@@ -63,19 +63,13 @@ public struct Exporter: Sendable {
 
   var result: ScreeningResult { Scorer.score(questionnaire, answers: answers) }
 
-  /// Shown questions with their answers, in asking order.
-  var rows: [(question: Question, answer: Answer?)] {
+  /// The shown questions of `result` with their answers, in asking order.
+  func rows(of result: ScreeningResult) -> [(question: Question, answer: Answer?)] {
     result.answered.compactMap { row in questionnaire.question(row.questionID).map { ($0, row.answer) } }
   }
 
-  /// The answer as a person reads it: option labels, the number or the text.
+  /// The answer as a person reads it; choices are joined by "; " so that CSV cells stay one list.
   static func label(_ answer: Answer?, of question: Question) -> String {
-    guard let answer else { return "(no answer)" }
-    switch answer {
-    case .choice(let code): return question.option(code)?.label ?? code
-    case .choices(let codes): return codes.map { question.option($0)?.label ?? $0 }.joined(separator: "; ")
-    case .number(let value): return String(value)
-    case .text(let text): return text
-    }
+    answer.map { question.label(for: $0, separator: "; ") } ?? "(no answer)"
   }
 }

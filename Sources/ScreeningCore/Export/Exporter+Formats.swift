@@ -19,7 +19,7 @@ extension Exporter {
       lines.append("")
     }
     lines.append("Answers")
-    for (number, row) in rows.enumerated() {
+    for (number, row) in rows(of: result).enumerated() {
       lines += TextWrap.wrap(
         row.question.text, width: width, indent: "     ", firstIndent: "  \(number + 1).".padding(5))
       lines += TextWrap.wrap("Answer: " + Self.label(row.answer, of: row.question), width: width, indent: "     ")
@@ -70,12 +70,13 @@ extension Exporter {
   /// One row per question asked; RFC 4180 quoting, CRLF line ends, and cells a spreadsheet would
   /// run as a formula (starting with = + - @, tab or CR) prefixed with an apostrophe.
   var csv: String {
+    let result = self.result
     let counted = Set(result.bandScore?.contributingIDs ?? [])
     var lines = [
       ["number", "question_id", "section", "question", "answer_code", "answer", "counted"].map(Self.cell)
         .joined(separator: ",")
     ]
-    for (number, row) in rows.enumerated() {
+    for (number, row) in rows(of: result).enumerated() {
       let section = questionnaire.section(row.question.sectionID)?.title ?? ""
       let codes: String
       switch row.answer {
@@ -129,7 +130,7 @@ extension Exporter {
       guard !items.isEmpty else { return nil }
       return .object([("linkId", .string(section.id)), ("text", .string(section.title)), ("item", .array(items))])
     }
-    let complete = Scorer.isComplete(questionnaire, answers: answers)
+    let complete = ScreeningSession(questionnaire: questionnaire, answers: answers).unansweredRequired.isEmpty
     return JSONValue.object([
       ("resourceType", .string("QuestionnaireResponse")),
       ("questionnaire", .string("urn:selfscreen:questionnaire:\(questionnaire.id)|\(questionnaire.version)")),
@@ -143,17 +144,6 @@ extension Exporter {
     var coding: [(String, JSONValue)] = [("system", .string(system)), ("code", .string(code))]
     if let option = question.option(code) { coding.append(("display", .string(option.label))) }
     return .object([("valueCoding", .object(coding))])
-  }
-}
-
-extension Scorer {
-  /// Whether every shown, required question has an answer.
-  static func isComplete(_ questionnaire: Questionnaire, answers: [String: Answer]) -> Bool {
-    let (shown, effective) = questionnaire.visibility(for: answers)
-    return shown.allSatisfy { index in
-      let question = questionnaire.questions[index]
-      return !question.isRequired || effective[question.id] != nil
-    }
   }
 }
 

@@ -23,15 +23,11 @@ struct SourceMap {
   var questionPlaces: [Place] = []
   /// Questions kept despite a bad field; only their existence is checked by references.
   var partialQuestionIDs: Set<String> = []
-  var questionTypePlaces: [Place] = []
-  var sectionPlaces: [Place] = []
   var citationPlaces: [Int: Place] = [:]
   var showIfPlaces: [Int: Place] = [:]
   var references: [Reference] = []
-  var scorePlaces: [Place] = []
   var bandsScorePlace: Place?
   var bandPlaces: [Place] = []
-  var bandsPlace: Place?
   /// Texts whose wording is checked (labels, guidance, next steps, red flags, messages).
   var guidanceTexts: [(String, Place)] = []
 }
@@ -181,7 +177,6 @@ final class QuestionnaireDecoder {
       let intro = fields.optional("intro") { nodes.text($0, $1) }
       let sectionID = id ?? ""
       if let id { noteUnique(id, kind: "section id", place: fields.place(of: "id"), in: &seen) }
-      map.sectionPlaces.append(fields.place)
       let own =
         fields.required("questions") { node, path -> [Question]? in
           guard let items = nodes.list(node, path, what: "questions") else { return nil }
@@ -251,7 +246,6 @@ final class QuestionnaireDecoder {
     questionIDs[id] = place
     let position = map.questionPlaces.count
     map.questionPlaces.append(place)
-    map.questionTypePlaces.append(fields.place(of: "type"))
     if source != nil { map.citationPlaces[position] = fields.place(of: "source") }
     let showIf = fields.optional("show_if") { decodeCondition($0, $1, owner: .showIf(questionIndex: position)) }
     if showIf != nil { map.showIfPlaces[position] = fields.place(of: "show_if") }
@@ -436,7 +430,6 @@ final class QuestionnaireDecoder {
       }
       guard let id, let label, let kind, let questions else { continue }
       if noteUnique(id, kind: "score id", place: fields.place(of: "id"), in: &seen) {
-        map.scorePlaces.append(fields.place)
         rules.append(ScoreRule(id: id, label: label, kind: kind, questionIDs: questions, codes: codes))
       }
     }
@@ -467,7 +460,6 @@ final class QuestionnaireDecoder {
 
   private func decodeBands(_ node: SourceNode, _ path: FieldPath) -> BandSet? {
     guard let fields = nodes.fields(node, path, allowed: ["score", "ranges"], what: "bands") else { return nil }
-    map.bandsPlace = fields.place
     let score = fields.required("score") { nodes.id($0, $1, what: "score id") }
     map.bandsScorePlace = fields.place(of: "score")
     var seen: [String: Place] = [:]

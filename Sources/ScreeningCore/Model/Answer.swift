@@ -58,6 +58,16 @@ extension Question {
     }
   }
 
+  /// The answer as a person reads it: option labels (joined by `separator`), the number or the text.
+  public func label(for answer: Answer, separator: String = ", ") -> String {
+    switch answer {
+    case .choice(let code): return option(code)?.label ?? code
+    case .choices(let codes): return codes.map { option($0)?.label ?? $0 }.joined(separator: separator)
+    case .number(let value): return String(value)
+    case .text(let text): return text
+    }
+  }
+
   /// Whether `answer` counts as "prefer not to say" (a missing answer).
   public func isMissing(_ answer: Answer) -> Bool {
     switch answer {

@@ -211,16 +211,7 @@ enum ReviewPage {
 
   static func describe(_ answer: Answer?, of question: Question, missing: Bool) -> String {
     guard let answer else { return missing ? "needs an answer" : "(left empty)" }
-    switch answer {
-    case .choice(let code):
-      return question.option(code)?.label ?? code
-    case .choices(let codes):
-      return codes.compactMap { question.option($0)?.label }.joined(separator: ", ")
-    case .number(let value):
-      return String(value)
-    case .text(let text):
-      return text
-    }
+    return question.label(for: answer)
   }
 }
 
