@@ -55,7 +55,8 @@ public enum TerminalApp {
       session: session, region: region, size: terminal.size, started: .now(),
       exportFolder: writer.currentDirectory)
     while true {
-      if let signal = Optional(tg_pending_signal()), signal != 0 {
+      let signal = tg_pending_signal()
+      if signal != 0 {
         terminal.end()
         tg_reraise(signal)
       }
