@@ -44,7 +44,8 @@ let package = Package(
     // The benchmark: `swift run -c release selfscreen-bench` (README, "Performance").
     .target(name: "CBenchSupport"),
     .executableTarget(name: "selfscreen-bench", dependencies: ["ScreeningCore", "CBenchSupport", "selfscreen"]),
-    .testTarget(name: "ScreeningCoreTests", dependencies: ["ScreeningCore"], exclude: ["Export/Golden"]),
+    .testTarget(
+      name: "ScreeningCoreTests", dependencies: ["ScreeningCore"], exclude: ["Export/Golden", "FHIR/Fixtures"]),
     .testTarget(name: "ScreeningTUITests", dependencies: ["ScreeningTUI"]),
     .testTarget(name: "ScreeningLineModeTests", dependencies: ["ScreeningLineMode"]),
     .testTarget(name: "SelfscreenCLITests", dependencies: ["selfscreen"]),

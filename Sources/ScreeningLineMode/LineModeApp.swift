@@ -148,7 +148,8 @@ public struct LineModeApp<Input: LineReading, Output: LineWriting> {
     let (number, total) = session.progress
     say()
     let section = questionnaire.section(question.sectionID)
-    say("Question \(number) of \(total)" + (section.map { ". \($0.title)." } ?? "."))
+    let title = section.map { $0.title.last.map { ".?!:".contains($0) } == true ? $0.title : $0.title + "." }
+    say("Question \(number) of \(total)" + (title.map { ". \($0)" } ?? "."))
     if let intro = section?.intro, section?.questionIDs.first == question.id { paragraph(intro) }
     paragraph(question.text)
     if let help = question.help { paragraph(help) }
@@ -164,8 +165,14 @@ public struct LineModeApp<Input: LineReading, Output: LineWriting> {
       var range = ""
       if let minimum = question.minimum, let maximum = question.maximum { range = " from \(minimum) to \(maximum)" }
       hint = "Type a whole number\(range)"
+    case .decimal:
+      var range = ""
+      if let minimum = question.minimum, let maximum = question.maximum { range = " from \(minimum) to \(maximum)" }
+      hint = "Type a number\(range), such as 72.5"
     case .text:
       hint = "Type your answer"
+    case .date:
+      hint = "Type a date as YYYY-MM-DD"
     }
     if let previous = session.answer(for: question.id) {
       say("Your answer so far: \(question.label(for: previous)). Press Enter to keep it.")
@@ -230,9 +237,24 @@ public struct LineModeApp<Input: LineReading, Output: LineWriting> {
         return nil
       }
       return .number(value)
-    case .text:
+    case .decimal:
+      guard let value = Self.decimal(line) else {
+        say("Sorry, \"\(line)\" is not a number. \(hint), or b, r, ? or q.")
+        return nil
+      }
+      return .decimal(value)
+    case .text, .date:
       return .text(line)
     }
+  }
+
+  /// A typed decimal: digits with one `.` (a `,` is read as the decimal mark too) and a sign.
+  static func decimal(_ line: String) -> Double? {
+    let text = line.trimmingSpaces().replacingCommaMark
+    guard !text.isEmpty, text.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2D }),
+      let value = Double(text), value.isFinite
+    else { return nil }
+    return value
   }
 
   private mutating func urgent(_ flag: RedFlag) {
@@ -350,5 +372,11 @@ extension String {
     while text.first?.isWhitespace == true { text = text.dropFirst() }
     while text.last?.isWhitespace == true { text = text.dropLast() }
     return String(text)
+  }
+}
+
+extension String {
+  fileprivate var replacingCommaMark: String {
+    String(map { $0 == "," ? "." : $0 })
   }
 }

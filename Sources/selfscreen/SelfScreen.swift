@@ -12,7 +12,8 @@ struct SelfScreen: ParsableCommand {
       """,
     version: "selfscreen 0.1.0",
     subcommands: [
-      RunCommand.self, ListCommand.self, ValidateCommand.self, ScoreCommand.self, ResourcesCommand.self,
+      RunCommand.self, ListCommand.self, ValidateCommand.self, ScoreCommand.self, ConvertCommand.self,
+      ResourcesCommand.self,
     ],
     defaultSubcommand: RunCommand.self
   )

@@ -155,7 +155,9 @@ public enum AnswersLoader {
       return codes.count == items.count ? .choices(codes) : nil
     case .number:
       return nodes.int(node, path).map(Answer.number)
-    case .text:
+    case .decimal:
+      return nodes.decimal(node, path).map(Answer.decimal)
+    case .text, .date:
       guard case .scalar(_, .quoted) = node.value else {
         nodes.error("expected text in quotes, found \(node.kindDescription)", place)
         return nil

@@ -59,6 +59,10 @@ final class DiagnosticSink {
       Diagnostic(.warning, file: file, location: location, path: path.description, message: message))
   }
 
+  func add(_ diagnostic: Diagnostic) {
+    diagnostics.append(diagnostic)
+  }
+
   /// Diagnostics in file order (stable for equal places).
   var sorted: [Diagnostic] {
     diagnostics.enumerated().sorted { a, b in

@@ -61,6 +61,7 @@ extension Exporter {
     case .choice(let code): return .string(code)
     case .choices(let codes): return .array(codes.map(JSONValue.string))
     case .number(let value): return .int(value)
+    case .decimal(let value): return .decimal(value)
     case .text(let text): return .string(text)
     }
   }
@@ -83,6 +84,7 @@ extension Exporter {
       case .choice(let code)?: codes = code
       case .choices(let list)?: codes = list.joined(separator: ";")
       case .number(let value)?: codes = String(value)
+      case .decimal(let value)?: codes = Answer.decimalText(value)
       case .text?, nil: codes = ""
       }
       let answer = row.answer == nil ? "" : Self.label(row.answer, of: row.question)
@@ -109,6 +111,7 @@ extension Exporter {
   /// An HL7 FHIR R4 QuestionnaireResponse: one group per section, only questions that were shown
   /// and answered, choices as codings.
   var fhir: String {
+    if let layout = questionnaire.fhir { return response(for: layout) }
     let effective = questionnaire.visibility(for: answers).effective
     let system = "urn:selfscreen:\(questionnaire.id):\(questionnaire.version)"
     let groups = questionnaire.sections.compactMap { section -> JSONValue? in
@@ -122,8 +125,10 @@ extension Exporter {
           values = codes.map { Self.coding($0, of: question, system: system) }
         case .number(let value):
           values = [.object([("valueInteger", .int(value))])]
+        case .decimal(let value):
+          values = [.object([("valueDecimal", .decimal(value))])]
         case .text(let text):
-          values = [.object([("valueString", .string(text))])]
+          values = [.object([(question.type == .date ? "valueDate" : "valueString", .string(text))])]
         }
         return .object([("linkId", .string(id)), ("text", .string(question.text)), ("answer", .array(values))])
       }

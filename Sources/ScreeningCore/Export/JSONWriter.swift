@@ -2,6 +2,8 @@
 enum JSONValue {
   case string(String)
   case int(Int)
+  /// A finite number, written as people write it (`72.5`, `3`).
+  case decimal(Double)
   case bool(Bool)
   case null
   case array([JSONValue])
@@ -19,6 +21,7 @@ enum JSONValue {
     switch self {
     case .string(let value): out += Self.quoted(value)
     case .int(let value): out += String(value)
+    case .decimal(let value): out += Answer.decimalText(value)
     case .bool(let value): out += value ? "true" : "false"
     case .null: out += "null"
     case .array(let items):

@@ -152,6 +152,45 @@ struct NodeDecoder {
     return number
   }
 
+  /// Reads a number that may have a fraction (`72.5`, `-3`, `1e2`); not infinite, not NaN.
+  func decimal(_ node: SourceNode, _ path: FieldPath) -> Double? {
+    let place = Place(location: node.location, path: path)
+    guard case .scalar(let value, let style) = node.value, style == .plain || style == .jsonNumber else {
+      error("expected a number, found \(node.kindDescription)", place)
+      return nil
+    }
+    guard Self.isDecimalLiteral(value), let number = Double(value), number.isFinite else {
+      error("expected a number, found \(TextSafety.visible(String(value.prefix(40))))", place)
+      return nil
+    }
+    return number
+  }
+
+  /// `-12`, `3.25`, `1e-3`: an optional sign, digits, an optional fraction and exponent.
+  static func isDecimalLiteral(_ text: String) -> Bool {
+    var bytes = Substring(text).utf8[...]
+    func digits() -> Int {
+      var count = 0
+      while let byte = bytes.first, byte >= 0x30 && byte <= 0x39 {
+        bytes.removeFirst()
+        count += 1
+      }
+      return count
+    }
+    if bytes.first == UInt8(ascii: "-") || bytes.first == UInt8(ascii: "+") { bytes.removeFirst() }
+    guard digits() > 0 else { return false }
+    if bytes.first == UInt8(ascii: ".") {
+      bytes.removeFirst()
+      guard digits() > 0 else { return false }
+    }
+    if bytes.first == UInt8(ascii: "e") || bytes.first == UInt8(ascii: "E") {
+      bytes.removeFirst()
+      if bytes.first == UInt8(ascii: "-") || bytes.first == UInt8(ascii: "+") { bytes.removeFirst() }
+      guard digits() > 0 else { return false }
+    }
+    return bytes.isEmpty
+  }
+
   /// Reads `true` or `false`.
   func bool(_ node: SourceNode, _ path: FieldPath) -> Bool? {
     if case .scalar(let value, let style) = node.value, style == .plain || style == .jsonBool {

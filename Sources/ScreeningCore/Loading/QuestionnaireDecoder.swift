@@ -282,9 +282,9 @@ final class QuestionnaireDecoder {
         nodes.error("'\(key)' is only for single, multiple and yes_no questions", fields.place(of: key))
       }
     }
-    if type != .number {
+    if !type.isNumeric {
       for key in ["min", "max"] where fields.has(key) {
-        nodes.error("'\(key)' is only for number questions", fields.place(of: key))
+        nodes.error("'\(key)' is only for number and decimal questions", fields.place(of: key))
       }
     } else if let minimum, let maximum, minimum > maximum {
       nodes.error("'min' (\(minimum)) is larger than 'max' (\(maximum))", fields.place(of: "min"))
@@ -302,7 +302,9 @@ final class QuestionnaireDecoder {
 
   // MARK: Conditions
 
-  private static let testKeys = ["equals", "in", "answered", "at_least", "at_most"]
+  private static let testKeys = [
+    "equals", "in", "answered", "at_least", "at_most", "more_than", "less_than", "text_equals",
+  ]
 
   private func decodeCondition(_ node: SourceNode, _ path: FieldPath, owner: SourceMap.Owner) -> Condition? {
     let allowed = ["question"] + Self.testKeys + ["all", "any", "not"]
@@ -371,8 +373,11 @@ final class QuestionnaireDecoder {
         }
         return values.count == items.count ? .oneOf(values) : nil
       case "answered": return nodes.bool(node, path).map(ConditionTest.answered)
-      case "at_least": return nodes.int(node, path).map(ConditionTest.atLeast)
-      default: return nodes.int(node, path).map(ConditionTest.atMost)
+      case "at_least": return nodes.decimal(node, path).map(ConditionTest.atLeast)
+      case "at_most": return nodes.decimal(node, path).map(ConditionTest.atMost)
+      case "more_than": return nodes.decimal(node, path).map(ConditionTest.moreThan)
+      case "less_than": return nodes.decimal(node, path).map(ConditionTest.lessThan)
+      default: return nodes.text(node, path, multiline: false).map(ConditionTest.textEquals)
       }
     }
     guard let test else { return nil }

@@ -26,7 +26,9 @@ public enum QuestionnaireLoader {
     else {
       return LoadResult(value: nil, diagnostics: sink.sorted)
     }
-    var result = load(root: root, sink: sink, limits: limits)
+    var result =
+      FHIRImporter.isFHIR(root)
+      ? FHIRImporter.load(root: root, sink: sink, limits: limits) : load(root: root, sink: sink, limits: limits)
     result.value?.contentHash = "sha256:" + SHA256.hex(bytes)
     return result
   }
@@ -64,6 +66,9 @@ public enum FileValidator {
       !entries.contains(where: { $0.key == "sections" })
     {
       return (.resources, HelpDirectoryLoader.load(root: root, sink: sink, limits: limits).diagnostics)
+    }
+    if FHIRImporter.isFHIR(root) {
+      return (.questionnaire, FHIRImporter.load(root: root, sink: sink, limits: limits).diagnostics)
     }
     return (.questionnaire, load(root: root, sink: sink, limits: limits).diagnostics)
   }

@@ -5,6 +5,9 @@ public enum Answer: Sendable, Hashable {
   /// Multiple choice: the chosen codes, in option order.
   case choices([String])
   case number(Int)
+  /// A decimal question's answer.
+  case decimal(Double)
+  /// A text question's answer, or a date question's (`YYYY-MM-DD`, `YYYY-MM` or `YYYY`).
   case text(String)
 }
 
@@ -48,6 +51,19 @@ extension Question {
       if let minimum, value < minimum { throw fail("\(value) is below the lowest accepted value, \(minimum)") }
       if let maximum, value > maximum { throw fail("\(value) is above the highest accepted value, \(maximum)") }
       return answer
+    case (.decimal, .number(let value)):
+      return try validate(.decimal(Double(value)))
+    case (.decimal, .decimal(let value)):
+      guard value.isFinite else { throw fail("the answer is not a number") }
+      let shown = Answer.decimalText(value)
+      if let minimum, value < Double(minimum) { throw fail("\(shown) is below the lowest accepted value, \(minimum)") }
+      if let maximum, value > Double(maximum) { throw fail("\(shown) is above the highest accepted value, \(maximum)") }
+      return answer
+    case (.date, .text(let value)):
+      guard Answer.isDate(value) else {
+        throw fail("'\(TextSafety.visible(value))' is not a date; write it as YYYY-MM-DD (or YYYY-MM, or YYYY)")
+      }
+      return answer
     case (.text, .text(let value)):
       if value.unicodeScalars.count > maxLength {
         throw fail("the answer is longer than \(maxLength) characters")
@@ -64,6 +80,7 @@ extension Question {
     case .choice(let code): return option(code)?.label ?? code
     case .choices(let codes): return codes.map { option($0)?.label ?? $0 }.joined(separator: separator)
     case .number(let value): return String(value)
+    case .decimal(let value): return Answer.decimalText(value)
     case .text(let text): return text
     }
   }
@@ -73,7 +90,7 @@ extension Question {
     switch answer {
     case .choice(let code): return option(code)?.isMissing ?? false
     case .choices(let codes): return codes.contains { option($0)?.isMissing ?? false }
-    case .number, .text: return false
+    case .number, .decimal, .text: return false
     }
   }
 }
@@ -84,6 +101,7 @@ extension Answer {
     case .choice: return "a single choice"
     case .choices: return "a list of choices"
     case .number: return "a number"
+    case .decimal: return "a number with a fraction"
     case .text: return "text"
     }
   }
@@ -93,7 +111,44 @@ extension Answer {
     switch self {
     case .choice(let code): return [code]
     case .choices(let codes): return codes
-    case .number, .text: return []
+    case .number, .decimal, .text: return []
     }
+  }
+
+  /// Whether a choice answer includes `code`, or a text or date answer is exactly `code`.
+  func matches(_ code: String) -> Bool {
+    if case .text(let text) = self { return text == code }
+    return codes.contains(code)
+  }
+
+  /// The numeric value of a number or decimal answer.
+  var numericValue: Double? {
+    switch self {
+    case .number(let value): return Double(value)
+    case .decimal(let value): return value
+    case .choice, .choices, .text: return nil
+    }
+  }
+
+  /// A decimal as people write it: `72.5`, `3` (no `.0`), never an exponent for everyday sizes.
+  public static func decimalText(_ value: Double) -> String {
+    if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
+    return String(value)
+  }
+
+  /// Whether `text` is a FHIR-style date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, a real calendar date.
+  public static func isDate(_ text: String) -> Bool {
+    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+    guard (1...3).contains(parts.count),
+      parts.allSatisfy({ $0.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }),
+      parts[0].utf8.count == 4, parts.dropFirst().allSatisfy({ $0.utf8.count == 2 }),
+      let year = Int(parts[0]), year >= 1
+    else { return false }
+    guard parts.count > 1, let month = Int(parts[1]) else { return true }
+    guard (1...12).contains(month) else { return false }
+    guard parts.count > 2, let day = Int(parts[2]) else { return true }
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+    return (1...days).contains(day)
   }
 }

@@ -24,6 +24,11 @@ public enum ConditionTest: Sendable, Hashable {
   case oneOf([String])
   /// The question was shown and answered other than "prefer not to say" (or, when false, was not).
   case answered(Bool)
-  case atLeast(Int)
-  case atMost(Int)
+  /// A number or decimal answer is at least / at most / more than / less than the bound.
+  case atLeast(Double)
+  case atMost(Double)
+  case moreThan(Double)
+  case lessThan(Double)
+  /// A text or date answer is exactly this text.
+  case textEquals(String)
 }

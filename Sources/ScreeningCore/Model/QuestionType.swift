@@ -3,14 +3,22 @@ public enum QuestionType: String, Sendable, Hashable, CaseIterable {
   case single
   case multiple
   case yesNo = "yes_no"
+  /// A whole number.
   case number
+  /// A number that may have a fraction (`72.5`).
+  case decimal
   case text
+  /// A calendar date, `YYYY-MM-DD` (or `YYYY-MM`, `YYYY`).
+  case date
 
   /// Whether the answer is chosen from options.
   public var hasOptions: Bool {
     switch self {
     case .single, .multiple, .yesNo: return true
-    case .number, .text: return false
+    case .number, .decimal, .text, .date: return false
     }
   }
+
+  /// Whether the answer is a number the person types (whole or with a fraction).
+  public var isNumeric: Bool { self == .number || self == .decimal }
 }

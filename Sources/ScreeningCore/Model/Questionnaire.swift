@@ -22,6 +22,8 @@ public struct Questionnaire: Sendable, Hashable, Identifiable {
   public var domains: [Domain]
   /// `sha256:` and the digest of the file it was loaded from, when it came from one.
   public var contentHash: String?
+  /// For a questionnaire imported from FHIR: where its items came from (for the response export).
+  public var fhir: FHIRLayout?
   private var indexByID: [String: Int]
 
   public init(

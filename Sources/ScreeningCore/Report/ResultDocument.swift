@@ -58,6 +58,11 @@ public enum ResultDocument {
         blocks.append(.bullets(band.nextSteps))
       }
     }
+    let others = result.scores.filter { $0.rule.id != result.bandScore?.rule.id }
+    if !others.isEmpty {
+      blocks.append(.heading(others.count == 1 ? "Score" : "Scores"))
+      blocks.append(.bullets(others.map { scoreLine($0, in: questionnaire) }))
+    }
     let notes = result.messages.filter { !$0.replacesBand }
     if !notes.isEmpty {
       blocks.append(.heading("Also worth knowing"))
@@ -80,5 +85,16 @@ public enum ResultDocument {
     }
     blocks.append(.note(questionnaire.disclaimer))
     return blocks
+  }
+
+  /// `Total score: 27 of 27`, with how many of its questions were skipped.
+  private static func scoreLine(_ score: ScoreValue, in questionnaire: Questionnaire) -> String {
+    var line = "\(score.rule.label): \(score.value)"
+    if let top = questionnaire.maximum(of: score.rule) { line += " of \(top)" }
+    let skipped = score.skippedIDs.count
+    if skipped > 0 {
+      line += " (\(skipped) of its questions \(skipped == 1 ? "was" : "were") skipped, so it may understate)"
+    }
+    return line
   }
 }

@@ -9,16 +9,15 @@ extension Condition {
       let answer = answers[id]
       switch test {
       case .equals(let code): return answer?.codes.contains(code) ?? false
+      case .textEquals(let text): return answer?.matches(text) ?? false
       case .oneOf(let codes): return answer?.codes.contains(where: codes.contains) ?? false
       case .answered(let wanted):
         let answered = answer.map { questionnaire.question(id)?.isMissing($0) == false } ?? false
         return answered == wanted
-      case .atLeast(let bound):
-        if case .number(let value)? = answer { return value >= bound }
-        return false
-      case .atMost(let bound):
-        if case .number(let value)? = answer { return value <= bound }
-        return false
+      case .atLeast(let bound): return answer?.numericValue.map { $0 >= bound } ?? false
+      case .atMost(let bound): return answer?.numericValue.map { $0 <= bound } ?? false
+      case .moreThan(let bound): return answer?.numericValue.map { $0 > bound } ?? false
+      case .lessThan(let bound): return answer?.numericValue.map { $0 < bound } ?? false
       }
     }
   }

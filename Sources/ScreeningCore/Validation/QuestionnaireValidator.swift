@@ -52,10 +52,18 @@ struct QuestionnaireValidator {
             reference, at: reference.testPlace ?? reference.place)
           continue
         }
-      case .atLeast, .atMost:
-        if target.type != .number {
+      case .atLeast, .atMost, .moreThan, .lessThan:
+        if !target.type.isNumeric {
           referenceError(
-            "'\(target.id)' is a \(target.type.rawValue) question; 'at_least' and 'at_most' need a number question",
+            "'\(target.id)' is a \(target.type.rawValue) question; 'at_least', 'at_most', 'more_than' and "
+              + "'less_than' need a number or decimal question",
+            reference, at: reference.testPlace ?? reference.place)
+        }
+        continue
+      case .textEquals:
+        if target.type != .text && target.type != .date {
+          referenceError(
+            "'\(target.id)' is a \(target.type.rawValue) question; 'text_equals' needs a text or date question",
             reference, at: reference.testPlace ?? reference.place)
         }
         continue
@@ -66,8 +74,10 @@ struct QuestionnaireValidator {
       }
       switch reference.owner {
       case .score(let kind):
-        if kind == .sum && target.type == .text {
-          error("'\(target.id)' is a text question; a sum needs questions with options or numbers", reference.place)
+        if kind == .sum && (target.type == .text || target.type == .date || target.type == .decimal) {
+          error(
+            "'\(target.id)' is a \(target.type.rawValue) question; a sum needs questions with options or whole numbers",
+            reference.place)
         }
         if kind == .count && !target.type.hasOptions {
           error(
@@ -191,7 +201,7 @@ struct QuestionnaireValidator {
       error("refers to score '\(set.scoreID)', which is not defined under 'scores'", scorePlace)
       return
     }
-    let highest = maximum(of: rule)
+    let highest = questionnaire.maximum(of: rule)
     var expected = 0
     for (index, band) in set.bands.enumerated() {
       let place = map.bandPlaces[index]
@@ -218,28 +228,6 @@ struct QuestionnaireValidator {
 
   private func rangeText(_ low: Int, _ high: Int) -> String {
     low == high ? "\(low)" : "\(low) to \(high)"
-  }
-
-  /// The highest value a score can reach, when it is bounded.
-  private func maximum(of rule: ScoreRule) -> Int? {
-    var total = 0
-    for id in rule.questionIDs {
-      guard let question = questionnaire.question(id) else { return nil }
-      switch rule.kind {
-      case .count:
-        total += 1
-      case .sum:
-        if question.type == .number {
-          guard let top = question.maximum else { return nil }
-          total += max(top, 0)
-        } else if question.type == .multiple {
-          total += question.options.filter { !$0.isExclusive }.map { max($0.score, 0) }.reduce(0, +)
-        } else {
-          total += question.options.map(\.score).max().map { max($0, 0) } ?? 0
-        }
-      }
-    }
-    return total
   }
 
   // MARK: Wording
@@ -331,7 +319,7 @@ struct Reachability {
       case .answered(let wanted):
         let isAnswered = answer.map { code in questionnaire.question(id)?.option(code)?.isMissing == false } ?? false
         return isAnswered == wanted
-      case .atLeast, .atMost: return false
+      case .atLeast, .atMost, .moreThan, .lessThan, .textEquals: return false
       }
     }
   }

@@ -93,12 +93,19 @@ enum QuestionPage {
         question.type == .multiple
         ? ["↑↓ move", "Space tick", "Enter next", "← back", "r help", "? keys", "q quit"]
         : ["↑↓ move", "Enter choose", "← back", "r help", "? keys", "q quit"]
-    case .number, .text:
-      let prompt = question.type == .number ? "Your answer (a whole number)" : "Your answer"
+    case .number, .decimal, .text, .date:
+      let prompt: String
+      switch question.type {
+      case .number: prompt = "Your answer (a whole number"
+      case .decimal: prompt = "Your answer (a number, such as 72.5"
+      case .date: prompt = "Your answer (a date, YYYY-MM-DD"
+      default: prompt = "Your answer"
+      }
       var range = ""
-      if question.type == .number, let minimum = question.minimum, let maximum = question.maximum {
+      if question.type.isNumeric, let minimum = question.minimum, let maximum = question.maximum {
         range = ", \(minimum) to \(maximum)"
       }
+      if question.type != .text { range += ")" }
       lines += Renderer.wrapped(prompt + range + ":", width: width, style: .dim)
       let fieldWidth = max(10, width - 4)
       let shown =
@@ -108,10 +115,11 @@ enum QuestionPage {
       cursorColumn = 2 + DisplayWidth.of(shown)
       let padding = String(repeating: " ", count: max(0, fieldWidth - DisplayWidth.of(shown)))
       lines.append(FrameLine([Span(" "), Span(TextSafety.visible(shown) + padding, .focus)]))
-      hints =
-        question.type == .number
-        ? ["type a number", "Enter next", "← back", "r help", "q quit"]
-        : ["type your answer", "Enter next", "Esc then r, ?, q or b"]
+      switch question.type {
+      case .text: hints = ["type your answer", "Enter next", "Esc then r, ?, q or b"]
+      case .date: hints = ["type a date", "Enter next", "← back", "r help", "q quit"]
+      default: hints = ["type a number", "Enter next", "← back", "r help", "q quit"]
+      }
     }
     if !question.isRequired {
       lines += [FrameLine()] + Renderer.wrapped("(You can leave this one empty.)", width: width, style: .dim)

@@ -252,6 +252,7 @@ public struct AppState: Sendable {
       ticked = codes
       highlight = codes.first.flatMap { code in question.options.firstIndex { $0.code == code } } ?? 0
     case .number(let value)?: input = String(value)
+    case .decimal(let value)?: input = Answer.decimalText(value)
     case .text(let text)?: input = text
     case nil: break
     }
@@ -285,14 +286,18 @@ public struct AppState: Sendable {
       default: highlight = last
       }
     case .character(let character) where character.isASCII && character.isNumber:
-      if question.type == .number {
+      if question.type.isNumeric || question.type == .date {
         typeNumber(character, into: question)
       } else if let number = character.wholeNumberValue, number >= 1, number <= question.options.count {
         highlight = number - 1
         if question.type == .multiple { toggle(question.options[highlight], in: question) }
       }
-    case .character("-") where question.type == .number:
+    case .character("-") where question.type.isNumeric:
       if input.isEmpty { input = "-" }
+    case .character("-") where question.type == .date:
+      typeNumber("-", into: question)
+    case .character("."), .character(","):
+      if question.type == .decimal && !input.contains(".") { typeNumber(".", into: question) }
     case .character("k") where question.type.hasOptions:
       manualScroll = false
       highlight = max(0, highlight - 1)
@@ -334,7 +339,7 @@ public struct AppState: Sendable {
   }
 
   private mutating func typeNumber(_ character: Character, into question: Question) {
-    guard input.count < 18 else { return }
+    guard input.count < (question.type == .date ? 10 : 18) else { return }
     input.append(character)
   }
 
@@ -355,7 +360,16 @@ public struct AppState: Sendable {
         notice = "Type a whole number"
         return
       }
-    case .text:
+    case .decimal:
+      if input.isEmpty || input == "-" {
+        answer = nil
+      } else if let value = Double(input), value.isFinite {
+        answer = .decimal(value)
+      } else {
+        notice = "Type a number, such as 72.5"
+        return
+      }
+    case .text, .date:
       answer = input.allSatisfy(\.isWhitespace) ? nil : .text(input)
     }
     guard let answer else {

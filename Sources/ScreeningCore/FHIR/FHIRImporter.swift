@@ -1,0 +1,82 @@
+/// Imports HL7 FHIR R4 `Questionnaire` resources (JSON), so published instruments run as they are.
+///
+/// The importer writes a native questionnaire document (see `FHIRReader`), then decodes and
+/// validates it like any native file; diagnostics point into the FHIR file, with FHIR paths
+/// (`item[0].item[2].enableWhen`). The loaded questionnaire carries a `FHIRLayout` for export.
+public enum FHIRImporter {
+  /// Whether a parsed document is a FHIR resource: a JSON object with a `resourceType`.
+  static func isFHIR(_ root: SourceNode) -> Bool {
+    guard case .mapping(let entries) = root.value else { return false }
+    return entries.contains { $0.key == "resourceType" }
+  }
+
+  /// Whether these bytes, named `fileName`, hold a FHIR resource (JSON with `resourceType`).
+  public static func isFHIR(bytes: [UInt8], fileName: String, limits: LoadLimits = .standard) -> Bool {
+    guard DocumentReader.syntax(forFile: fileName) == .json else { return false }
+    let sink = DiagnosticSink(file: fileName)
+    guard let root = DocumentReader.read(bytes, syntax: .json, limits: limits, into: sink) else { return false }
+    return isFHIR(root)
+  }
+
+  /// Loads a parsed FHIR resource as a questionnaire; every problem goes to `sink`.
+  static func load(root: SourceNode, sink: DiagnosticSink, limits: LoadLimits) -> LoadResult<Questionnaire> {
+    guard let (output, native) = importDocument(root: root, sink: sink, limits: limits) else {
+      return LoadResult(value: nil, diagnostics: sink.sorted)
+    }
+    var questionnaire = native.value
+    questionnaire?.fhir = output.layout
+    return LoadResult(value: sink.hasErrors ? nil : questionnaire, diagnostics: sink.sorted)
+  }
+
+  /// The native YAML equivalent of a FHIR Questionnaire file, or nil with the reasons.
+  public static func convert(bytes: [UInt8], fileName: String, limits: LoadLimits = .standard) -> (
+    yaml: String?, diagnostics: [Diagnostic]
+  ) {
+    let sink = DiagnosticSink(file: fileName)
+    guard let root = DocumentReader.read(bytes, syntax: .json, limits: limits, into: sink) else {
+      return (nil, sink.sorted)
+    }
+    guard isFHIR(root) else {
+      sink.error(
+        "this is not a FHIR resource (it has no 'resourceType'); convert reads FHIR Questionnaire JSON",
+        at: root.location, path: "(top level)")
+      return (nil, sink.sorted)
+    }
+    guard let (output, _) = importDocument(root: root, sink: sink, limits: limits), !sink.hasErrors else {
+      return (nil, sink.sorted)
+    }
+    return (YAMLWriter.text(of: output.document, comments: output.comments), sink.sorted)
+  }
+
+  /// Reads the FHIR resource, then decodes and validates the native document it becomes.
+  private static func importDocument(root: SourceNode, sink: DiagnosticSink, limits: LoadLimits) -> (
+    FHIRReader.Output, LoadResult<Questionnaire>
+  )? {
+    let reader = FHIRReader(sink: sink, limits: limits, fileName: sink.file)
+    guard let output = reader.read(root) else { return nil }
+    let nativeSink = DiagnosticSink(file: sink.file)
+    let native = QuestionnaireLoader.load(root: output.document, sink: nativeSink, limits: limits)
+    for diagnostic in nativeSink.diagnostics {
+      var moved = diagnostic
+      moved.path = fhirPath(for: diagnostic.path, in: output.paths)
+      sink.add(moved)
+    }
+    return (output, native)
+  }
+
+  /// The FHIR path of a native one: the longest mapped prefix, then the rest (dropped after a
+  /// `show_if`, whose native shape has no FHIR counterpart beyond the enableWhen it came from).
+  static func fhirPath(for nativePath: String, in paths: [String: String]) -> String {
+    var end = nativePath.endIndex
+    while true {
+      let prefix = String(nativePath[..<end])
+      if let mapped = paths[prefix] {
+        let rest = nativePath[end...]
+        if prefix.hasSuffix("show_if") || rest.isEmpty { return mapped }
+        return mapped + rest
+      }
+      guard let cut = nativePath[..<end].lastIndex(where: { $0 == "." || $0 == "[" }) else { return nativePath }
+      end = cut
+    }
+  }
+}

@@ -1,0 +1,182 @@
+extension FHIRReader {
+  /// An item's `enableWhen` list as one native condition (`all` unless `enableBehavior` is `any`),
+  /// or nil when it has none or one of its tests could not be read (then an error says why).
+  func condition(for item: Item) -> SourceNode? {
+    let element = item.element
+    let list = values.objects(element, "enableWhen")
+    guard !list.isEmpty else { return nil }
+    let behavior = values.string(element, "enableBehavior") ?? "all"
+    if behavior != "all" && behavior != "any" {
+      values.error(
+        "enableBehavior '\(TextSafety.visible(behavior))' is not 'all' or 'any'", element.place(of: "enableBehavior"))
+      return nil
+    }
+    let tests = list.map { test($0, of: item) }
+    let parts = tests.compactMap { $0 }
+    guard parts.count == tests.count else { return nil }
+    if parts.count == 1 { return parts[0] }
+    return NativeNode.map(
+      [(behavior, NativeNode.list(parts, at: element.place(of: "enableWhen").location))], at: element.location)
+  }
+
+  private static let answerKeys = [
+    "answerBoolean", "answerDecimal", "answerInteger", "answerDate", "answerDateTime", "answerTime", "answerString",
+    "answerCoding", "answerQuantity", "answerReference",
+  ]
+
+  /// One `enableWhen` as a native test. FHIR's meaning is kept: `=` holds when some answer equals
+  /// the value, `!=` when none does (so an unanswered question satisfies `!=`), `exists` when the
+  /// question has (or, with false, has no) answer.
+  private func test(_ when: FHIRElement, of owner: Item) -> SourceNode? {
+    let name = "item '\(TextSafety.visible(owner.linkID))'"
+    refuseModifiers(when, what: "an enableWhen of \(name)")
+    guard let linkID = values.string(when, "question") else {
+      if !when.has("question") { values.error("the enableWhen has no 'question' (the linkId it tests)", when.place) }
+      return nil
+    }
+    let questionPlace = when.place(of: "question")
+    guard let target = itemsByLinkID[linkID] else {
+      values.error(
+        "enableWhen of \(name) refers to linkId '\(TextSafety.visible(linkID))', which is not an item of this "
+          + "questionnaire",
+        questionPlace)
+      return nil
+    }
+    guard case .question(let type) = target.kind, let id = target.nativeID else {
+      values.error(
+        "enableWhen of \(name) refers to '\(TextSafety.visible(linkID))', which is \(description(of: target)); "
+          + "it can only test a question",
+        questionPlace)
+      return nil
+    }
+    guard let operation = values.string(when, "operator") else {
+      if !when.has("operator") { values.error("the enableWhen has no 'operator'", when.place) }
+      return nil
+    }
+    let given = Self.answerKeys.filter(when.has)
+    guard given.count == 1, let key = given.first else {
+      values.error(
+        given.isEmpty
+          ? "the enableWhen has no answer to compare with (answerCoding, answerBoolean, answerInteger, ...)"
+          : "the enableWhen has more than one answer (\(given.joined(separator: ", "))); give one",
+        when.place)
+      return nil
+    }
+    let place = when.place(of: key)
+    let at = when.location
+
+    func test(_ pairs: [(String, SourceNode)], question: String = id) -> SourceNode {
+      NativeNode.map([("question", NativeNode.text(question, at: questionPlace.location))] + pairs, at: at)
+    }
+    func mismatch() -> SourceNode? {
+      values.error(
+        "enableWhen of \(name) compares '\(TextSafety.visible(linkID))' (\(description(of: target))) with \(key), "
+          + "which does not fit it",
+        place)
+      return nil
+    }
+    func range(_ value: Double) -> SourceNode {
+      NativeNode.map(
+        [
+          (
+            "all",
+            NativeNode.list(
+              [
+                test([("at_least", NativeNode.decimal(value, at: at))]),
+                test([("at_most", NativeNode.decimal(value, at: at))]),
+              ],
+              at: at)
+          )
+        ], at: at)
+    }
+
+    switch operation {
+    case "exists":
+      guard key == "answerBoolean", let wanted = values.bool(when, key) else {
+        values.error("'exists' needs answerBoolean: true (has an answer) or false (has none)", place)
+        return nil
+      }
+      return test([("answered", NativeNode.bool(wanted, at: at))])
+    case "=", "!=":
+      var positive: SourceNode?
+      switch key {
+      case "answerCoding":
+        guard type.hasOptions, let coding = values.object(when, key) else { return mismatch() }
+        let code = values.string(coding, "code")
+        let system = values.string(coding, "system")
+        let codes = target.options.filter { option in
+          guard case .coding(let optionSystem, let optionCode, _) = option.value.value else { return false }
+          return optionCode == code && (optionSystem == nil || system == nil || optionSystem == system)
+        }.map(\.code)
+        guard !codes.isEmpty else {
+          values.error(
+            "enableWhen of \(name) tests for the coding \(system.map { "\(TextSafety.visible($0))|" } ?? "")"
+              + "\(TextSafety.visible(code ?? "?")), which is not an option of '\(TextSafety.visible(linkID))'",
+            place)
+          return nil
+        }
+        positive =
+          codes.count == 1
+          ? test([("equals", NativeNode.text(codes[0], at: at))])
+          : test([("in", NativeNode.list(codes.map { NativeNode.text($0, at: at) }, at: at))])
+      case "answerBoolean":
+        guard type == .yesNo, let wanted = values.bool(when, key) else { return mismatch() }
+        positive = test([("equals", NativeNode.text(wanted ? "yes" : "no", at: at))])
+      case "answerString":
+        guard let text = values.string(when, key) else { return nil }
+        if let option = target.options.first(where: { $0.value.value == .string(text) }) {
+          positive = test([("equals", NativeNode.text(option.code, at: at))])
+        } else if type == .text || type == .date {
+          positive = test([("text_equals", NativeNode.text(text, at: at))])
+        } else if let other = target.other {
+          positive = test([("text_equals", NativeNode.text(text, at: at))], question: other.questionID)
+        } else {
+          return mismatch()
+        }
+      case "answerInteger", "answerDecimal":
+        guard let value = values.number(when, key, whole: key == "answerInteger") else { return nil }
+        if type.isNumeric {
+          positive = range(value)
+        } else if let option = target.options.first(where: { $0.value.value == .integer(Int(value)) }) {
+          positive = test([("equals", NativeNode.text(option.code, at: at))])
+        } else {
+          return mismatch()
+        }
+      case "answerDate":
+        guard type == .date, let text = values.string(when, key) else { return mismatch() }
+        positive = test([("text_equals", NativeNode.text(text, at: at))])
+      default:
+        values.error("enableWhen of \(name) uses \(key), which SelfScreen cannot compare", place)
+        return nil
+      }
+      guard let positive else { return nil }
+      return operation == "=" ? positive : NativeNode.map([("not", positive)], at: at)
+    case ">", "<", ">=", "<=":
+      guard key == "answerInteger" || key == "answerDecimal" else {
+        values.error(
+          "enableWhen of \(name) compares with '\(operation)' and \(key); SelfScreen compares only numbers that way",
+          place)
+        return nil
+      }
+      guard type.isNumeric else { return mismatch() }
+      guard let value = values.number(when, key, whole: key == "answerInteger") else { return nil }
+      let native = ["<": "less_than", ">": "more_than", "<=": "at_most", ">=": "at_least"][operation]!
+      return test([(native, NativeNode.decimal(value, at: at))])
+    default:
+      values.error(
+        "'\(TextSafety.visible(operation))' is not an enableWhen operator; use exists, =, !=, >, <, >= or <=",
+        when.place(of: "operator"))
+      return nil
+    }
+  }
+
+  func description(of item: Item) -> String {
+    switch item.kind {
+    case .group: return "a group"
+    case .display: return "a display item"
+    case .question(let type): return "a \(type.rawValue) question"
+    case .calculated: return "a calculated item"
+    case .skipped: return "an item that is not asked"
+    }
+  }
+}

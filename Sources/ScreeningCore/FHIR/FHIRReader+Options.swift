@@ -1,0 +1,153 @@
+extension FHIRReader {
+  /// The options of a choice item, from `answerOption` or a contained ValueSet, with native codes
+  /// made from their codes and scores from their weights.
+  func readOptions(_ item: Item, name: String) -> [Option] {
+    let element = item.element
+    var found: [(value: FHIRLayout.OptionValue, label: String, place: Place)] = []
+    let answerOptions = values.objects(element, "answerOption")
+    if !answerOptions.isEmpty {
+      for option in answerOptions {
+        refuseModifiers(option, what: "an answerOption of \(name)")
+        let optionWeight = weight(in: option)
+        if let coding = values.object(option, "valueCoding") {
+          guard let code = values.string(coding, "code") else {
+            if !coding.has("code") { values.error("the coding has no code", coding.place) }
+            continue
+          }
+          let display = oneLine(values.string(coding, "display"))
+          let weight = optionWeight ?? self.weight(in: coding)
+          found.append(
+            (
+              FHIRLayout.OptionValue(
+                value: .coding(system: values.string(coding, "system"), code: code, display: display),
+                weight: weight?.value, weightURL: weight?.url),
+              display ?? code, coding.place(of: display == nil ? "code" : "display")
+            ))
+        } else if let text = values.string(option, "valueString") {
+          found.append(
+            (
+              FHIRLayout.OptionValue(value: .string(text), weight: optionWeight?.value, weightURL: optionWeight?.url),
+              oneLine(text) ?? text, option.place(of: "valueString")
+            ))
+        } else if let number = values.number(option, "valueInteger", whole: true) {
+          found.append(
+            (
+              FHIRLayout.OptionValue(
+                value: .integer(Int(number)), weight: optionWeight?.value, weightURL: optionWeight?.url),
+              Answer.decimalText(number), option.place(of: "valueInteger")
+            ))
+        } else if let other = ["valueDate", "valueTime", "valueReference"].first(where: option.has) {
+          values.error(
+            "\(name) has an option given as \(other), which SelfScreen cannot offer", option.place(of: other))
+        } else if !["valueCoding", "valueString", "valueInteger"].contains(where: option.has) {
+          values.error("the answerOption has no value (valueCoding, valueString or valueInteger)", option.place)
+        }
+      }
+    } else if let reference = values.string(element, "answerValueSet") {
+      guard let valueSet = containedValueSet(reference) else {
+        values.error(
+          "\(name) takes its options from the value set '\(TextSafety.visible(reference))', which is not contained "
+            + "in this file; SelfScreen works offline and cannot fetch it (put the ValueSet in 'contained')",
+          element.place(of: "answerValueSet"))
+        return []
+      }
+      found = valueSetOptions(valueSet, name: name)
+    }
+
+    var used: [String] = []
+    return found.map { entry in
+      let base: String
+      switch entry.value.value {
+      case .coding(_, let code, _): base = Self.identifier(code, prefix: "c")
+      case .string(let text): base = Self.identifier(text, prefix: "c")
+      case .integer(let number): base = Self.identifier(String(number), prefix: "n")
+      }
+      let code = uniqueCode(base, among: used)
+      used.append(code)
+      var score = 0
+      if let weight = entry.value.weight {
+        if weight == weight.rounded() && abs(weight) < 1e9 {
+          score = Int(weight)
+        } else {
+          values.warning(
+            "the weight \(Answer.decimalText(weight)) is not a whole number; SelfScreen adds whole numbers only, "
+              + "so this option adds nothing to the total",
+            entry.place)
+        }
+      }
+      return Option(code: code, label: entry.label, score: score, value: entry.value, place: entry.place)
+    }
+  }
+
+  /// The weight of an option or coding (`itemWeight`, `ordinalValue`), when it has one. A weight
+  /// that is not a number is reported as a warning and ignored: the import goes on.
+  func weight(in element: FHIRElement) -> (value: Double, url: String)? {
+    for found in values.extensions(element, urls: Self.weightURLs) {
+      if let value = values.number(found, "valueDecimal", report: false)
+        ?? values.number(found, "valueInteger", report: false)
+      {
+        return (value, values.url(of: found) ?? "")
+      }
+      values.warning("this weight extension has no number (valueDecimal); it is ignored", found.place)
+    }
+    return nil
+  }
+
+  /// A ValueSet in `contained`, by `#id` or by its canonical URL (with or without `|version`).
+  private func containedValueSet(_ reference: String) -> FHIRElement? {
+    if reference.hasPrefix("#") {
+      let id = String(reference.dropFirst())
+      return containedValueSets.first { $0.id == id }?.element
+    }
+    let url = reference.split(separator: "|", maxSplits: 1).first.map(String.init) ?? reference
+    return containedValueSets.first { $0.url == url || $0.url == reference }?.element
+  }
+
+  /// The codes of a contained ValueSet: its expansion, else the concepts its compose lists.
+  private func valueSetOptions(_ valueSet: FHIRElement, name: String) -> [(
+    value: FHIRLayout.OptionValue, label: String, place: Place
+  )] {
+    var found: [(value: FHIRLayout.OptionValue, label: String, place: Place)] = []
+    func add(_ concept: FHIRElement, system: String?) {
+      guard let code = values.string(concept, "code") else {
+        if !concept.has("code") { values.error("the value set entry has no code", concept.place) }
+        return
+      }
+      let display = oneLine(values.string(concept, "display"))
+      let weight = weight(in: concept)
+      found.append(
+        (
+          FHIRLayout.OptionValue(
+            value: .coding(system: system, code: code, display: display), weight: weight?.value,
+            weightURL: weight?.url),
+          display ?? code, concept.place(of: display == nil ? "code" : "display")
+        ))
+    }
+    func expand(_ list: [FHIRElement]) {
+      for entry in list {
+        if values.bool(entry, "abstract") != true { add(entry, system: values.string(entry, "system")) }
+        expand(values.objects(entry, "contains"))
+      }
+    }
+    if let expansion = values.object(valueSet, "expansion") {
+      expand(values.objects(expansion, "contains"))
+    }
+    if found.isEmpty, let compose = values.object(valueSet, "compose") {
+      for include in values.objects(compose, "include") {
+        let concepts = values.objects(include, "concept")
+        if concepts.isEmpty {
+          values.error(
+            "the value set for \(name) chooses its codes by a filter or another value set, which SelfScreen "
+              + "cannot expand offline; list them as 'concept' or give an 'expansion'",
+            include.place)
+        }
+        let system = values.string(include, "system")
+        for concept in concepts { add(concept, system: system) }
+      }
+    }
+    if found.isEmpty && !values.sink.hasErrors {
+      values.error("the value set for \(name) lists no codes", valueSet.place)
+    }
+    return found
+  }
+}

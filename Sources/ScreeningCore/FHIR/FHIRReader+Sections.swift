@@ -1,0 +1,321 @@
+extension FHIRReader {
+  /// The second pass: lays the items out as native sections and questions, in the file's order.
+  struct SectionBuilder {
+    struct Draft {
+      var id: String
+      var title: String
+      var intro: [String] = []
+      var questions: [[(String, SourceNode)]] = []
+      /// The group whose questions these are (nil: the questionnaire's own).
+      var owner: ObjectIdentifier?
+      var location: SourceLocation
+    }
+
+    /// A calculated item that adds up weights: it becomes a native score.
+    struct Total {
+      var scoreID: String
+      var label: String
+      var linkIDs: [String]?
+      var location: SourceLocation
+    }
+
+    let reader: FHIRReader
+    let title: String?
+    private(set) var drafts: [Draft] = []
+    private var pendingHelp: [String] = []
+    private var sectionIDs = Set<String>()
+    private var weighted: [(linkID: String, questionID: String)] = []
+    private var totals: [Total] = []
+    private var scoreIDs = Set<String>()
+
+    init(reader: FHIRReader, title: String?) {
+      self.reader = reader
+      self.title = title
+    }
+
+    var sections: [(node: SourceNode, id: String)] {
+      drafts.map { draft in
+        var pairs: [(String, SourceNode)] = [
+          ("id", NativeNode.text(draft.id, at: draft.location)),
+          ("title", NativeNode.text(draft.title, at: draft.location)),
+        ]
+        if !draft.intro.isEmpty {
+          pairs.append(("intro", NativeNode.text(draft.intro.joined(separator: "\n\n"), at: draft.location)))
+        }
+        pairs.append(
+          (
+            "questions",
+            NativeNode.list(draft.questions.map { NativeNode.map($0, at: $0[0].1.location) }, at: draft.location)
+          ))
+        return (NativeNode.map(pairs, at: draft.location), draft.id)
+      }
+    }
+
+    /// Native `scores`: one per calculated sum of weights, else a total of every weighted question.
+    func scoreNodes(at location: SourceLocation) -> [SourceNode] {
+      var rules = totals
+      if rules.isEmpty && !weighted.isEmpty {
+        rules = [Total(scoreID: "total", label: "Total score", linkIDs: nil, location: location)]
+      }
+      return rules.compactMap { total in
+        let ids = weighted.filter { total.linkIDs?.contains($0.linkID) ?? true }.map(\.questionID)
+        guard !ids.isEmpty else {
+          reader.values.warning(
+            "'\(TextSafety.visible(total.label))' adds up weights, but none of the questions it reads has weighted "
+              + "options; it is left out",
+            Place(location: total.location, path: .root))
+          return nil
+        }
+        return NativeNode.map(
+          [
+            ("id", NativeNode.text(total.scoreID, at: total.location)),
+            ("label", NativeNode.text(total.label, at: total.location)),
+            ("kind", NativeNode.text("sum", at: total.location)),
+            ("questions", NativeNode.list(ids.map { NativeNode.text($0, at: total.location) }, at: total.location)),
+          ], at: total.location)
+      }
+    }
+
+    /// Text of display items not yet placed goes to the last question of the last section.
+    mutating func finish() {
+      guard !pendingHelp.isEmpty, !drafts.isEmpty else { return }
+      appendHelp(pendingHelp)
+      pendingHelp = []
+    }
+
+    private mutating func appendHelp(_ texts: [String]) {
+      guard var last = drafts.last?.questions.last else { return }
+      if let index = last.firstIndex(where: { $0.0 == "help" }), case .scalar(let old, _) = last[index].1.value {
+        last[index].1 = NativeNode.text(([old] + texts).joined(separator: "\n\n"), at: last[index].1.location)
+      } else {
+        let at = last[0].1.location
+        last.insert(("help", NativeNode.text(texts.joined(separator: "\n\n"), at: at)), at: 2)
+      }
+      drafts[drafts.count - 1].questions[drafts[drafts.count - 1].questions.count - 1] = last
+    }
+
+    /// Lays out `items` (inside `group`, or at the top), each asked only when `conditions` and its
+    /// own enableWhen hold; returns their layout for the response export.
+    mutating func walk(_ items: [Item], group: Item?, conditions: [SourceNode]) -> [FHIRLayout.Item] {
+      var layout: [FHIRLayout.Item] = []
+      for item in items {
+        let own = reader.condition(for: item)
+        let all = conditions + (own.map { [$0] } ?? [])
+        switch item.kind {
+        case .group:
+          let inner = walk(item.children, group: item, conditions: all)
+          if !inner.isEmpty { layout.append(.group(linkID: item.linkID, text: item.text, items: inner)) }
+        case .display:
+          if let text = item.text.map(reader.plainText), !text.allSatisfy(\.isWhitespace) {
+            if own != nil {
+              reader.values.warning(
+                "the display item '\(TextSafety.visible(item.linkID))' has an enableWhen; its text is always shown",
+                item.element.place(of: "enableWhen"))
+            }
+            pendingHelp.append(text)
+          }
+        case .question(let type):
+          layout.append(contentsOf: question(item, type: type, group: group, conditions: all))
+        case .calculated(let expression, let isDecimal):
+          if let total = total(item, expression: expression) {
+            layout.append(.calculated(linkID: item.linkID, text: item.text, scoreID: total, isDecimal: isDecimal))
+          }
+        case .skipped:
+          break
+        }
+      }
+      return layout
+    }
+
+    private mutating func question(_ item: Item, type: QuestionType, group: Item?, conditions: [SourceNode])
+      -> [FHIRLayout.Item]
+    {
+      guard let id = item.nativeID else { return [] }
+      let element = item.element
+      let owner = group.map(ObjectIdentifier.init)
+      if drafts.last?.owner != owner || drafts.isEmpty {
+        startSection(for: group)
+      }
+      let section = drafts.count - 1
+      let base = "sections[\(section)].questions[\(drafts[section].questions.count)]"
+      let prefix = reader.oneLine(reader.values.string(element, "prefix"))
+      let text = [prefix, item.text].compactMap { $0 }.joined(separator: " ")
+      var help = pendingHelp
+      pendingHelp = []
+      for child in item.children {
+        if case .display = child.kind, let extra = child.text { help.append(reader.plainText(extra)) }
+      }
+      let at = element.location
+      var pairs: [(String, SourceNode)] = [
+        ("id", NativeNode.text(id, at: element.place(of: "linkId").location)),
+        ("text", NativeNode.text(text, at: element.place(of: "text").location)),
+      ]
+      if !help.isEmpty { pairs.append(("help", NativeNode.text(help.joined(separator: "\n\n"), at: at))) }
+      pairs.append(("type", NativeNode.text(type.rawValue, at: element.place(of: "type").location)))
+      pairs.append(("required", NativeNode.bool(reader.values.bool(element, "required") ?? false, at: at)))
+      reader.paths[base] = element.path.description
+      reader.paths[base + ".text"] = element.place(of: "text").path.description
+      reader.paths[base + ".id"] = element.place(of: "linkId").path.description
+      reader.comments[base] = "linkId: \(item.linkID)"
+
+      if type == .yesNo {
+        pairs.append(
+          (
+            "options",
+            NativeNode.list(
+              [
+                NativeNode.map(
+                  [("code", NativeNode.text("yes", at: at)), ("label", NativeNode.text("Yes", at: at))], at: at),
+                NativeNode.map(
+                  [("code", NativeNode.text("no", at: at)), ("label", NativeNode.text("No", at: at))], at: at),
+              ], at: at)
+          ))
+      } else if type.hasOptions {
+        var options = item.options.enumerated().map { index, option -> SourceNode in
+          reader.paths["\(base).options[\(index)]"] = option.place.path.description
+          var fields: [(String, SourceNode)] = [
+            ("code", NativeNode.text(option.code, at: option.place.location)),
+            ("label", NativeNode.text(option.label, at: option.place.location)),
+          ]
+          if option.score != 0 { fields.append(("score", NativeNode.integer(option.score, at: option.place.location))) }
+          return NativeNode.map(fields, at: option.place.location)
+        }
+        if let other = item.other {
+          options.append(
+            NativeNode.map(
+              [
+                ("code", NativeNode.text(other.code, at: at)),
+                ("label", NativeNode.text("Something else (type it next)", at: at)),
+              ], at: at))
+        }
+        pairs.append(("options", NativeNode.list(options, at: element.place(of: "answerOption").location)))
+        if item.options.contains(where: { $0.value.weight != nil }) { weighted.append((item.linkID, id)) }
+      }
+      if type.isNumeric {
+        for (key, url) in [("min", FHIRReader.minValueURL), ("max", FHIRReader.maxValueURL)] {
+          guard let found = reader.values.extensions(element, urls: [url]).first else { continue }
+          if let value = reader.values.number(found, "valueInteger", whole: true, report: false)
+            ?? reader.values.number(found, "valueDecimal", whole: true, report: false)
+          {
+            pairs.append((key, NativeNode.integer(Int(value), at: found.location)))
+          }
+        }
+      }
+      if type == .text {
+        let limit = reader.limits.maxTextLength
+        let given = reader.values.number(element, "maxLength", whole: true).map { Int($0) }
+        let fhirType = reader.values.string(element, "type")
+        let maxLength = min(max(given ?? (fhirType == "text" ? limit : 500), 1), limit)
+        pairs.append(("max_length", NativeNode.integer(maxLength, at: element.place(of: "maxLength").location)))
+      }
+      if let condition = Self.combined(conditions, at: element.place(of: "enableWhen").location) {
+        pairs.append(("show_if", condition))
+        reader.paths[base + ".show_if"] = element.place(of: "enableWhen").path.description
+      }
+      drafts[section].questions.append(pairs)
+
+      if let other = item.other {
+        let test = NativeNode.map(
+          [("question", NativeNode.text(id, at: at)), ("equals", NativeNode.text(other.code, at: at))], at: at)
+        let otherBase = "sections[\(section)].questions[\(drafts[section].questions.count)]"
+        reader.paths[otherBase] = element.path.description
+        reader.comments[otherBase] = "linkId: \(item.linkID) (the typed answer when none of the options fits)"
+        drafts[section].questions.append([
+          ("id", NativeNode.text(other.questionID, at: at)),
+          ("text", NativeNode.text("Your answer in your own words: \(text)", at: at)),
+          ("type", NativeNode.text("text", at: at)),
+          ("required", NativeNode.bool(reader.values.bool(element, "required") ?? false, at: at)),
+          ("show_if", Self.combined(conditions + [test], at: at)!),
+        ])
+      }
+      let children = item.children.filter { if case .display = $0.kind { return false } else { return true } }
+      let inner = walk(children, group: group, conditions: conditions)
+      return [.question(linkID: item.linkID, text: item.text, questionID: id, answer: item.answer, items: inner)]
+    }
+
+    private mutating func startSection(for group: Item?) {
+      var title = self.title ?? "Questions"
+      var base = "questions"
+      var location = group?.element.location ?? SourceLocation(line: 1, column: 1)
+      if let group {
+        let prefix = reader.oneLine(reader.values.string(group.element, "prefix"))
+        let text = [prefix, reader.oneLine(group.text)].compactMap { $0 }.joined(separator: " ")
+        if !text.isEmpty {
+          title = text
+        } else if let previous = drafts.last(where: { $0.owner != nil })?.title {
+          title = previous
+        }
+        base = FHIRReader.identifier(group.linkID, prefix: "s")
+        location = group.element.location
+        reader.paths["sections[\(drafts.count)]"] = group.element.path.description
+        reader.comments["sections[\(drafts.count)]"] = "linkId: \(group.linkID)"
+      }
+      var id = base
+      var number = 2
+      while sectionIDs.contains(id) {
+        id = "\(base.prefix(56))_\(number)"
+        number += 1
+      }
+      sectionIDs.insert(id)
+      var draft = Draft(id: id, title: title, owner: group.map(ObjectIdentifier.init), location: location)
+      draft.intro = pendingHelp
+      pendingHelp = []
+      drafts.append(draft)
+    }
+
+    private static func combined(_ conditions: [SourceNode], at location: SourceLocation) -> SourceNode? {
+      switch conditions.count {
+      case 0: return nil
+      case 1: return conditions[0]
+      default: return NativeNode.map([("all", NativeNode.list(conditions, at: location))], at: location)
+      }
+    }
+
+    /// A calculated item: a native score when its expression adds up weights, else left out.
+    private mutating func total(_ item: Item, expression: String?) -> String? {
+      let name = "item '\(TextSafety.visible(item.linkID))'"
+      let place = item.element.place(of: "extension")
+      let compact = String((expression ?? "").unicodeScalars.filter { $0 != " " && $0 != "\n" }.map(Character.init))
+      let addsWeights =
+        (compact.contains("weight()") || compact.contains("ordinal()")) && compact.contains(".sum()")
+      guard addsWeights else {
+        reader.values.warning(
+          "\(name) is calculated by a FHIRPath expression, which SelfScreen does not evaluate; it is not asked "
+            + "and left out of the results (only sums of the options' weights are computed)",
+          place)
+        return nil
+      }
+      let quoted = Self.quotedStrings(in: expression ?? "").filter { reader.itemsByLinkID[$0] != nil }
+      var id = FHIRReader.identifier(item.linkID, prefix: "s")
+      var number = 2
+      while scoreIDs.contains(id) {
+        id = "\(FHIRReader.identifier(item.linkID, prefix: "s").prefix(56))_\(number)"
+        number += 1
+      }
+      scoreIDs.insert(id)
+      let label = reader.oneLine(item.text) ?? "Total score"
+      totals.append(
+        Total(scoreID: id, label: label, linkIDs: quoted.isEmpty ? nil : quoted, location: item.element.location))
+      return id
+    }
+
+    /// The '...' strings of a FHIRPath expression (the linkIds a sum is restricted to).
+    private static func quotedStrings(in expression: String) -> [String] {
+      var found: [String] = []
+      var current: String?
+      for character in expression {
+        if character == "'" {
+          if let text = current {
+            found.append(text)
+            current = nil
+          } else {
+            current = ""
+          }
+        } else if current != nil {
+          current!.append(character)
+        }
+      }
+      return found
+    }
+  }
+}

@@ -1,0 +1,357 @@
+/// Reads a FHIR R4 `Questionnaire` (with R5's `coding` type) into a native questionnaire document.
+///
+/// The native document is then decoded and validated like any native file, so every native rule
+/// holds for imports too. Groups become sections (nested groups: one section per group that holds
+/// questions), display items become a section's intro or a question's help, `enableWhen` becomes
+/// `show_if` (a group's conditions apply to everything inside it), weights become option scores and
+/// a total. The `FHIRLayout` keeps linkIds and codings for the `QuestionnaireResponse` export.
+final class FHIRReader {
+  /// What an import produces.
+  struct Output {
+    var document: SourceNode
+    var layout: FHIRLayout
+    /// Native path -> FHIR path, for diagnostics found in the native document.
+    var paths: [String: String]
+    /// Native path -> a comment to write above it in the converted YAML.
+    var comments: [String: String]
+  }
+
+  enum Kind {
+    case group
+    case display
+    case question(QuestionType)
+    /// Not asked: its value is computed (`calculatedExpression`).
+    case calculated(expression: String?, isDecimal: Bool)
+    /// Not asked, and nothing refers to it (hidden, read-only, or refused with an error).
+    case skipped
+  }
+
+  /// One option of a choice item, resolved from `answerOption` or a contained ValueSet.
+  struct Option {
+    var code: String
+    var label: String
+    var score: Int
+    var value: FHIRLayout.OptionValue
+    var place: Place
+  }
+
+  /// One item of the file, read in the first pass.
+  final class Item {
+    let linkID: String
+    let element: FHIRElement
+    var kind: Kind = .skipped
+    var text: String?
+    var nativeID: String?
+    var options: [Option] = []
+    var isRepeats = false
+    var answer: FHIRLayout.AnswerKind = .string
+    /// Open-choice: the option code for "other" and the id of the text question that takes it.
+    var other: (code: String, questionID: String)?
+    var children: [Item] = []
+
+    init(linkID: String, element: FHIRElement) {
+      self.linkID = linkID
+      self.element = element
+    }
+
+    var isQuestion: Bool {
+      if case .question = kind { return true }
+      return false
+    }
+  }
+
+  static let weightURLs = [
+    "http://hl7.org/fhir/StructureDefinition/itemWeight",
+    "http://hl7.org/fhir/StructureDefinition/ordinalValue",
+    "http://hl7.org/fhir/StructureDefinition/iso21090-CO-value",
+  ]
+  static let hiddenURL = "http://hl7.org/fhir/StructureDefinition/questionnaire-hidden"
+  static let calculatedURLs = [
+    "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-calculatedExpression",
+    "http://hl7.org/fhir/StructureDefinition/cqf-calculatedValue",
+  ]
+  static let minValueURL = "http://hl7.org/fhir/StructureDefinition/minValue"
+  static let maxValueURL = "http://hl7.org/fhir/StructureDefinition/maxValue"
+
+  let values: FHIRValues
+  let limits: LoadLimits
+  let fileName: String
+  var itemsByLinkID: [String: Item] = [:]
+  var questionIDs = Set<String>()
+  var containedValueSets: [(element: FHIRElement, id: String?, url: String?)] = []
+  var paths: [String: String] = [:]
+  var comments: [String: String] = [:]
+
+  init(sink: DiagnosticSink, limits: LoadLimits, fileName: String) {
+    values = FHIRValues(sink: sink)
+    self.limits = limits
+    self.fileName = fileName
+  }
+
+  // MARK: The resource
+
+  /// The native document, or nil when the resource is not a Questionnaire at all.
+  func read(_ root: SourceNode) -> Output? {
+    guard let resource = FHIRElement(root, .root) else {
+      values.error("expected a FHIR resource (a JSON object), found \(root.kindDescription)", rootPlace(root))
+      return nil
+    }
+    let type = values.string(resource, "resourceType")
+    guard type == "Questionnaire" else {
+      if let type {
+        values.error(
+          "this is a FHIR \(TextSafety.visible(type)) resource; SelfScreen runs Questionnaire resources",
+          resource.place(of: "resourceType"))
+      }
+      return nil
+    }
+    refuseModifiers(resource, what: "the questionnaire")
+    for valueSet in values.objects(resource, "contained") where values.string(valueSet, "resourceType") == "ValueSet" {
+      containedValueSets.append((valueSet, values.string(valueSet, "id"), values.string(valueSet, "url")))
+    }
+
+    // First pass: every item, its kind and options, so enableWhen can refer to any of them.
+    let items = values.objects(resource, "item").compactMap { readItem($0) }
+    // Second pass: sections, questions and conditions, in order.
+    var builder = SectionBuilder(reader: self, title: oneLine(values.string(resource, "title")))
+    let layoutItems = builder.walk(items, group: nil, conditions: [])
+    builder.finish()
+
+    let location = resource.location
+    let title =
+      oneLine(values.string(resource, "title")) ?? oneLine(values.string(resource, "name")) ?? "Questionnaire"
+    let name = values.string(resource, "name") ?? values.string(resource, "id") ?? stem(of: fileName)
+    let version = values.string(resource, "version")
+    let url = values.string(resource, "url")
+    let description = values.string(resource, "description") ?? values.string(resource, "purpose")
+    let copyright = values.string(resource, "copyright")
+    var intro = description.map(plainText) ?? "\(title). Answer each question; you can go back and change any answer."
+    intro += " Nothing is saved unless you ask for a copy of your answers."
+    var disclaimer =
+      "This is a self-check, not a diagnosis. A doctor, nurse or other health worker can help make sense of the answers."
+    if let copyright { disclaimer += " " + plainText(copyright) }
+
+    var top: [(String, SourceNode)] = [
+      ("format", NativeNode.integer(1, at: location)),
+      ("id", NativeNode.text(Self.identifier(name, prefix: "q"), at: resource.place(of: "name").location)),
+      ("version", NativeNode.text(version ?? "unversioned", at: resource.place(of: "version").location)),
+      ("language", NativeNode.text(values.string(resource, "language") ?? "und", at: location)),
+      ("title", NativeNode.text(title, at: resource.place(of: "title").location)),
+      ("intro", NativeNode.text(intro, at: resource.place(of: "description").location)),
+      ("disclaimer", NativeNode.text(disclaimer, at: location)),
+      ("sections", NativeNode.list(builder.sections.map(\.node), at: resource.place(of: "item").location)),
+    ]
+    paths["title"] = resource.place(of: "title").path.description
+    paths["intro"] = resource.place(of: "description").path.description
+    paths["sections"] = resource.place(of: "item").path.description
+    if builder.sections.isEmpty {
+      values.error("the questionnaire has no questions that SelfScreen can ask", resource.place(of: "item"))
+    }
+    let scores = builder.scoreNodes(at: location)
+    if !scores.isEmpty { top.append(("scores", NativeNode.list(scores, at: location))) }
+    comments["(top level)"] =
+      "Converted by `selfscreen convert` from the FHIR Questionnaire \(url.map { "\($0)" } ?? fileName)"
+      + (version.map { " version \($0)" } ?? "")
+      + ". Question ids are made from the items' linkIds; each question's linkId is noted above it."
+    return Output(
+      document: NativeNode.map(top, at: location),
+      layout: FHIRLayout(url: url, version: version, items: layoutItems), paths: paths, comments: comments)
+  }
+
+  private func rootPlace(_ root: SourceNode) -> Place { Place(location: root.location, path: .root) }
+
+  /// "phq-9.json" -> "phq-9".
+  private func stem(of file: String) -> String {
+    let name = file.split(separator: "/").last.map(String.init) ?? file
+    return name.split(separator: ".").first.map(String.init) ?? name
+  }
+
+  /// A text on one line: line breaks and runs of spaces become one space.
+  func oneLine(_ text: String?) -> String? {
+    guard let text else { return nil }
+    let joined = text.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\t" || $0 == " " })
+      .joined(separator: " ")
+    return joined.isEmpty ? nil : joined
+  }
+
+  /// Markdown and xhtml-free text: FHIR `markdown` fields are shown as written, with CRLF as LF.
+  func plainText(_ text: String) -> String {
+    String(text.unicodeScalars.filter { $0 != "\r" }.map(Character.init))
+  }
+
+  /// A `modifierExtension` changes the meaning of what holds it; one SelfScreen does not know must
+  /// not be ignored (FHIR's rule), so it is an error.
+  func refuseModifiers(_ element: FHIRElement, what: String) {
+    guard let node = element.value("modifierExtension") else { return }
+    let urls = values.objects(element, "modifierExtension").compactMap { values.url(of: $0) }
+    if case .sequence(let items) = node.value, items.isEmpty { return }
+    values.error(
+      "\(what) has a modifierExtension (\(urls.isEmpty ? "no url" : urls.map { "'\($0)'" }.joined(separator: ", "))), "
+        + "which changes what it means in a way SelfScreen does not know; the questionnaire cannot be run as written",
+      element.place(of: "modifierExtension"))
+  }
+
+  // MARK: Items, first pass
+
+  private static let types: [String: QuestionType] = [
+    "boolean": .yesNo, "choice": .single, "open-choice": .single, "coding": .single, "integer": .number,
+    "decimal": .decimal, "string": .text, "text": .text, "date": .date,
+  ]
+
+  private func readItem(_ element: FHIRElement) -> Item? {
+    guard let linkID = values.string(element, "linkId") else {
+      if !element.has("linkId") { values.error("the item has no linkId", element.place) }
+      return nil
+    }
+    let item = Item(linkID: linkID, element: element)
+    let name = "item '\(TextSafety.visible(linkID))'"
+    if let first = itemsByLinkID[linkID] {
+      values.error(
+        "duplicate linkId '\(TextSafety.visible(linkID))'; it is first used at \(first.element.location)",
+        element.place(of: "linkId"))
+      return nil
+    }
+    itemsByLinkID[linkID] = item
+    refuseModifiers(element, what: name)
+    let prefix = oneLine(values.string(element, "prefix"))
+    let text = values.string(element, "text").map(plainText)
+    item.text = text
+    let shownText = [prefix, text].compactMap { $0 }.joined(separator: " ")
+    item.children = values.objects(element, "item").compactMap { readItem($0) }
+    guard let type = values.string(element, "type") else {
+      if !element.has("type") { values.error("\(name) has no type", element.place) }
+      return item
+    }
+    item.isRepeats = values.bool(element, "repeats") ?? false
+
+    if !values.extensions(element, urls: [Self.hiddenURL]).filter({ values.bool($0, "valueBoolean") == true })
+      .isEmpty
+    {
+      values.warning("\(name) is hidden, so it is not asked", element.place(of: "extension"))
+      return item
+    }
+    if let calculated = values.extensions(element, urls: Self.calculatedURLs).first {
+      let expression = values.object(calculated, "valueExpression").flatMap { values.string($0, "expression") }
+      item.kind = .calculated(expression: expression, isDecimal: type == "decimal")
+      return item
+    }
+    switch type {
+    case "group":
+      item.kind = .group
+      if item.isRepeats {
+        values.warning("\(name) is a repeating group; SelfScreen asks it once", element.place(of: "repeats"))
+      }
+      return item
+    case "display":
+      item.kind = .display
+      return item
+    default:
+      break
+    }
+    guard var native = Self.types[type] else {
+      values.error(
+        "\(name) has type '\(TextSafety.visible(type))', which SelfScreen cannot ask (it asks group, display, "
+          + "boolean, choice, open-choice, coding, integer, decimal, string, text and date items)",
+        element.place(of: "type"))
+      return item
+    }
+    if values.bool(element, "readOnly") == true {
+      values.warning("\(name) is read-only and has no calculation, so it is not asked", element.place(of: "readOnly"))
+      return item
+    }
+    if shownText.isEmpty {
+      values.error("\(name) has no text, so there is nothing to ask", element.place)
+      return item
+    }
+    item.nativeID = uniqueQuestionID(Self.identifier(linkID, prefix: "q"))
+    let constraint = values.string(element, "answerConstraint")
+    let isOpen = type == "open-choice" || constraint == "optionsOrString" || constraint == "optionsOrType"
+    switch native {
+    case .yesNo:
+      item.answer = .boolean
+      if item.isRepeats { values.warning("\(name) repeats; SelfScreen takes one answer", element.place(of: "repeats")) }
+    case .single:
+      if item.isRepeats { native = .multiple }
+      item.options = readOptions(item, name: name)
+      if item.options.isEmpty && !isOpen {
+        if !hasOptionSource(element) {
+          values.error("\(name) is a choice with no answerOption or answerValueSet", element.place)
+        }
+        return item
+      }
+      if item.options.isEmpty {
+        native = .text
+        item.answer = .string
+      } else {
+        if isOpen {
+          let code = uniqueCode("other", among: item.options.map(\.code))
+          item.other = (code, uniqueQuestionID(item.nativeID! + "_other"))
+        }
+        var table: [String: FHIRLayout.OptionValue] = [:]
+        for option in item.options { table[option.code] = option.value }
+        item.answer = .choice(values: table, otherQuestionID: item.other?.questionID)
+      }
+    case .number:
+      item.answer = .integer
+    case .decimal:
+      item.answer = .decimal
+    case .date:
+      item.answer = .date
+    default:
+      item.answer = .string
+    }
+    if item.isRepeats && !native.hasOptions && native != .yesNo {
+      values.warning("\(name) repeats; SelfScreen takes one answer", element.place(of: "repeats"))
+    }
+    item.kind = .question(native)
+    return item
+  }
+
+  private func hasOptionSource(_ element: FHIRElement) -> Bool {
+    element.has("answerOption") || element.has("answerValueSet")
+  }
+
+  func uniqueQuestionID(_ base: String) -> String {
+    var candidate = base
+    var number = 2
+    while questionIDs.contains(candidate) {
+      candidate = "\(base.prefix(limits.maxIDLength - 4))_\(number)"
+      number += 1
+    }
+    questionIDs.insert(candidate)
+    return candidate
+  }
+
+  func uniqueCode(_ base: String, among used: [String]) -> String {
+    var candidate = base
+    var number = 2
+    while used.contains(candidate) {
+      candidate = "\(base.prefix(limits.maxIDLength - 4))_\(number)"
+      number += 1
+    }
+    return candidate
+  }
+
+  /// A native id from any text: lowercase letters, digits and `_`, starting with a letter
+  /// (`/44250-9` -> `q_44250_9`, `PHQ-9` -> `phq_9`).
+  static func identifier(_ raw: String, prefix: String, limit: Int = 56) -> String {
+    var out = ""
+    var pendingUnderscore = false
+    for scalar in raw.lowercased().unicodeScalars {
+      let isLetter = scalar.value >= 0x61 && scalar.value <= 0x7A
+      let isDigit = scalar.value >= 0x30 && scalar.value <= 0x39
+      if isLetter || isDigit {
+        if pendingUnderscore && !out.isEmpty { out += "_" }
+        pendingUnderscore = false
+        out.unicodeScalars.append(scalar)
+      } else {
+        pendingUnderscore = true
+      }
+    }
+    if out.isEmpty { return prefix }
+    if let first = out.unicodeScalars.first, !(first.value >= 0x61 && first.value <= 0x7A) {
+      out = prefix + "_" + out
+    }
+    return String(out.prefix(limit))
+  }
+}

@@ -1,0 +1,66 @@
+/// Where an imported HL7 FHIR `Questionnaire`'s items went in the native questionnaire, so that
+/// answers can be handed back as a `QuestionnaireResponse` nested like the original groups.
+///
+/// Native ids are made from linkIds (`/44250-9` becomes `q_44250_9`); this keeps the linkIds,
+/// the codings behind each option code and their weights.
+public struct FHIRLayout: Sendable, Hashable {
+  /// The questionnaire's canonical `url` and `version`, when the file gives them.
+  public var url: String?
+  public var version: String?
+  /// The top-level items, in order.
+  public var items: [Item]
+
+  public init(url: String? = nil, version: String? = nil, items: [Item] = []) {
+    self.url = url
+    self.version = version
+    self.items = items
+  }
+
+  /// `url|version`, `url`, or nil: what a `QuestionnaireResponse.questionnaire` names.
+  public var canonical: String? {
+    guard let url else { return nil }
+    return version.map { "\(url)|\($0)" } ?? url
+  }
+
+  /// One item of the original questionnaire that holds or leads to answers.
+  public indirect enum Item: Sendable, Hashable {
+    /// A group, with the items inside it.
+    case group(linkID: String, text: String?, items: [Item])
+    /// A question asked as the native question `questionID`; `items` are the items nested under it.
+    case question(linkID: String, text: String?, questionID: String, answer: AnswerKind, items: [Item])
+    /// A calculated item: its value is the native score `scoreID`.
+    case calculated(linkID: String, text: String?, scoreID: String, isDecimal: Bool)
+  }
+
+  /// How an answer is written in the response.
+  public enum AnswerKind: Sendable, Hashable {
+    case boolean
+    case integer
+    case decimal
+    case string
+    case date
+    /// A choice: each native option code's FHIR value; a typed "other" answer (open-choice) is the
+    /// text question `otherQuestionID`.
+    case choice(values: [String: OptionValue], otherQuestionID: String?)
+  }
+
+  /// The FHIR value behind one native option, and its weight when the file gives one.
+  public struct OptionValue: Sendable, Hashable {
+    public enum Value: Sendable, Hashable {
+      case coding(system: String?, code: String, display: String?)
+      case string(String)
+      case integer(Int)
+    }
+
+    public var value: Value
+    public var weight: Double?
+    /// The extension the weight came from (`ordinalValue` or `itemWeight`).
+    public var weightURL: String?
+
+    public init(value: Value, weight: Double? = nil, weightURL: String? = nil) {
+      self.value = value
+      self.weight = weight
+      self.weightURL = weightURL
+    }
+  }
+}
