@@ -59,6 +59,7 @@ public enum FHIRImporter {
     for diagnostic in nativeSink.diagnostics {
       var moved = diagnostic
       moved.path = fhirPath(for: diagnostic.path, in: output.paths)
+      moved.message = moved.message.replacing("show_if", with: "enableWhen")
       sink.add(moved)
     }
     return (output, native)

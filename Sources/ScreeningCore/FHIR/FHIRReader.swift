@@ -145,7 +145,11 @@ final class FHIRReader {
     paths["intro"] = resource.place(of: "description").path.description
     paths["sections"] = resource.place(of: "item").path.description
     if builder.sections.isEmpty {
-      values.error("the questionnaire has no questions that SelfScreen can ask", resource.place(of: "item"))
+      // When items were refused, their errors say why; otherwise say there is nothing to ask.
+      if !values.sink.hasErrors {
+        values.error("the questionnaire has no questions that SelfScreen can ask", resource.place(of: "item"))
+      }
+      return nil
     }
     let scores = builder.scoreNodes(at: location)
     if !scores.isEmpty { top.append(("scores", NativeNode.list(scores, at: location))) }
@@ -260,7 +264,7 @@ final class FHIRReader {
       return item
     }
     if shownText.isEmpty {
-      values.error("\(name) has no text, so there is nothing to ask", element.place)
+      if !element.has("text") { values.error("\(name) has no text, so there is nothing to ask", element.place) }
       return item
     }
     item.nativeID = uniqueQuestionID(Self.identifier(linkID, prefix: "q"))

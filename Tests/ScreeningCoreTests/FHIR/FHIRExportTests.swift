@@ -1,0 +1,162 @@
+import Foundation
+import Testing
+
+@testable import ScreeningCore
+
+/// The QuestionnaireResponse handed back for an imported questionnaire, and `convert`.
+@Suite struct FHIRExportTests {
+  static func response(_ questionnaire: Questionnaire, _ answers: [String: Answer]) throws -> [String: Any] {
+    let bytes = Exporter(
+      questionnaire: questionnaire, answers: answers, region: nil, created: Timestamp(secondsSinceEpoch: 1_795_000_000)
+    ).encode(.fhir)
+    let object = try JSONSerialization.jsonObject(with: Data(bytes))
+    return try #require(object as? [String: Any])
+  }
+
+  /// Every item of a response, depth first, by linkId.
+  static func items(_ response: [String: Any]) -> [String: [String: Any]] {
+    var found: [String: [String: Any]] = [:]
+    func visit(_ list: Any?) {
+      for item in (list as? [[String: Any]]) ?? [] {
+        if let linkID = item["linkId"] as? String { found[linkID] = item }
+        visit(item["item"])
+        for answer in (item["answer"] as? [[String: Any]]) ?? [] { visit(answer["item"]) }
+      }
+    }
+    visit(response["item"])
+    return found
+  }
+
+  @Test func thePHQ9ResponseHasTheLinkIdsCodingsWeightsAndTotal() throws {
+    let phq9 = try FHIRFixtures.phq9()
+    var answers: [String: Answer] = [:]
+    for question in phq9.questions { answers[question.id] = .choice("la6571_9") }
+    let response = try Self.response(phq9, answers)
+    #expect(response["resourceType"] as? String == "QuestionnaireResponse")
+    #expect(response["questionnaire"] as? String == "http://example.org/fhir/Questionnaire/phq-9|2.0")
+    #expect(response["status"] as? String == "completed")
+    #expect(response["authored"] as? String == "2026-11-18T11:06:40Z")
+    let top = try #require(response["item"] as? [[String: Any]])
+    #expect(top.map { $0["linkId"] as? String } == ["/phq9"])
+    let inner = try #require(top[0]["item"] as? [[String: Any]])
+    #expect(
+      inner.map { $0["linkId"] as? String } == [
+        "/44250-9", "/44255-8", "/44259-0", "/44254-1", "/44251-7", "/44258-2", "/44252-5", "/44253-3", "/44260-8",
+        "/44261-6",
+      ])
+    let first = try #require((inner[0]["answer"] as? [[String: Any]])?.first?["valueCoding"] as? [String: Any])
+    #expect(first["system"] as? String == "http://loinc.org")
+    #expect(first["code"] as? String == "LA6571-9")
+    #expect(first["display"] as? String == "Nearly every day")
+    let weight = try #require((first["extension"] as? [[String: Any]])?.first)
+    #expect(weight["url"] as? String == "http://hl7.org/fhir/StructureDefinition/ordinalValue")
+    #expect((weight["valueDecimal"] as? NSNumber)?.intValue == 3)
+    let total = try #require((inner[9]["answer"] as? [[String: Any]])?.first)
+    #expect((total["valueInteger"] as? NSNumber)?.intValue == 27)
+  }
+
+  @Test func onlyEnabledAndAnsweredItemsAreSentAndEmptyGroupsAreLeftOut() throws {
+    let items = """
+      {"linkId": "uses", "type": "boolean", "text": "Uses?"},
+      {"linkId": "g", "type": "group", "text": "G", "enableWhen": [{"question": "uses", "operator": "=", "answerBoolean": true}], "item": [
+        {"linkId": "n", "type": "integer", "text": "N?"}]},
+      {"linkId": "other", "type": "group", "text": "Other", "item": [
+        {"linkId": "kg", "type": "decimal", "text": "Kg?"},
+        {"linkId": "day", "type": "date", "text": "Day?"},
+        {"linkId": "note", "type": "text", "text": "Note?"}]}
+      """
+    let (questionnaire, _) = try FHIRFixtures.load(FHIRFixtures.questionnaire(items))
+    let response = try Self.response(
+      questionnaire,
+      ["uses": .choice("no"), "n": .number(4), "kg": .decimal(72.5), "day": .text("2026-01-02")])
+    let found = Self.items(response)
+    #expect(Set(found.keys) == ["uses", "other", "kg", "day"])
+    #expect((found["uses"]?["answer"] as? [[String: Any]])?.first?["valueBoolean"] as? Bool == false)
+    #expect(((found["kg"]?["answer"] as? [[String: Any]])?.first?["valueDecimal"] as? NSNumber)?.doubleValue == 72.5)
+    #expect((found["day"]?["answer"] as? [[String: Any]])?.first?["valueDate"] as? String == "2026-01-02")
+    #expect(response["questionnaire"] as? String == "http://example.org/Questionnaire/test|3")
+    #expect(response["status"] as? String == "completed")
+  }
+
+  @Test func aTypedOpenChoiceAnswerIsAValueStringAndChildrenNestUnderTheAnswer() throws {
+    let items = """
+      {"linkId": "where", "type": "open-choice", "text": "Where?", "repeats": true,
+       "answerOption": [{"valueString": "Home"}, {"valueInteger": 7}], "item": [
+         {"linkId": "why", "type": "string", "text": "Why?"}]}
+      """
+    let (questionnaire, _) = try FHIRFixtures.load(FHIRFixtures.questionnaire(items))
+    let response = try Self.response(
+      questionnaire, ["where": .choices(["home", "n_7", "other"]), "where_other": .text("Bus"), "why": .text("Cheap")])
+    let found = Self.items(response)
+    let answers = try #require(found["where"]?["answer"] as? [[String: Any]])
+    #expect(answers.count == 3)
+    #expect(answers[0]["valueString"] as? String == "Home")
+    #expect((answers[1]["valueInteger"] as? NSNumber)?.intValue == 7)
+    #expect(answers[2]["valueString"] as? String == "Bus")
+    let nested = try #require(answers[0]["item"] as? [[String: Any]])
+    #expect(nested.first?["linkId"] as? String == "why")
+    #expect(found["where_other"] == nil, "the follow-up is part of the open-choice answer, not an item")
+  }
+
+  @Test func anUnfinishedResponseIsInProgressAndNamesNoQuestionnaireWithoutAURL() throws {
+    let json =
+      #"{"resourceType": "Questionnaire", "item": [{"linkId": "a", "type": "boolean", "text": "A?", "required": true}, {"linkId": "b", "type": "boolean", "text": "B?", "required": true}]}"#
+    let (questionnaire, _) = try FHIRFixtures.load(json)
+    let response = try Self.response(questionnaire, ["a": .choice("yes")])
+    #expect(response["status"] as? String == "in-progress")
+    #expect(response["questionnaire"] == nil)
+  }
+
+  // MARK: convert
+
+  @Test func convertWritesNativeYAMLThatLoadsToTheSameQuestionnaire() throws {
+    let bytes = try FHIRFixtures.file("phq-9.json")
+    let (yaml, diagnostics) = FHIRImporter.convert(bytes: bytes, fileName: "phq-9.json")
+    #expect(diagnostics.isEmpty)
+    let text = try #require(yaml)
+    #expect(text.hasPrefix("# Converted by `selfscreen convert` from the FHIR Questionnaire"))
+    #expect(text.contains("      # linkId: /44250-9\n      - id: \"q_44250_9\"\n"))
+    let native = try Fixtures.load(text, fileName: "phq-9.yaml")
+    var imported = try FHIRFixtures.phq9()
+    imported.fhir = nil
+    imported.contentHash = native.contentHash
+    #expect(native == imported)
+  }
+
+  @Test func convertingAFileWithErrorsGivesNoYAML() {
+    let (yaml, diagnostics) = FHIRImporter.convert(
+      bytes: Array(FHIRFixtures.questionnaire(#"{"linkId": "a", "type": "time", "text": "When?"}"#).utf8),
+      fileName: "q.json")
+    #expect(yaml == nil)
+    #expect(diagnostics.count == 1)
+  }
+
+  @Test func convertRefusesANativeFile() {
+    let (yaml, diagnostics) = FHIRImporter.convert(bytes: Array(#"{"format": 1}"#.utf8), fileName: "n.json")
+    #expect(yaml == nil)
+    #expect(
+      diagnostics.map(\.description) == [
+        "n.json:1:1: (top level): this is not a FHIR resource (it has no 'resourceType'); convert reads FHIR "
+          + "Questionnaire JSON"
+      ])
+  }
+
+  @Test func theYAMLWriterRoundTripsHostileText() throws {
+    let node = NativeNode.map(
+      [
+        (
+          "a",
+          NativeNode.text("quote \" backslash \\ line\nbreak tab\t: # not a comment", at: .init(line: 1, column: 1))
+        ),
+        ("b", NativeNode.list([NativeNode.integer(-3, at: .init(line: 1, column: 1))], at: .init(line: 1, column: 1))),
+      ], at: .init(line: 1, column: 1))
+    let yaml = YAMLWriter.text(of: node)
+    let back = try YAMLReader.parse(Array(yaml.utf8), limits: .standard)
+    guard case .mapping(let entries) = back.value, case .scalar(let text, _) = entries[0].value.value else {
+      Issue.record("not read back as a mapping: \(yaml)")
+      return
+    }
+    #expect(text == "quote \" backslash \\ line\nbreak tab\t: # not a comment")
+    #expect(entries.map(\.key) == ["a", "b"])
+  }
+}

@@ -1,0 +1,156 @@
+import Testing
+
+@testable import ScreeningCore
+
+/// Scores from FHIR weights, wherever published files put them, and calculated totals.
+@Suite struct FHIRScoringTests {
+  static let ordinal = "http://hl7.org/fhir/StructureDefinition/ordinalValue"
+  static let weight = "http://hl7.org/fhir/StructureDefinition/itemWeight"
+
+  /// The same two-option question with its weights in each of the four places.
+  static let places: [(String, String, String)] = [
+    (
+      "on the option",
+      #"""
+      {"linkId": "q", "type": "choice", "text": "Q?", "answerOption": [
+        {"extension": [{"url": "\#(ordinal)", "valueDecimal": 0}], "valueCoding": {"code": "lo", "display": "Low"}},
+        {"extension": [{"url": "\#(ordinal)", "valueDecimal": 4}], "valueCoding": {"code": "hi", "display": "High"}}]}
+      """#, ""
+    ),
+    (
+      "on the coding",
+      #"""
+      {"linkId": "q", "type": "choice", "text": "Q?", "answerOption": [
+        {"valueCoding": {"extension": [{"url": "\#(weight)", "valueDecimal": 0}], "code": "lo", "display": "Low"}},
+        {"valueCoding": {"extension": [{"url": "\#(weight)", "valueDecimal": 4}], "code": "hi", "display": "High"}}]}
+      """#, ""
+    ),
+    (
+      "on a contained ValueSet's expansion",
+      ##"{"linkId": "q", "type": "choice", "text": "Q?", "answerValueSet": "#levels"}"##,
+      #"""
+      {"resourceType": "ValueSet", "id": "levels", "expansion": {"contains": [
+        {"system": "http://example.org/cs", "code": "lo", "display": "Low", "extension": [{"url": "\#(ordinal)", "valueDecimal": 0}]},
+        {"system": "http://example.org/cs", "code": "hi", "display": "High", "extension": [{"url": "\#(ordinal)", "valueInteger": 4}]}]}}
+      """#
+    ),
+    (
+      "on a contained ValueSet's compose concepts, by canonical URL",
+      #"{"linkId": "q", "type": "choice", "text": "Q?", "answerValueSet": "http://example.org/ValueSet/levels|2"}"#,
+      #"""
+      {"resourceType": "ValueSet", "url": "http://example.org/ValueSet/levels", "version": "2", "compose": {"include": [
+        {"system": "http://example.org/cs", "concept": [
+          {"code": "lo", "display": "Low", "extension": [{"url": "\#(weight)", "valueDecimal": 0}]},
+          {"code": "hi", "display": "High", "extension": [{"url": "\#(weight)", "valueDecimal": 4}]}]}]}}
+      """#
+    ),
+  ]
+
+  @Test(arguments: places.indices)
+  func weightsBecomeOptionScoresAndATotal(place: Int) throws {
+    let (name, items, contained) = Self.places[place]
+    let (questionnaire, warnings) = try FHIRFixtures.load(FHIRFixtures.questionnaire(items, contained: contained))
+    #expect(warnings == [], "\(name)")
+    let question = try #require(questionnaire.question("q"), "\(name)")
+    #expect(question.options.map(\.label) == ["Low", "High"], "\(name)")
+    #expect(question.options.map(\.score) == [0, 4], "\(name)")
+    #expect(questionnaire.scores.map(\.label) == ["Total score"], "\(name)")
+    let result = Scorer.score(questionnaire, answers: ["q": .choice("hi")])
+    #expect(result.scores.map(\.value) == [4], "\(name)")
+    let blocks = ResultDocument.blocks(questionnaire: questionnaire, result: result, region: nil)
+    #expect(blocks.contains(.bullets(["Total score: 4 of 4"])), "\(name)")
+  }
+
+  @Test func everyPHQ9AnswerNearlyEveryDayTotals27() throws {
+    let phq9 = try FHIRFixtures.phq9()
+    var answers: [String: Answer] = [:]
+    for question in phq9.questions { answers[question.id] = .choice("la6571_9") }
+    let result = Scorer.score(phq9, answers: answers)
+    #expect(result.scores.map(\.rule.label) == ["Patient Health Questionnaire 9 item (PHQ-9) total score"])
+    #expect(result.scores.map(\.value) == [27])
+    let text = ResultReport(questionnaire: phq9, result: result, region: nil).text
+    #expect(text.contains("Patient Health Questionnaire 9 item (PHQ-9) total score: 27 of 27"))
+  }
+
+  @Test func aSkippedQuestionIsSaidToLowerTheTotal() throws {
+    let phq9 = try FHIRFixtures.phq9()
+    let answers = Dictionary(uniqueKeysWithValues: phq9.questions.dropLast().map { ($0.id, Answer.choice("la6569_3")) })
+    let result = Scorer.score(phq9, answers: answers)
+    let blocks = ResultDocument.blocks(questionnaire: phq9, result: result, region: nil)
+    #expect(
+      blocks.contains(
+        .bullets([
+          "Patient Health Questionnaire 9 item (PHQ-9) total score: 8 of 27 (1 of its questions was skipped, so it "
+            + "may understate)"
+        ])))
+  }
+
+  @Test func aCalculatedSumCanNameTheItemsItAdds() throws {
+    let items = #"""
+      {"linkId": "a", "type": "choice", "text": "A?", "answerOption": [
+        {"extension": [{"url": "\#(Self.ordinal)", "valueDecimal": 1}], "valueString": "One"}]},
+      {"linkId": "b", "type": "choice", "text": "B?", "answerOption": [
+        {"extension": [{"url": "\#(Self.ordinal)", "valueDecimal": 5}], "valueString": "Five"}]},
+      {"linkId": "sum-a", "type": "integer", "text": "Just A", "readOnly": true, "extension": [
+        {"url": "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-calculatedExpression",
+         "valueExpression": {"language": "text/fhirpath", "expression": "%resource.item.where(linkId = 'a').answer.value.ordinal().sum()"}}]}
+      """#
+    let (questionnaire, _) = try FHIRFixtures.load(FHIRFixtures.questionnaire(items))
+    #expect(questionnaire.questions.map(\.id) == ["a", "b"], "a calculated item is not asked")
+    #expect(questionnaire.scores.map(\.questionIDs) == [["a"]])
+    let result = Scorer.score(questionnaire, answers: ["a": .choice("one"), "b": .choice("five")])
+    #expect(result.scores.map(\.value) == [1])
+  }
+
+  @Test func aCalculatedItemThatIsNotASumOfWeightsIsLeftOutWithAWarning() throws {
+    let items = #"""
+      {"linkId": "a", "type": "integer", "text": "A?"},
+      {"linkId": "bmi", "type": "decimal", "text": "BMI", "extension": [
+        {"url": "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-calculatedExpression",
+         "valueExpression": {"language": "text/fhirpath", "expression": "%weight / (%height * %height)"}}]}
+      """#
+    let (questionnaire, warnings) = try FHIRFixtures.load(FHIRFixtures.questionnaire(items))
+    #expect(questionnaire.questions.map(\.id) == ["a"])
+    #expect(questionnaire.scores.isEmpty)
+    #expect(
+      warnings == [
+        "q.json:10:66: warning: item[1].extension: item 'bmi' is calculated by a FHIRPath expression, which "
+          + "SelfScreen does not evaluate; it is not asked and left out of the results (only sums of the options' "
+          + "weights are computed)"
+      ])
+  }
+
+  @Test func aWeightThatIsNotANumberIsIgnoredAndTheImportGoesOn() throws {
+    let items = #"""
+      {"linkId": "q", "type": "choice", "text": "Q?", "answerOption": [
+        {"extension": [{"url": "\#(Self.ordinal)", "valueString": "three"}], "valueString": "A"},
+        {"extension": [{"url": "\#(Self.ordinal)", "valueDecimal": 2}], "valueString": "B"}]}
+      """#
+    let (questionnaire, warnings) = try FHIRFixtures.load(FHIRFixtures.questionnaire(items))
+    #expect(questionnaire.question("q")?.options.map(\.score) == [0, 2])
+    #expect(
+      warnings == [
+        "q.json:10:18: warning: item[0].answerOption[0].extension[0]: this weight extension has no number "
+          + "(valueDecimal); it is ignored"
+      ])
+  }
+
+  @Test func aFractionalWeightIsLeftOutOfTheTotalWithAWarning() throws {
+    let items = #"""
+      {"linkId": "q", "type": "choice", "text": "Q?", "answerOption": [
+        {"extension": [{"url": "\#(Self.ordinal)", "valueDecimal": 0.5}], "valueString": "Half"}]}
+      """#
+    let (questionnaire, warnings) = try FHIRFixtures.load(FHIRFixtures.questionnaire(items))
+    #expect(questionnaire.question("q")?.options.map(\.score) == [0])
+    #expect(
+      warnings == [
+        "q.json:10:120: warning: item[0].answerOption[0].valueString: the weight 0.5 is not a whole number; SelfScreen "
+          + "adds whole numbers only, so this option adds nothing to the total"
+      ])
+  }
+
+  @Test func withoutWeightsThereIsNoTotal() throws {
+    let (questionnaire, _) = try FHIRFixtures.load(FHIRFixtures.questionnaire(FHIRFixtures.choice("q", [("a", "A")])))
+    #expect(questionnaire.scores.isEmpty)
+  }
+}

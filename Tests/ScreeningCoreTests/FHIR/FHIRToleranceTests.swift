@@ -1,0 +1,146 @@
+import Testing
+
+@testable import ScreeningCore
+
+/// Real files carry much SelfScreen does not use: that is ignored. What would change the meaning
+/// (a modifierExtension, an item type it cannot ask) fails with a located error naming the item.
+@Suite struct FHIRToleranceTests {
+  @Test func unknownExtensionsPrimitiveExtensionsAndOtherKeysAreIgnored() throws {
+    let json = """
+      {
+        "resourceType": "Questionnaire",
+        "id": "x",
+        "meta": {"versionId": "4", "profile": ["http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire"]},
+        "text": {"status": "generated", "div": "<div xmlns=\\"http://www.w3.org/1999/xhtml\\">X</div>"},
+        "extension": [{"url": "http://example.org/anything", "valueCodeableConcept": {"text": 5}}],
+        "identifier": [{"system": "urn:ietf:rfc:3986", "value": "urn:oid:1.2.3"}],
+        "status": "active",
+        "_title": {"extension": [{"url": "http://hl7.org/fhir/StructureDefinition/translation"}]},
+        "item": [{
+          "linkId": "a", "type": "boolean", "text": "A?", "code": [{"system": "http://loinc.org", "code": "1-8"}],
+          "_text": {"extension": [{"url": "http://hl7.org/fhir/StructureDefinition/rendering-xhtml", "valueString": "<b>A?</b>"}]},
+          "extension": [{"url": "http://hl7.org/fhir/StructureDefinition/questionnaire-itemControl", "valueCodeableConcept": {}}],
+          "initial": [{"valueBoolean": true}]
+        }]
+      }
+      """
+    let (questionnaire, warnings) = try FHIRFixtures.load(json)
+    #expect(warnings == [])
+    #expect(questionnaire.questions.map(\.text) == ["A?"])
+  }
+
+  @Test func aModifierExtensionFailsTheImportNamingTheItem() {
+    let items = """
+      {"linkId": "a", "type": "boolean", "text": "A?",
+       "modifierExtension": [{"url": "http://example.org/means-the-opposite", "valueBoolean": true}]}
+      """
+    #expect(
+      FHIRFixtures.diagnostics(FHIRFixtures.questionnaire(items)) == [
+        "q.json:10:23: item[0].modifierExtension: item 'a' has a modifierExtension "
+          + "('http://example.org/means-the-opposite'), which changes what it means in a way SelfScreen does not "
+          + "know; the questionnaire cannot be run as written"
+      ])
+  }
+
+  @Test func aModifierExtensionOnTheQuestionnaireFailsTheImport() {
+    let json = """
+      {"resourceType": "Questionnaire", "modifierExtension": [{"url": "http://example.org/m"}],
+       "item": [{"linkId": "a", "type": "boolean", "text": "A?"}]}
+      """
+    #expect(
+      FHIRFixtures.diagnostics(json) == [
+        "q.json:1:56: modifierExtension: the questionnaire has a modifierExtension ('http://example.org/m'), which "
+          + "changes what it means in a way SelfScreen does not know; the questionnaire cannot be run as written"
+      ])
+  }
+
+  @Test(arguments: ["attachment", "reference", "quantity", "time", "dateTime", "url", "question"])
+  func anUnsupportedItemTypeFailsTheImportNamingTheItem(type: String) {
+    let items = #"{"linkId": "up", "type": "\#(type)", "text": "Something?"}"#
+    #expect(
+      FHIRFixtures.diagnostics(FHIRFixtures.questionnaire(items)) == [
+        "q.json:9:37: item[0].type: item 'up' has type '\(type)', which SelfScreen cannot ask (it asks group, "
+          + "display, boolean, choice, open-choice, coding, integer, decimal, string, text and date items)"
+      ])
+  }
+
+  @Test func problemsInTheStructureAreEachReportedWithTheirPlace() {
+    let json = """
+      {
+        "resourceType": "Questionnaire",
+        "item": [
+          {"type": "string", "text": "No linkId"},
+          {"linkId": "a", "type": "string", "text": "A"},
+          {"linkId": "a", "type": "string", "text": "Again"},
+          {"linkId": "b", "type": "choice", "text": "No options"},
+          {"linkId": "c", "type": "choice", "text": "Outside", "answerValueSet": "http://loinc.org/vs/LL358-3"},
+          {"linkId": "d", "type": "string", "text": 5},
+          {"linkId": "e", "text": "No type"},
+          {"linkId": "f", "type": "string", "text": "F", "enableWhen": [{"question": "zz", "operator": "=", "answerString": "x"}]},
+          {"linkId": "g", "type": "string", "text": "G", "enableWhen": [{"question": "a", "operator": "~", "answerString": "x"}]},
+          {"linkId": "h", "type": "string", "text": "H", "enableWhen": [{"question": "a", "operator": "=", "answerBoolean": true}]},
+          {"linkId": "i", "type": "string", "text": "I", "enableWhen": [{"question": "j", "operator": "exists", "answerBoolean": true}]},
+          {"linkId": "j", "type": "string", "text": "J"}
+        ]
+      }
+      """
+    #expect(
+      FHIRFixtures.diagnostics(json) == [
+        "q.json:4:5: item[0]: the item has no linkId",
+        "q.json:6:16: item[2].linkId: duplicate linkId 'a'; it is first used at 5:5",
+        "q.json:7:5: item[3]: item 'b' is a choice with no answerOption or answerValueSet",
+        "q.json:8:76: item[4].answerValueSet: item 'c' takes its options from the value set "
+          + "'http://loinc.org/vs/LL358-3', which is not contained in this file; SelfScreen works offline and "
+          + "cannot fetch it (put the ValueSet in 'contained')",
+        "q.json:9:47: item[5].text: expected text (a JSON string), found the number 5",
+        "q.json:10:5: item[6]: item 'e' has no type",
+        "q.json:11:80: item[7].enableWhen[0].question: enableWhen of item 'f' refers to linkId 'zz', which is not an "
+          + "item of this questionnaire",
+        "q.json:12:97: item[8].enableWhen[0].operator: '~' is not an enableWhen operator; use exists, =, !=, >, <, "
+          + ">= or <=",
+        "q.json:13:119: item[9].enableWhen[0].answerBoolean: enableWhen of item 'h' compares 'a' (a text question) "
+          + "with answerBoolean, which does not fit it",
+        "q.json:14:80: item[10].enableWhen: enableWhen refers to 'j', which comes later (15:16); a question can "
+          + "only depend on earlier questions",
+      ])
+  }
+
+  @Test func aResourceThatIsNotAQuestionnaireIsRefused() {
+    #expect(
+      FHIRFixtures.diagnostics(#"{"resourceType": "Patient", "id": "p1"}"#) == [
+        "q.json:1:18: resourceType: this is a FHIR Patient resource; SelfScreen runs Questionnaire resources"
+      ])
+  }
+
+  @Test func aQuestionnaireWithNothingToAskIsRefused() {
+    #expect(
+      FHIRFixtures.diagnostics(
+        #"{"resourceType": "Questionnaire", "item": [{"linkId": "d", "type": "display", "text": "Hi"}]}"#
+      )
+      .first == "q.json:1:43: item: the questionnaire has no questions that SelfScreen can ask")
+  }
+
+  @Test func controlCharactersInFHIRTextAreRefusedWithTheFHIRPath() {
+    let items = #"{"linkId": "a", "type": "boolean", "text": "A\u001b[2J?"}"#
+    #expect(
+      FHIRFixtures.diagnostics(FHIRFixtures.questionnaire(items)) == [
+        "q.json:9:55: item[0].text: the text contains U+001B (escape), which is not allowed in questionnaire "
+          + "text; remove it"
+      ])
+  }
+
+  @Test func hiddenAndReadOnlyItemsAreNotAsked() throws {
+    let items = """
+      {"linkId": "h", "type": "string", "text": "Hidden", "extension": [{"url": "http://hl7.org/fhir/StructureDefinition/questionnaire-hidden", "valueBoolean": true}]},
+      {"linkId": "r", "type": "string", "text": "Read only", "readOnly": true},
+      {"linkId": "a", "type": "string", "text": "Asked"}
+      """
+    let (questionnaire, warnings) = try FHIRFixtures.load(FHIRFixtures.questionnaire(items))
+    #expect(questionnaire.questions.map(\.id) == ["a"])
+    #expect(
+      warnings == [
+        "q.json:9:77: warning: item[0].extension: item 'h' is hidden, so it is not asked",
+        "q.json:10:68: warning: item[1].readOnly: item 'r' is read-only and has no calculation, so it is not asked",
+      ])
+  }
+}
