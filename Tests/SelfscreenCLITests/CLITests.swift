@@ -32,7 +32,9 @@ import Testing
     let help = try CLIRunner.run(["--help"])
     #expect(help.status == 0)
     #expect(help.stdout.contains("A private self-check about ketamine use. Not a diagnosis."))
-    for command in ["list", "validate", "score", "resources"] { #expect(help.stdout.contains("  \(command) ")) }
+    for command in ["list", "validate", "score", "convert", "resources"] {
+      #expect(help.stdout.contains("  \(command) "))
+    }
   }
 
   @Test func usageErrorsExit64() throws {

@@ -164,4 +164,28 @@ import Testing
     try tmux.send("echo EXIT=$?", "Enter")
     try tmux.waitFor("EXIT=130")
   }
+
+  /// A PHQ-9 written as a FHIR R4 Questionnaire runs full screen like a native questionnaire.
+  @Test func aFHIRQuestionnaireRunsFullScreenAndShowsItsTotal() throws {
+    let phq9 = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("ScreeningCoreTests/FHIR/Fixtures/phq-9.json").path
+    let tmux = try TmuxSession(arguments: "run \(phq9) --region US")
+    try tmux.waitFor("Enter start")
+    try tmux.send("Enter")
+    for number in 1...9 {
+      let screen = try tmux.waitFor("Question \(number) of 9")
+      #expect(screen.contains("4 ( ) Nearly every day"))
+      try tmux.send("4", "Enter")
+    }
+    try tmux.waitFor("See my results")
+    try tmux.send("End", "Enter")
+    let results = try tmux.waitFor("total score: 27 of 27")
+    #expect(results.contains("988 Suicide & Crisis Lifeline"))
+    try tmux.send("q")
+    try tmux.waitFor("Leave SelfScreen?")
+    try tmux.send("y")
+    let end = try tmux.waitForEnd(0)
+    #expect(!end.contains("27 of 27"), "the screen is cleared on the way out")
+    #expect(TmuxSession.restored(end))
+  }
 }

@@ -138,8 +138,7 @@ extension FHIRReader {
       }
       let section = drafts.count - 1
       let base = "sections[\(section)].questions[\(drafts[section].questions.count)]"
-      let prefix = reader.oneLine(reader.values.string(element, "prefix"))
-      let text = [prefix, item.text].compactMap { $0 }.joined(separator: " ")
+      let text = [reader.shownPrefix(of: element), item.text].compactMap { $0 }.joined(separator: " ")
       var help = pendingHelp
       pendingHelp = []
       for child in item.children {
@@ -238,8 +237,8 @@ extension FHIRReader {
       var base = "questions"
       var location = group?.element.location ?? SourceLocation(line: 1, column: 1)
       if let group {
-        let prefix = reader.oneLine(reader.values.string(group.element, "prefix"))
-        let text = [prefix, reader.oneLine(group.text)].compactMap { $0 }.joined(separator: " ")
+        let text = [reader.shownPrefix(of: group.element), reader.oneLine(group.text)].compactMap { $0 }
+          .joined(separator: " ")
         if !text.isEmpty {
           title = text
         } else if let previous = drafts.last(where: { $0.owner != nil })?.title {

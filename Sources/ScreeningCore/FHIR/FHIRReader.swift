@@ -170,6 +170,14 @@ final class FHIRReader {
     return name.split(separator: ".").first.map(String.init) ?? name
   }
 
+  /// An item's `prefix` as shown before its text; a bare number ("1.", "(2)") is left out, as
+  /// SelfScreen numbers the questions itself ("Question 1 of 9").
+  func shownPrefix(of element: FHIRElement) -> String? {
+    guard let prefix = oneLine(values.string(element, "prefix")) else { return nil }
+    let isNumber = prefix.unicodeScalars.allSatisfy { ("0"..."9").contains($0) || ".():- ".unicodeScalars.contains($0) }
+    return isNumber ? nil : prefix
+  }
+
   /// A text on one line: line breaks and runs of spaces become one space.
   func oneLine(_ text: String?) -> String? {
     guard let text else { return nil }

@@ -34,8 +34,15 @@ enum QuestionPage {
     let section = state.questionnaire.section(question.sectionID)
     let (number, total) = session.progress
     var pinned: [FrameLine] = []
-    let heading = [section?.title, "Question \(number) of \(total)"].compactMap { $0 }
-      .joined(separator: symbols.separator)
+    // A long section title is cut, never the "Question N of M" after it.
+    let count = "Question \(number) of \(total)"
+    var heading = count
+    if let title = section?.title {
+      let room = width - 2 - DisplayWidth.of(count) - DisplayWidth.of(symbols.separator)
+      if room >= 8 {
+        heading = DisplayWidth.truncated(TextSafety.visible(title), to: room) + symbols.separator + count
+      }
+    }
     pinned.append(
       FrameLine([Span(" "), Span(DisplayWidth.truncated(TextSafety.visible(heading), to: width - 2), .heading)]))
     pinned.append(progressBar(number: number, total: total, width: width, symbols: symbols))

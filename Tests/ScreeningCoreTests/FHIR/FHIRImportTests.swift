@@ -16,7 +16,7 @@ import Testing
     #expect(phq9.questions.count == 9)
     let first = try #require(phq9.questions.first)
     #expect(first.id == "q_44250_9")
-    #expect(first.text == "1. Little interest or pleasure in doing things")
+    #expect(first.text == "Little interest or pleasure in doing things", "a bare number prefix is left out")
     #expect(first.type == .single)
     #expect(first.isRequired)
     #expect(
@@ -56,6 +56,15 @@ import Testing
     #expect(questionnaire.question("s")?.maxLength == 40)
     #expect(questionnaire.question("t")?.maxLength == 4_000)
     #expect(questionnaire.questions.allSatisfy { !$0.isRequired }, "FHIR items are optional unless required: true")
+  }
+
+  @Test func aPrefixThatIsMoreThanANumberIsShownBeforeTheText() throws {
+    let items = """
+      {"linkId": "a", "type": "boolean", "prefix": "9a.", "text": "A?"},
+      {"linkId": "b", "type": "boolean", "prefix": "(2)", "text": "B?"}
+      """
+    let (questionnaire, _) = try FHIRFixtures.load(FHIRFixtures.questionnaire(items))
+    #expect(questionnaire.questions.map(\.text) == ["9a. A?", "B?"])
   }
 
   @Test func linkIdsAndCodesBecomeNativeIds() {

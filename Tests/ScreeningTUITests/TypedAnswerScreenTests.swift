@@ -1,0 +1,75 @@
+import Testing
+
+@testable import ScreeningCore
+@testable import ScreeningTUI
+
+/// Typing decimal and date answers on the full screen.
+@Suite struct TypedAnswerScreenTests {
+  static func state() throws -> AppState {
+    let text = """
+      format: 1
+      id: typed
+      version: "1"
+      language: en
+      title: Typed
+      intro: Typed answers.
+      disclaimer: Not a diagnosis.
+      sections:
+        - id: main
+          title: Main
+          questions:
+            - {id: kg, text: Weight in kg?, type: decimal, min: 20, max: 300}
+            - {id: day, text: When did you last use?, type: date}
+      """
+    let questionnaire = try #require(QuestionnaireLoader.load(bytes: Array(text.utf8), fileName: "t.yaml").value)
+    return AppState(
+      session: ScreeningSession(questionnaire: questionnaire), region: try TUIFixtures.region(),
+      size: TerminalSize(columns: 80, rows: 24))
+  }
+
+  static func type(_ text: String, on state: inout AppState) {
+    for character in text { state.update(with: .character(character)) }
+  }
+
+  @Test func aDecimalIsTypedWithAPointOrACommaAndKept() throws {
+    var state = try Self.state()
+    state.update(with: .enter)
+    #expect(TUIFixtures.screen(state).contains("Your answer (a number, such as 72.5, 20 to 300):"))
+    #expect(TUIFixtures.screen(state).contains("type a number · Enter next"))
+    Self.type("72,5", on: &state)
+    #expect(state.input == "72.5")
+    Self.type(".", on: &state)
+    #expect(state.input == "72.5", "one decimal point only")
+    state.update(with: .enter)
+    #expect(state.session.answer(for: "kg") == .decimal(72.5))
+    state.update(with: .left)
+    #expect(state.input == "72.5", "going back shows the answer again")
+  }
+
+  @Test func aDecimalOutOfRangeIsExplained() throws {
+    var state = try Self.state()
+    state.update(with: .enter)
+    Self.type("7", on: &state)
+    state.update(with: .enter)
+    #expect(state.notice == "7 is below the lowest accepted value, 20")
+    #expect(state.session.answer(for: "kg") == nil)
+  }
+
+  @Test func aDateIsTypedAndCheckedAndLettersStayCommands() throws {
+    var state = try Self.state()
+    state.update(with: .enter)
+    Self.type("80", on: &state)
+    state.update(with: .enter)
+    #expect(TUIFixtures.screen(state).contains("Your answer (a date, YYYY-MM-DD):"))
+    Self.type("2026-13-01", on: &state)
+    state.update(with: .enter)
+    #expect(state.notice == "'2026-13-01' is not a date; write it as YYYY-MM-DD (or YYYY-MM, or YYYY)")
+    for _ in 0..<5 { state.update(with: .backspace) }
+    Self.type("01-02", on: &state)
+    #expect(state.input == "2026-01-02")
+    state.update(with: .enter)
+    #expect(state.session.answer(for: "day") == .text("2026-01-02"))
+    state.update(with: .character("r"))
+    #expect(state.overlay == .resources, "r opens the help resources on a date question too")
+  }
+}

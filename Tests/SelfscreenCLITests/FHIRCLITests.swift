@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+
+/// FHIR Questionnaires on the command line: validate, convert, run and export, by the built binary.
+@Suite struct FHIRCLITests {
+  static let phq9 = CLIRunner.repositoryRoot.appendingPathComponent("Tests/ScreeningCoreTests/FHIR/Fixtures/phq-9.json")
+
+  /// Nine answers of "Nearly every day" (option 4) and the Enter that ends the review.
+  static let nearlyEveryDay = String(repeating: "4\n", count: 9)
+
+  @Test func validateAcceptsAFHIRQuestionnaire() throws {
+    let result = try CLIRunner.run(["validate", Self.phq9.path])
+    #expect(result.status == 0)
+    #expect(result.stdout == "\(Self.phq9.path): ok (questionnaire)\n")
+    #expect(result.stderr == "")
+  }
+
+  @Test func validateReportsFHIRProblemsWithTheirPlaces() throws {
+    let folder = try CLIRunner.temporaryDirectory()
+    let file = folder.appendingPathComponent("bad.json")
+    try Data(
+      #"""
+      {"resourceType": "Questionnaire",
+       "item": [{"linkId": "photo", "type": "attachment", "text": "A photo?"}]}
+      """#.utf8
+    ).write(to: file)
+    let result = try CLIRunner.run(["validate", "bad.json"], directory: folder)
+    #expect(result.status == 65)
+    #expect(
+      result.stderr == """
+        bad.json:2:39: item[0].type: item 'photo' has type 'attachment', which SelfScreen cannot ask (it asks group, \
+        display, boolean, choice, open-choice, coding, integer, decimal, string, text and date items)
+        selfscreen: 1 error found
+
+        """)
+  }
+
+  @Test func convertPrintsNativeYAMLThatValidates() throws {
+    let converted = try CLIRunner.run(["convert", Self.phq9.path])
+    #expect(converted.status == 0)
+    #expect(converted.stderr == "")
+    #expect(converted.stdout.contains("\nformat: 1\nid: \"phq9\"\nversion: \"2.0\"\n"))
+    let folder = try CLIRunner.temporaryDirectory()
+    try Data(converted.stdout.utf8).write(to: folder.appendingPathComponent("phq9.yaml"))
+    let checked = try CLIRunner.run(["validate", "phq9.yaml"], directory: folder)
+    #expect(checked.stdout == "phq9.yaml: ok (questionnaire)\n")
+    #expect(checked.status == 0)
+  }
+
+  @Test func convertWritesAPrivateFileAndNeverReplacesOneUnasked() throws {
+    let folder = try CLIRunner.temporaryDirectory()
+    let first = try CLIRunner.run(["convert", Self.phq9.path, "--output", "phq9.yaml"], directory: folder)
+    #expect(first.status == 0)
+    #expect(first.stdout == "Saved to \(folder.appendingPathComponent("phq9.yaml").path)\n")
+    let attributes = try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent("phq9.yaml").path)
+    #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+    let again = try CLIRunner.run(["convert", Self.phq9.path, "--output", "phq9.yaml"], directory: folder)
+    #expect(again.status == 73)
+    #expect(again.stderr.contains("add --replace to replace it. Nothing was written."))
+    let replaced = try CLIRunner.run(
+      ["convert", Self.phq9.path, "--output", "phq9.yaml", "--replace"], directory: folder)
+    #expect(replaced.status == 0)
+  }
+
+  @Test func convertExitStatusesForMissingAndBrokenFiles() throws {
+    let missing = try CLIRunner.run(["convert", "/nonexistent/q.json"])
+    #expect(missing.status == 66)
+    let folder = try CLIRunner.temporaryDirectory()
+    try Data(#"{"resourceType": "Questionnaire", "item": [{"linkId": "t", "type": "time", "text": "When?"}]}"#.utf8)
+      .write(to: folder.appendingPathComponent("t.json"))
+    let broken = try CLIRunner.run(["convert", "t.json"], directory: folder)
+    #expect(broken.status == 65)
+    #expect(broken.stdout == "")
+    #expect(broken.stderr.hasSuffix("selfscreen: 't.json' cannot be converted until its errors are fixed\n"))
+  }
+
+  @Test func thePHQ9RunsInLineModeAndTotals27() throws {
+    let result = try CLIRunner.run(
+      ["run", Self.phq9.path, "--ui", "line", "--region", "US"], input: Self.nearlyEveryDay + "q\n")
+    #expect(result.status == 0)
+    #expect(result.stdout.contains("Question 9 of 9."))
+    #expect(result.stdout.contains("Patient Health Questionnaire 9 item (PHQ-9) total score: 27 of 27"))
+    #expect(result.stdout.contains("988 Suicide & Crisis Lifeline"))
+  }
+
+  @Test func savedAnswersExportAsAQuestionnaireResponse() throws {
+    let folder = try CLIRunner.temporaryDirectory()
+    var answers: [String: String] = [:]
+    for id in ["q_44250_9", "q_44255_8", "q_44259_0", "q_44254_1", "q_44251_7", "q_44258_2", "q_44252_5", "q_44253_3"] {
+      answers[id] = "la6571_9"
+    }
+    answers["q_44260_8"] = "la6568_5"
+    let document: [String: Any] = ["format": 1, "questionnaire": "phq9", "version": "2.0", "answers": answers]
+    try JSONSerialization.data(withJSONObject: document).write(to: folder.appendingPathComponent("a.json"))
+    let result = try CLIRunner.run(
+      ["run", Self.phq9.path, "--answers", "a.json", "--export", "out.fhir.json"], directory: folder)
+    #expect(result.status == 0, "\(result.stderr)")
+    let data = try Data(contentsOf: folder.appendingPathComponent("out.fhir.json"))
+    let response = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    #expect(response["resourceType"] as? String == "QuestionnaireResponse")
+    let group = try #require((response["item"] as? [[String: Any]])?.first)
+    let items = try #require(group["item"] as? [[String: Any]])
+    #expect(items.last?["linkId"] as? String == "/44261-6")
+    let total = (items.last?["answer"] as? [[String: Any]])?.first?["valueInteger"] as? NSNumber
+    #expect(total?.intValue == 24)
+    let scored = try CLIRunner.run(["score", "a.json", "--questionnaire", Self.phq9.path], directory: folder)
+    #expect(scored.stdout.contains("total score: 24 of 27"))
+  }
+}
