@@ -15,7 +15,11 @@ enum YAMLWriter {
   }
 
   private static func commentLines(_ text: String, indent: String) -> String {
-    text.split(separator: "\n", omittingEmptySubsequences: false).map { "\(indent)# \($0)\n" }.joined()
+    // Comments hold text from the source file (linkIds, URLs): shown safely, one line each.
+    text.split(separator: "\n", omittingEmptySubsequences: false).map {
+      "\(indent)# \(TextSafety.visible(String($0)))\n"
+    }
+    .joined()
   }
 
   private static func writeEntries(

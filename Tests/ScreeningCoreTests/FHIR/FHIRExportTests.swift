@@ -160,3 +160,15 @@ import Testing
     #expect(entries.map(\.key) == ["a", "b"])
   }
 }
+
+extension FHIRExportTests {
+  @Test func convertShowsControlCharactersInLinkIdsSafelyInItsComments() throws {
+    let json = FHIRFixtures.questionnaire(
+      #"{"linkId": "a\u001b]52;c;x\u0007\nformat: 2", "type": "boolean", "text": "A?"}"#)
+    let (yaml, _) = FHIRImporter.convert(bytes: Array(json.utf8), fileName: "q.json")
+    let text = try #require(yaml)
+    #expect(!text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })
+    #expect(text.contains("# linkId: a<U+001B>]52;c;x<U+0007>\n      # format: 2\n"))
+    #expect(try Fixtures.load(text, fileName: "q.yaml").questions.count == 1)
+  }
+}

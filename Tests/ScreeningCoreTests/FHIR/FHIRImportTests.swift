@@ -282,6 +282,34 @@ import Testing
       ])
   }
 
+  @Test func anR5AnswerConstraintOptionsOrStringIsAnOpenChoice() throws {
+    let items = #"""
+      {"linkId": "w", "type": "coding", "answerConstraint": "optionsOrString", "text": "W?",
+       "answerOption": [{"valueCoding": {"code": "a", "display": "A"}}]}
+      """#
+    let (questionnaire, _) = try FHIRFixtures.load(FHIRFixtures.questionnaire(items))
+    #expect(questionnaire.question("w")?.options.map(\.code) == ["a", "other"])
+    #expect(questionnaire.question("w_other")?.type == .text)
+  }
+
+  @Test func theMixedFixtureUsesEveryFeatureTogether() throws {
+    let result = QuestionnaireLoader.load(bytes: try FHIRFixtures.file("mixed.json"), fileName: "mixed.json")
+    #expect(result.diagnostics.map(\.description) == [])
+    let questionnaire = try #require(result.value)
+    #expect(questionnaire.sections.map(\.id) == ["questions", "g1", "g2"])
+    #expect(questionnaire.sections.first?.intro == "Please answer honestly.")
+    #expect(
+      questionnaire.questions.map(\.id) == [
+        "uses", "often", "mood", "age", "amount", "when", "where", "where_other", "notes",
+      ])
+    #expect(questionnaire.scores.map(\.questionIDs) == [["often", "mood"]])
+    #expect(questionnaire.question("mood")?.options.map(\.score) == [0, 5])
+    let answers: [String: Answer] = ["uses": .choice("yes"), "often": .choice("never"), "mood": .choice("low")]
+    #expect(Self.shown(questionnaire, answers).contains("notes"), "any: mood was answered")
+    #expect(!Self.shown(questionnaire, ["uses": .choice("yes"), "often": .choice("never")]).contains("notes"))
+    #expect(Scorer.score(questionnaire, answers: answers).scores.map(\.value) == [5])
+  }
+
   @Test func anOpenChoiceWithoutOptionsIsATextQuestion() throws {
     let (questionnaire, _) = try FHIRFixtures.load(
       FHIRFixtures.questionnaire(#"{"linkId": "o", "type": "open-choice", "text": "O?"}"#))

@@ -1,6 +1,7 @@
 @testable import ScreeningCore
 
-/// Any bytes, read as a YAML and as a JSON questionnaire: never a crash, a hang or a trap.
+/// Any bytes, read as a YAML and as a JSON questionnaire (FHIR too, when it has a resourceType):
+/// never a crash, a hang or a trap. An imported FHIR questionnaire is also converted and exported.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzQuestionnaire(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   let bytes = Array(UnsafeBufferPointer(start: data, count: size))
@@ -13,6 +14,14 @@ public func fuzzQuestionnaire(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt
       let session = ScreeningSession(questionnaire: questionnaire)
       _ = session.progress
       _ = session.result
+      if questionnaire.fhir != nil {
+        let answers = Dictionary(
+          uniqueKeysWithValues: questionnaire.questions.compactMap { question in
+            question.options.first.map { (question.id, Answer.choice($0.code)) }
+          })
+        _ = Exporter(questionnaire: questionnaire, answers: answers, region: nil, created: .now()).encode(.fhir)
+        precondition(FHIRImporter.convert(bytes: bytes, fileName: name).yaml != nil)
+      }
     }
   }
   return 0
