@@ -47,21 +47,21 @@ struct FHIRValues {
     sink.warning(message, at: place.location, path: place.path)
   }
 
-  /// A JSON string.
-  func string(_ element: FHIRElement, _ key: String) -> String? {
+  /// A JSON string. Quietly nil when `report` is false (inside extensions, which may be malformed).
+  func string(_ element: FHIRElement, _ key: String, report: Bool = true) -> String? {
     guard let node = element.value(key) else { return nil }
     guard case .scalar(let text, .quoted) = node.value else {
-      error("expected text (a JSON string), found \(node.kindDescription)", element.place(of: key))
+      if report { error("expected text (a JSON string), found \(node.kindDescription)", element.place(of: key)) }
       return nil
     }
     return text
   }
 
   /// A JSON `true` or `false`.
-  func bool(_ element: FHIRElement, _ key: String) -> Bool? {
+  func bool(_ element: FHIRElement, _ key: String, report: Bool = true) -> Bool? {
     guard let node = element.value(key) else { return nil }
     guard case .scalar(let text, .jsonBool) = node.value else {
-      error("expected true or false, found \(node.kindDescription)", element.place(of: key))
+      if report { error("expected true or false, found \(node.kindDescription)", element.place(of: key)) }
       return nil
     }
     return text == "true"
@@ -83,10 +83,10 @@ struct FHIRValues {
   }
 
   /// A JSON object.
-  func object(_ element: FHIRElement, _ key: String) -> FHIRElement? {
+  func object(_ element: FHIRElement, _ key: String, report: Bool = true) -> FHIRElement? {
     guard let node = element.value(key) else { return nil }
     guard let object = FHIRElement(node, element.path.appending(key)) else {
-      error("expected an object, found \(node.kindDescription)", element.place(of: key))
+      if report { error("expected an object, found \(node.kindDescription)", element.place(of: key)) }
       return nil
     }
     return object

@@ -108,6 +108,7 @@ extension FHIRReader {
     value: FHIRLayout.OptionValue, label: String, place: Place
   )] {
     var found: [(value: FHIRLayout.OptionValue, label: String, place: Place)] = []
+    let problemsBefore = values.sink.diagnostics.count
     func add(_ concept: FHIRElement, system: String?) {
       guard let code = values.string(concept, "code") else {
         if !concept.has("code") { values.error("the value set entry has no code", concept.place) }
@@ -145,7 +146,7 @@ extension FHIRReader {
         for concept in concepts { add(concept, system: system) }
       }
     }
-    if found.isEmpty && !values.sink.hasErrors {
+    if found.isEmpty && values.sink.diagnostics.count == problemsBefore {
       values.error("the value set for \(name) lists no codes", valueSet.place)
     }
     return found

@@ -138,7 +138,7 @@ extension FHIRReader {
       }
       let section = drafts.count - 1
       let base = "sections[\(section)].questions[\(drafts[section].questions.count)]"
-      let text = [reader.shownPrefix(of: element), item.text].compactMap { $0 }.joined(separator: " ")
+      let text = [item.prefix, item.text].compactMap { $0 }.joined(separator: " ")
       var help = pendingHelp
       pendingHelp = []
       for child in item.children {
@@ -151,7 +151,7 @@ extension FHIRReader {
       ]
       if !help.isEmpty { pairs.append(("help", NativeNode.text(help.joined(separator: "\n\n"), at: at))) }
       pairs.append(("type", NativeNode.text(type.rawValue, at: element.place(of: "type").location)))
-      pairs.append(("required", NativeNode.bool(reader.values.bool(element, "required") ?? false, at: at)))
+      pairs.append(("required", NativeNode.bool(item.isRequired, at: at)))
       reader.paths[base] = element.path.description
       reader.paths[base + ".text"] = element.place(of: "text").path.description
       reader.paths[base + ".id"] = element.place(of: "linkId").path.description
@@ -223,7 +223,7 @@ extension FHIRReader {
           ("id", NativeNode.text(other.questionID, at: at)),
           ("text", NativeNode.text("Your answer in your own words: \(text)", at: at)),
           ("type", NativeNode.text("text", at: at)),
-          ("required", NativeNode.bool(reader.values.bool(element, "required") ?? false, at: at)),
+          ("required", NativeNode.bool(item.isRequired, at: at)),
           ("show_if", Self.combined(conditions + [test], at: at)!),
         ])
       }
@@ -237,8 +237,7 @@ extension FHIRReader {
       var base = "questions"
       var location = group?.element.location ?? SourceLocation(line: 1, column: 1)
       if let group {
-        let text = [reader.shownPrefix(of: group.element), reader.oneLine(group.text)].compactMap { $0 }
-          .joined(separator: " ")
+        let text = [group.prefix, reader.oneLine(group.text)].compactMap { $0 }.joined(separator: " ")
         if !text.isEmpty {
           title = text
         } else if let previous = drafts.last(where: { $0.owner != nil })?.title {

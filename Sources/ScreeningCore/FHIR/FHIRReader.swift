@@ -41,6 +41,9 @@ final class FHIRReader {
     let element: FHIRElement
     var kind: Kind = .skipped
     var text: String?
+    /// The prefix shown before the text (nil for none or a bare number), and `required`.
+    var prefix: String?
+    var isRequired = false
     var nativeID: String?
     var options: [Option] = []
     var isRepeats = false
@@ -112,15 +115,16 @@ final class FHIRReader {
 
     // First pass: every item, its kind and options, so enableWhen can refer to any of them.
     let items = values.objects(resource, "item").compactMap { readItem($0) }
+    let givenTitle = oneLine(values.string(resource, "title"))
+    let givenName = values.string(resource, "name")
     // Second pass: sections, questions and conditions, in order.
-    var builder = SectionBuilder(reader: self, title: oneLine(values.string(resource, "title")))
+    var builder = SectionBuilder(reader: self, title: givenTitle)
     let layoutItems = builder.walk(items, group: nil, conditions: [])
     builder.finish()
 
     let location = resource.location
-    let title =
-      oneLine(values.string(resource, "title")) ?? oneLine(values.string(resource, "name")) ?? "Questionnaire"
-    let name = values.string(resource, "name") ?? values.string(resource, "id") ?? stem(of: fileName)
+    let title = givenTitle ?? oneLine(givenName) ?? "Questionnaire"
+    let name = givenName ?? values.string(resource, "id") ?? stem(of: fileName)
     let version = values.string(resource, "version")
     let url = values.string(resource, "url")
     let description = values.string(resource, "description") ?? values.string(resource, "purpose")
@@ -172,8 +176,7 @@ final class FHIRReader {
 
   /// An item's `prefix` as shown before its text; a bare number ("1.", "(2)") is left out, as
   /// SelfScreen numbers the questions itself ("Question 1 of 9").
-  func shownPrefix(of element: FHIRElement) -> String? {
-    guard let prefix = oneLine(values.string(element, "prefix")) else { return nil }
+  static func shownPrefix(_ prefix: String) -> String? {
     let isNumber = prefix.unicodeScalars.allSatisfy { ("0"..."9").contains($0) || ".():- ".unicodeScalars.contains($0) }
     return isNumber ? nil : prefix
   }
@@ -228,6 +231,8 @@ final class FHIRReader {
     let prefix = oneLine(values.string(element, "prefix"))
     let text = values.string(element, "text").map(plainText)
     item.text = text
+    item.prefix = prefix.flatMap(Self.shownPrefix)
+    item.isRequired = values.bool(element, "required") ?? false
     let shownText = [prefix, text].compactMap { $0 }.joined(separator: " ")
     item.children = values.objects(element, "item").compactMap { readItem($0) }
     guard let type = values.string(element, "type") else {
@@ -236,14 +241,16 @@ final class FHIRReader {
     }
     item.isRepeats = values.bool(element, "repeats") ?? false
 
-    if !values.extensions(element, urls: [Self.hiddenURL]).filter({ values.bool($0, "valueBoolean") == true })
-      .isEmpty
-    {
+    if values.extensions(element, urls: [Self.hiddenURL]).contains(where: {
+      values.bool($0, "valueBoolean", report: false) == true
+    }) {
       values.warning("\(name) is hidden, so it is not asked", element.place(of: "extension"))
       return item
     }
     if let calculated = values.extensions(element, urls: Self.calculatedURLs).first {
-      let expression = values.object(calculated, "valueExpression").flatMap { values.string($0, "expression") }
+      let expression = values.object(calculated, "valueExpression", report: false).flatMap {
+        values.string($0, "expression", report: false)
+      }
       item.kind = .calculated(expression: expression, isDecimal: type == "decimal")
       return item
     }
