@@ -10,14 +10,6 @@ public enum FHIRImporter {
     return entries.contains { $0.key == "resourceType" }
   }
 
-  /// Whether these bytes, named `fileName`, hold a FHIR resource (JSON with `resourceType`).
-  public static func isFHIR(bytes: [UInt8], fileName: String, limits: LoadLimits = .standard) -> Bool {
-    guard DocumentReader.syntax(forFile: fileName) == .json else { return false }
-    let sink = DiagnosticSink(file: fileName)
-    guard let root = DocumentReader.read(bytes, syntax: .json, limits: limits, into: sink) else { return false }
-    return isFHIR(root)
-  }
-
   /// Loads a parsed FHIR resource as a questionnaire; every problem goes to `sink`.
   static func load(root: SourceNode, sink: DiagnosticSink, limits: LoadLimits) -> LoadResult<Questionnaire> {
     guard let (output, native) = importDocument(root: root, sink: sink, limits: limits) else {
