@@ -54,7 +54,7 @@ extension FHIRReader {
       found = valueSetOptions(valueSet, name: name)
     }
 
-    var used: [String] = []
+    var used = Set<String>()
     return found.map { entry in
       let base: String
       switch entry.value.value {
@@ -62,8 +62,7 @@ extension FHIRReader {
       case .string(let text): base = Self.identifier(text, prefix: "c")
       case .integer(let number): base = Self.identifier(String(number), prefix: "n")
       }
-      let code = uniqueCode(base, among: used)
-      used.append(code)
+      let code = Self.unique(base, in: &used)
       var score = 0
       if let weight = entry.value.weight {
         if weight == weight.rounded() && abs(weight) < 1e9 {

@@ -248,13 +248,7 @@ extension FHIRReader {
         reader.paths["sections[\(drafts.count)]"] = group.element.path.description
         reader.comments["sections[\(drafts.count)]"] = "linkId: \(group.linkID)"
       }
-      var id = base
-      var number = 2
-      while sectionIDs.contains(id) {
-        id = "\(base.prefix(56))_\(number)"
-        number += 1
-      }
-      sectionIDs.insert(id)
+      let id = FHIRReader.unique(base, in: &sectionIDs)
       var draft = Draft(id: id, title: title, owner: group.map(ObjectIdentifier.init), location: location)
       draft.intro = pendingHelp
       pendingHelp = []
@@ -284,13 +278,7 @@ extension FHIRReader {
         return nil
       }
       let quoted = Self.quotedStrings(in: expression ?? "").filter { reader.itemsByLinkID[$0] != nil }
-      var id = FHIRReader.identifier(item.linkID, prefix: "s")
-      var number = 2
-      while scoreIDs.contains(id) {
-        id = "\(FHIRReader.identifier(item.linkID, prefix: "s").prefix(56))_\(number)"
-        number += 1
-      }
-      scoreIDs.insert(id)
+      let id = FHIRReader.unique(FHIRReader.identifier(item.linkID, prefix: "s"), in: &scoreIDs)
       let label = reader.oneLine(item.text) ?? "Total score"
       totals.append(
         Total(scoreID: id, label: label, linkIDs: quoted.isEmpty ? nil : quoted, location: item.element.location))

@@ -303,7 +303,8 @@ final class FHIRReader {
         item.answer = .string
       } else {
         if isOpen {
-          let code = uniqueCode("other", among: item.options.map(\.code))
+          var codes = Set(item.options.map(\.code))
+          let code = Self.unique("other", in: &codes)
           item.other = (code, uniqueQuestionID(item.nativeID! + "_other"))
         }
         var table: [String: FHIRLayout.OptionValue] = [:]
@@ -331,23 +332,20 @@ final class FHIRReader {
   }
 
   func uniqueQuestionID(_ base: String) -> String {
-    var candidate = base
-    var number = 2
-    while questionIDs.contains(candidate) {
-      candidate = "\(base.prefix(limits.maxIDLength - 4))_\(number)"
-      number += 1
-    }
-    questionIDs.insert(candidate)
-    return candidate
+    Self.unique(base, in: &questionIDs)
   }
 
-  func uniqueCode(_ base: String, among used: [String]) -> String {
-    var candidate = base
+  /// `base`, else `base_2`, `base_3`, ...: the first that is not in `used` (it is added there).
+  /// At most 64 characters, the native limit for ids.
+  static func unique(_ base: String, in used: inout Set<String>) -> String {
+    let stem = String(base.prefix(56))
+    var candidate = stem
     var number = 2
     while used.contains(candidate) {
-      candidate = "\(base.prefix(limits.maxIDLength - 4))_\(number)"
+      candidate = "\(stem)_\(number)"
       number += 1
     }
+    used.insert(candidate)
     return candidate
   }
 
