@@ -39,7 +39,14 @@ let package = Package(
         "ScreeningTUI",
         "ScreeningLineMode",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ]
+      ],
+      // Release builds link the Swift runtime and Foundation into the binary, as `swift build
+      // --static-swift-stdlib` would: it starts in much less time (README, "Performance") and runs
+      // without the toolchain's libraries. The flag is also given to the compiler, so that this
+      // module's link entries name the static Foundation libraries' own dependencies. The linker
+      // flag reaches every product that links this target, so no test target may depend on it.
+      swiftSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))],
+      linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]
     ),
     // The benchmark: `swift run -c release selfscreen-bench` (README, "Performance").
     .target(name: "CBenchSupport"),
@@ -47,9 +54,12 @@ let package = Package(
     .testTarget(name: "ScreeningCoreTests", dependencies: ["ScreeningCore"], exclude: ["Export/Golden"]),
     .testTarget(name: "ScreeningTUITests", dependencies: ["ScreeningTUI"]),
     .testTarget(name: "ScreeningLineModeTests", dependencies: ["ScreeningLineMode"]),
-    .testTarget(name: "SelfscreenCLITests", dependencies: ["selfscreen"]),
+    // These two run the built `selfscreen` binary, which `swift test` builds with every product. They
+    // must not depend on the target: a test bundle that links it would get a second, static Swift
+    // runtime beside the one XCTest and Swift Testing load (`swift test -c release` fails to link).
+    .testTarget(name: "SelfscreenCLITests"),
     // The TUI in a real pseudo-terminal through tmux (installed by .ci/run).
-    .testTarget(name: "TerminalEndToEndTests", dependencies: ["selfscreen"]),
+    .testTarget(name: "TerminalEndToEndTests"),
   ],
   swiftLanguageModes: [.v6]
 )
