@@ -1,8 +1,15 @@
 import ArgumentParser
-import Foundation
 import ScreeningCore
 import ScreeningLineMode
 import ScreeningTUI
+
+// ProcessInfo. FoundationEssentials rather than Foundation: the whole of Foundation (and ICU) in
+// the binary would add megabytes and milliseconds to every start (README, "Performance").
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// Which front end runs the screening.
 enum UserInterface: String, ExpressibleByArgument, CaseIterable {
@@ -105,7 +112,7 @@ struct RunCommand: ParsableCommand {
 /// Line mode's output: standard output, flushed at once so prompts show before input is read.
 struct StandardOutput: LineWriting {
   mutating func write(_ text: String) {
-    FileHandle.standardOutput.write(Data(text.utf8))
+    Console.out(text)
   }
 }
 

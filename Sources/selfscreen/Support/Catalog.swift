@@ -1,6 +1,13 @@
 import ArgumentParser
-import Foundation
 import ScreeningCore
+
+// ProcessInfo. FoundationEssentials rather than Foundation: the whole of Foundation (and ICU) in
+// the binary would add megabytes and milliseconds to every start (README, "Performance").
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// Finds questionnaires and help resources for the commands, printing problems and picking the
 /// exit status.
