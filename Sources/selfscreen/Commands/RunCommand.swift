@@ -59,6 +59,25 @@ struct RunCommand: ParsableCommand {
   }
 
   func run() throws {
+    try Screening(
+      questionnaire: questionnaire, region: region, ui: ui, answers: answers, export: export, format: format,
+      replace: replace
+    ).run()
+  }
+}
+
+/// What `selfscreen run` does once its command line is read (by `RunCommand`, or by
+/// `Screening.init(quickArguments:)` for the usual starts).
+struct Screening {
+  var questionnaire = "ketamine"
+  var region: String?
+  var ui: UserInterface = .auto
+  var answers: String?
+  var export: String?
+  var format: ExportFormat?
+  var replace = false
+
+  func run() throws(ExitCode) {
     let environment = ProcessInfo.processInfo.environment
     let chosen = try Catalog.questionnaire(questionnaire)
     let directory = try Catalog.helpDirectory()
