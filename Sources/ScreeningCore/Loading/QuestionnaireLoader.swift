@@ -27,7 +27,7 @@ public enum QuestionnaireLoader {
       return LoadResult(value: nil, diagnostics: sink.sorted)
     }
     var result = load(root: root, sink: sink, limits: limits)
-    result.value?.contentHash = "sha256:" + SHA256.hex(bytes)
+    result.value?.setContentHash(ofFile: bytes)
     return result
   }
 

@@ -21,7 +21,11 @@ public struct Questionnaire: Sendable, Hashable, Identifiable {
   public var messages: [ResultMessage]
   public var domains: [Domain]
   /// `sha256:` and the digest of the file it was loaded from, when it came from one.
-  public var contentHash: String?
+  public var contentHash: String? {
+    get { contentDigest?.value }
+    set { contentDigest = newValue.map(ContentDigest.init(value:)) }
+  }
+  private var contentDigest: ContentDigest?
   private var indexByID: [String: Int]
 
   public init(
@@ -53,6 +57,11 @@ public struct Questionnaire: Sendable, Hashable, Identifiable {
       index[question.id] = position
     }
     self.indexByID = index
+  }
+
+  /// Sets the content hash to that of the file `bytes`, worked out when it is first read.
+  mutating func setContentHash(ofFile bytes: [UInt8]) {
+    contentDigest = ContentDigest(bytes: bytes)
   }
 
   /// The question with `id`, if any.
