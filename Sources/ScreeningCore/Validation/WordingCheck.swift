@@ -78,6 +78,11 @@ public enum WordingCheck {
     }
   }
 
+  /// For each length (up to the packing capacity), the vocabulary words of that length.
+  private static let vocabularyByLength: [[Int]] = (0...PackedWord.capacity).map { length in
+    vocabulary.indices.filter { vocabulary[$0].length == length }
+  }
+
   /// For each word of the vocabulary, the rules that start with it, in the list's order.
   private static let rulesByFirstWord: [[Int]] = vocabulary.indices.map { word in
     ruleWords.indices.filter { ruleWords[$0][0] == word }
@@ -108,6 +113,7 @@ public enum WordingCheck {
   /// `unicodeProblem`.
   private static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> ScanResult {
     let vocabulary = Self.vocabulary
+    let byLength = Self.vocabularyByLength
     var words: [Int] = []  // per word: its index in the vocabulary, or -1
     var anyKnown = false
     var word = PackedWord()
@@ -142,8 +148,8 @@ public enum WordingCheck {
       if word.length > 0 {
         var known = -1
         if word.length <= PackedWord.capacity {
-          for (position, entry) in vocabulary.enumerated()
-          where entry.low == word.low && entry.high == word.high && entry.length == word.length {
+          for position in byLength[word.length]
+          where vocabulary[position].low == word.low && vocabulary[position].high == word.high {
             known = position
             break
           }
