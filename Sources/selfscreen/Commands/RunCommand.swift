@@ -81,7 +81,7 @@ struct Screening {
     let environment = ProcessInfo.processInfo.environment
     let chosen = try Catalog.questionnaire(questionnaire)
     let directory = try Catalog.helpDirectory()
-    let chosenRegion = try Catalog.region(region, in: directory)
+    let chosenRegion = try Catalog.region(region, in: directory, environment: environment)
     var session = ScreeningSession(questionnaire: chosen)
     if let answers {
       let file = try Catalog.answers(answers, for: chosen)
