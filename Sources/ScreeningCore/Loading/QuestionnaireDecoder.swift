@@ -310,9 +310,9 @@ final class QuestionnaireDecoder {
 
   private func decodeCondition(_ node: SourceNode, _ path: FieldPath, owner: SourceMap.Owner) -> Condition? {
     guard let fields = nodes.fields(node, path, allowed: Self.conditionKeys, what: "a condition") else { return nil }
-    let combinators = Self.combinatorKeys.filter { fields.entries[$0] != nil }
-    let tests = Self.testKeys.filter { fields.entries[$0] != nil }
-    let hasQuestion = fields.entries["question"] != nil
+    let combinators = Self.combinatorKeys.filter { fields.entries.contains($0) }
+    let tests = Self.testKeys.filter { fields.entries.contains($0) }
+    let hasQuestion = fields.entries.contains("question")
     let here = Place(location: node.location, path: path)
 
     if !combinators.isEmpty {

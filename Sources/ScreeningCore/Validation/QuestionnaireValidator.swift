@@ -291,9 +291,13 @@ struct Reachability {
     return false
   }
 
+  // Questions are read in place by index below: `question(_:)` would copy a whole Question for
+  // each test of each combination.
+
   private func isSingle(_ id: String) -> Bool {
-    guard let question = questionnaire.question(id) else { return false }
-    return question.type == .single || question.type == .yesNo
+    guard let index = questionnaire.index(of: id) else { return false }
+    let type = questionnaire.questions[index].type
+    return type == .single || type == .yesNo
   }
 
   private func collect(
@@ -330,7 +334,10 @@ struct Reachability {
       case .equals(let code): return answer == code
       case .oneOf(let codes): return answer.map(codes.contains) ?? false
       case .answered(let wanted):
-        let isAnswered = answer.map { code in questionnaire.question(id)?.option(code)?.isMissing == false } ?? false
+        let isAnswered =
+          answer.map { code in
+            questionnaire.index(of: id).flatMap { questionnaire.questions[$0].option(code) }?.isMissing == false
+          } ?? false
         return isAnswered == wanted
       case .atLeast, .atMost: return false
       }
