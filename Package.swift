@@ -9,14 +9,16 @@ let package = Package(
     .executable(name: "selfscreen-bench", targets: ["selfscreen-bench"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-    .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
   ],
   targets: [
+    // libyaml, as Yams carries it (Sources/CYaml/LICENSE). Only its C parser is used: depending on
+    // Yams linked its Swift module too, and with it all of Foundation and ICU.
+    .target(name: "CYaml", cSettings: [.define("YAML_DECLARE_STATIC")]),
     // The pure core: model, loading, validation, session, scoring, resources. No terminal I/O.
     .target(
       name: "ScreeningCore",
-      dependencies: [.product(name: "Yams", package: "Yams")],
+      dependencies: ["CYaml"],
       resources: [
         // Symlinks to Questionnaires/: the bundled data is compiled into the binary,
         // so an installed or copied `selfscreen` never has to find a data folder.
@@ -39,7 +41,14 @@ let package = Package(
         "ScreeningTUI",
         "ScreeningLineMode",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ]
+      ],
+      // Release builds link the Swift runtime into the binary, as `swift build --static-swift-stdlib`
+      // would: it starts in much less time (README, "Performance") and runs without the toolchain's
+      // libraries. The flag is also given to the compiler, so that this module's link entries name
+      // what the static FoundationEssentials (used here and by ArgumentParser) needs. The linker
+      // flag reaches every product that links this target, so no test target may depend on it.
+      swiftSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))],
+      linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]
     ),
     // The benchmark: `swift run -c release selfscreen-bench` (README, "Performance").
     .target(name: "CBenchSupport"),
@@ -48,9 +57,12 @@ let package = Package(
       name: "ScreeningCoreTests", dependencies: ["ScreeningCore"], exclude: ["Export/Golden", "FHIR/Fixtures"]),
     .testTarget(name: "ScreeningTUITests", dependencies: ["ScreeningTUI"]),
     .testTarget(name: "ScreeningLineModeTests", dependencies: ["ScreeningLineMode"]),
-    .testTarget(name: "SelfscreenCLITests", dependencies: ["selfscreen"]),
+    // These two run the built `selfscreen` binary, which `swift test` builds with every product. They
+    // must not depend on the target: a test bundle that links it would get a second, static Swift
+    // runtime beside the one XCTest and Swift Testing load (`swift test -c release` fails to link).
+    .testTarget(name: "SelfscreenCLITests"),
     // The TUI in a real pseudo-terminal through tmux (installed by .ci/run).
-    .testTarget(name: "TerminalEndToEndTests", dependencies: ["selfscreen"]),
+    .testTarget(name: "TerminalEndToEndTests"),
   ],
   swiftLanguageModes: [.v6]
 )

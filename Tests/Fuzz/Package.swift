@@ -5,14 +5,12 @@ import PackageDescription
 
 let package = Package(
   name: "SelfScreenFuzz",
-  dependencies: [
-    .package(url: "https://github.com/jpsim/Yams", from: "6.0.0")
-  ],
   targets: [
-    // The main package's ScreeningCore, through a symlink (Sources/ScreeningCore).
+    // The main package's CYaml and ScreeningCore, through symlinks (Sources/CYaml, Sources/ScreeningCore).
+    .target(name: "CYaml", cSettings: [.define("YAML_DECLARE_STATIC")]),
     .target(
       name: "ScreeningCore",
-      dependencies: [.product(name: "Yams", package: "Yams")],
+      dependencies: ["CYaml"],
       resources: [.embedInCode("Bundled/ketamine.yaml"), .embedInCode("Bundled/resources.yaml")]
     ),
     .executableTarget(name: "FuzzQuestionnaire", dependencies: ["ScreeningCore"]),

@@ -16,6 +16,39 @@ import Testing
     #expect(DisplayWidth.prefix("ab日本", fitting: 3) == "ab")
   }
 
+  /// The longest prefix that fits, found character by character: what `prefix` and `clipped`
+  /// must give, whichever shortcut they take.
+  static func referencePrefix(_ text: String, fitting width: Int) -> String {
+    var used = 0
+    var end = text.startIndex
+    for index in text.indices {
+      let next = used + DisplayWidth.of(text[index])
+      if next > width { break }
+      used = next
+      end = text.index(after: index)
+    }
+    return String(text[..<end])
+  }
+
+  @Test(arguments: [
+    "plain words", "█████░░░░░", " › 1 (•) Yes", "’quoted’ — dash…", "日本語のテキスト", "e\u{301}e\u{301}e\u{301}",
+    "\u{1100}\u{1161}\u{11A8}\u{1100}\u{1161}", "क्षि हिन्दी", "👍🏽 👨‍👩‍👧 ❤️ 🇬🇧", "a\u{200B}b\u{00AD}c", "tab\there",
+  ])
+  func cuttingKeepsWholeCharactersThatFit(text: String) {
+    for width in 0...14 {
+      #expect(DisplayWidth.prefix(text, fitting: width) == Self.referencePrefix(text, fitting: width))
+      let spans = [Span("ab"), Span(text, .bold), Span("z")]
+      var expected: [Span] = []
+      var used = 0
+      for span in spans where width + 2 - used > 0 {
+        let cut = Self.referencePrefix(span.text, fitting: width + 2 - used)
+        if !cut.isEmpty { expected.append(Span(cut, span.style)) }
+        used += DisplayWidth.of(cut)
+      }
+      #expect(FrameLine(spans).clipped(to: width + 2) == FrameLine(expected))
+    }
+  }
+
   @Test func wrappingByDisplayWidth() {
     #expect(TextLayout.wrap("日本語 の テキスト を 折り返す", width: 8) == ["日本語", "の", "テキスト", "を", "折り返す"])
     #expect(TextLayout.wrap("abcdefghij", width: 4) == ["abcd", "efgh", "ij"])

@@ -202,4 +202,18 @@ import Testing
     #expect(result.status == 64)
     #expect(result.stderr == "selfscreen: unknown region 'XX'; choose one of: US, UK, IE, CA, AU, INTL\n")
   }
+
+  /// `selfscreen` and `selfscreen [run] --region CODE` are read without ArgumentParser; with the
+  /// default `--ui auto` added they go through it, and must do exactly the same.
+  @Test(arguments: [
+    [], ["run"], ["--region", "UK"], ["run", "--region", "IE"], ["--region", "XX"], ["--region", ""],
+  ])
+  func theUsualStartsReadAsTheParserReadsThem(arguments: [String]) throws {
+    let input = "1\n1\n"
+    let quick = try CLIRunner.run(arguments, environment: ["LANG": "en_GB.UTF-8"], input: input)
+    let parsed = try CLIRunner.run(arguments + ["--ui", "auto"], environment: ["LANG": "en_GB.UTF-8"], input: input)
+    #expect(quick.status == parsed.status)
+    #expect(quick.stdout == parsed.stdout)
+    #expect(quick.stderr == parsed.stderr)
+  }
 }

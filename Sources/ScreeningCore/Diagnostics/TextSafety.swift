@@ -13,7 +13,21 @@ public enum TextSafety {
 
   /// The first unsafe scalar in `text`; a line feed is allowed when `allowingNewlines`.
   public static func firstUnsafe(in text: String, allowingNewlines: Bool) -> Unicode.Scalar? {
-    text.unicodeScalars.first { isUnsafe($0) && !(allowingNewlines && $0 == "\n") }
+    // ASCII text (nearly all of it) needs only a look at each byte.
+    var decided = false
+    var found: Unicode.Scalar? = nil
+    _ = text.utf8.withContiguousStorageIfAvailable { bytes in
+      for byte in bytes {
+        if byte >= 0x80 { return }
+        if (byte < 0x20 || byte == 0x7F) && !(allowingNewlines && byte == 0x0A) {
+          found = Unicode.Scalar(byte)
+          break
+        }
+      }
+      decided = true
+    }
+    if decided { return found }
+    return text.unicodeScalars.first { isUnsafe($0) && !(allowingNewlines && $0 == "\n") }
   }
 
   /// A plain-language name for an unsafe scalar: `U+001B (escape)`.
@@ -42,7 +56,9 @@ public enum TextSafety {
 
   /// `text` with every unsafe scalar (line feeds too) shown as `<U+XXXX>`.
   public static func visible(_ text: String, keepingNewlines: Bool = false) -> String {
-    guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
+    guard text.utf8.contains(where: { $0 < 0x20 || $0 >= 0x7F }), text.unicodeScalars.contains(where: isUnsafe) else {
+      return text
+    }
     var out = String.UnicodeScalarView()
     for scalar in text.unicodeScalars {
       if isUnsafe(scalar) && !(keepingNewlines && scalar == "\n") {

@@ -59,6 +59,10 @@ enum DocumentReader {
 
   /// The offset of the first byte that is not part of valid UTF-8, if any.
   static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+    bytes.withUnsafeBufferPointer { firstInvalidUTF8(in: $0) }
+  }
+
+  private static func firstInvalidUTF8(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
     var index = 0
     let count = bytes.count
     while index < count {
@@ -105,21 +109,55 @@ enum DocumentReader {
 
   private static let stand_inBase: UInt32 = 0xF0000  // supplementary private use area A
 
-  /// Replaces C0 (but tab, LF, CR), DEL and C1 characters with private-use stand-ins.
+  /// Replaces C0 (but tab, LF, CR), DEL and C1 characters with private-use stand-ins. The flag
+  /// says whether the tree must be unmasked: also when the file itself holds a character in the
+  /// stand-ins' range, which is then reported like the control character it stands for.
+  /// `bytes` is valid UTF-8 (checked before), so C1 characters are exactly `C2 80` to `C2 9F`.
   private static func maskControls(_ bytes: [UInt8]) -> ([UInt8], Bool) {
-    func isMasked(_ value: UInt32) -> Bool {
-      (value < 0x20 && value != 0x09 && value != 0x0A && value != 0x0D) || (0x7F...0x9F).contains(value)
+    func isMasked(_ byte: UInt8) -> Bool {
+      (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F
     }
-    let hasC1 = bytes.indices.dropLast().contains { bytes[$0] == 0xC2 && (0x80...0x9F).contains(bytes[$0 + 1]) }
-    guard hasC1 || bytes.contains(where: { isMasked(UInt32($0)) }) else { return (bytes, false) }
-    var out: [UInt8] = []
-    out.reserveCapacity(bytes.count + 16)
-    for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars {
-      if isMasked(scalar.value), let standIn = Unicode.Scalar(stand_inBase + scalar.value) {
-        out.append(contentsOf: Array(String(Character(standIn)).utf8))
-      } else {
-        out.append(contentsOf: Array(String(Character(scalar)).utf8))
+    let count = bytes.count
+    let (first, hasStandIn) = bytes.withUnsafeBufferPointer { buffer -> (Int?, Bool) in
+      var hasStandIn = false
+      for index in 0..<count {
+        let byte = buffer[index]
+        guard byte < 0x20 || byte >= 0x7F else { continue }
+        if isMasked(byte) || (byte == 0xC2 && index + 1 < count && (0x80...0x9F).contains(buffer[index + 1])) {
+          return (index, true)
+        }
+        // U+F0000 to U+F00BF: F3 B0 80 xx to F3 B0 82 xx.
+        if byte == 0xF3 && index + 2 < count && buffer[index + 1] == 0xB0 && (0x80...0x82).contains(buffer[index + 2]) {
+          hasStandIn = true
+        }
       }
+      return (nil, hasStandIn)
+    }
+    guard let first else { return (bytes, hasStandIn) }
+    var out: [UInt8] = []
+    out.reserveCapacity(count + 16)
+    out.append(contentsOf: bytes[0..<first])
+    var index = first
+    while index < count {
+      let byte = bytes[index]
+      var value: UInt32? = nil
+      if isMasked(byte) {
+        value = UInt32(byte)
+      } else if byte == 0xC2 && index + 1 < count && (0x80...0x9F).contains(bytes[index + 1]) {
+        value = UInt32(bytes[index + 1])
+        index += 1
+      }
+      if let value {
+        // U+F0000 + value, as UTF-8 (four bytes: F3 B0 8x xx).
+        let standIn = stand_inBase + value
+        out.append(0xF0 | UInt8(standIn >> 18))
+        out.append(0x80 | UInt8((standIn >> 12) & 0x3F))
+        out.append(0x80 | UInt8((standIn >> 6) & 0x3F))
+        out.append(0x80 | UInt8(standIn & 0x3F))
+      } else {
+        out.append(byte)
+      }
+      index += 1
     }
     return (out, true)
   }

@@ -30,14 +30,13 @@ struct NodeDecoder {
         Place(location: node.location, path: path))
       return nil
     }
-    var byKey: [String: SourceNode.Entry] = [:]
+    var byKey = KeyedEntries(capacity: entries.count)
     for entry in entries {
-      let keyPlace = Place(location: entry.keyLocation, path: path.appending(entry.key))
-      if let first = byKey[entry.key] {
+      var keyPlace: Place { Place(location: entry.keyLocation, path: path.appending(entry.key)) }
+      if let first = byKey.insert(entry) {
         error("duplicate key '\(entry.key)'; it is first given at \(first.keyLocation)", keyPlace)
         continue
       }
-      byKey[entry.key] = entry
       if !allowed.contains(entry.key) {
         var message = "unknown key '\(entry.key)'"
         if let guess = closest(entry.key, in: allowed) {
@@ -86,16 +85,26 @@ struct NodeDecoder {
       }
       return nil
     }
-    let length = value.unicodeScalars.count
-    if length > limits.maxTextLength {
-      error("the text is \(length) characters long; the limit is \(limits.maxTextLength)", place)
-      return nil
+    // A text has no more scalars than UTF-8 bytes: most need no count.
+    if value.utf8.count > limits.maxTextLength {
+      let length = value.unicodeScalars.count
+      if length > limits.maxTextLength {
+        error("the text is \(length) characters long; the limit is \(limits.maxTextLength)", place)
+        return nil
+      }
     }
-    if value.allSatisfy(\.isWhitespace) {
+    if Self.isBlank(value) {
       error("the text is empty", place)
       return nil
     }
     return multiline ? trimmedTrailingNewlines(value) : value
+  }
+
+  /// Whether every character is whitespace (an empty text is blank).
+  private static func isBlank(_ value: String) -> Bool {
+    // A character's whitespace-ness is its first scalar's: a printable ASCII first byte decides.
+    if let first = value.utf8.first, first > 0x20, first < 0x7F { return false }
+    return value.allSatisfy(\.isWhitespace)
   }
 
   /// Reads an id: a lowercase letter, then lowercase letters, digits and `_`.
@@ -109,7 +118,7 @@ struct NodeDecoder {
       error("the \(what) contains \(TextSafety.describe(bad)), which is not allowed; remove it", place)
       return nil
     }
-    let length = value.unicodeScalars.count
+    let length = value.utf8.count > limits.maxIDLength ? value.unicodeScalars.count : 0
     if length > limits.maxIDLength {
       error("the \(what) is \(length) characters long; the limit is \(limits.maxIDLength)", place)
       return nil
@@ -205,6 +214,7 @@ struct NodeDecoder {
   }
 
   private func trimmedTrailingNewlines(_ value: String) -> String {
+    guard value.utf8.last == 0x0A else { return value }
     var value = value
     while value.last == "\n" { value.removeLast() }
     return value
@@ -236,7 +246,7 @@ struct NodeDecoder {
 struct Fields {
   let decoder: NodeDecoder
   let place: Place
-  let entries: [String: SourceNode.Entry]
+  let entries: KeyedEntries
 
   /// The value node and path of a key that is present and not null.
   func node(_ key: String) -> (SourceNode, FieldPath)? {
@@ -250,7 +260,10 @@ struct Fields {
     return Place(location: entry.value.location, path: place.path.appending(key))
   }
 
-  func has(_ key: String) -> Bool { node(key) != nil }
+  func has(_ key: String) -> Bool {
+    guard let entry = entries[key] else { return false }
+    return !decoder.isNull(entry.value)
+  }
 
   /// Reads a required key; reports it when missing or null.
   func required<T>(_ key: String, _ read: (SourceNode, FieldPath) -> T?) -> T? {

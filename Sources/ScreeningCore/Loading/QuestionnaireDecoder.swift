@@ -23,8 +23,9 @@ struct SourceMap {
   var questionPlaces: [Place] = []
   /// Questions kept despite a bad field; only their existence is checked by references.
   var partialQuestionIDs: Set<String> = []
-  var citationPlaces: [Int: Place] = [:]
-  var showIfPlaces: [Int: Place] = [:]
+  /// Per question (as `questionPlaces`): where its `source` and its `show_if` are, if it has them.
+  var citationPlaces: [Place?] = []
+  var showIfPlaces: [Place?] = []
   var references: [Reference] = []
   var bandsScorePlace: Place?
   var bandPlaces: [Place] = []
@@ -246,9 +247,9 @@ final class QuestionnaireDecoder {
     questionIDs[id] = place
     let position = map.questionPlaces.count
     map.questionPlaces.append(place)
-    if source != nil { map.citationPlaces[position] = fields.place(of: "source") }
+    map.citationPlaces.append(source != nil ? fields.place(of: "source") : nil)
     let showIf = fields.optional("show_if") { decodeCondition($0, $1, owner: .showIf(questionIndex: position)) }
-    if showIf != nil { map.showIfPlaces[position] = fields.place(of: "show_if") }
+    map.showIfPlaces.append(showIf != nil ? fields.place(of: "show_if") : nil)
 
     var options: [AnswerOption] = []
     if fields.has("options") && ownOptions == nil { map.partialQuestionIDs.insert(id) }
@@ -271,7 +272,8 @@ final class QuestionnaireDecoder {
       }
       if type == .yesNo && !options.isEmpty {
         let answers = options.filter { !$0.isMissing }.map(\.code)
-        if Set(answers) != ["yes", "no"] || answers.count != 2 || options.count - answers.count > 1 {
+        let isYesAndNo = answers.count == 2 && answers.contains("yes") && answers.contains("no")
+        if !isYesAndNo || options.count - answers.count > 1 {
           nodes.error(
             "a yes_no question's options must be 'yes' and 'no', plus at most one 'missing: true' option",
             fields.place(of: fields.has("scale") ? "scale" : "options"))
@@ -305,13 +307,14 @@ final class QuestionnaireDecoder {
   private static let testKeys = [
     "equals", "in", "answered", "at_least", "at_most", "more_than", "less_than", "text_equals",
   ]
+  private static let combinatorKeys = ["all", "any", "not"]
+  private static let conditionKeys = ["question"] + testKeys + combinatorKeys
 
   private func decodeCondition(_ node: SourceNode, _ path: FieldPath, owner: SourceMap.Owner) -> Condition? {
-    let allowed = ["question"] + Self.testKeys + ["all", "any", "not"]
-    guard let fields = nodes.fields(node, path, allowed: allowed, what: "a condition") else { return nil }
-    let combinators = ["all", "any", "not"].filter { fields.entries[$0] != nil }
-    let tests = Self.testKeys.filter { fields.entries[$0] != nil }
-    let hasQuestion = fields.entries["question"] != nil
+    guard let fields = nodes.fields(node, path, allowed: Self.conditionKeys, what: "a condition") else { return nil }
+    let combinators = Self.combinatorKeys.filter { fields.entries.contains($0) }
+    let tests = Self.testKeys.filter { fields.entries.contains($0) }
+    let hasQuestion = fields.entries.contains("question")
     let here = Place(location: node.location, path: path)
 
     if !combinators.isEmpty {

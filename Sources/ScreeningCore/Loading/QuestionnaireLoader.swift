@@ -29,7 +29,7 @@ public enum QuestionnaireLoader {
     var result =
       FHIRImporter.isFHIR(root)
       ? FHIRImporter.load(root: root, sink: sink, limits: limits) : load(root: root, sink: sink, limits: limits)
-    result.value?.contentHash = "sha256:" + SHA256.hex(bytes)
+    result.value?.setContentHash(ofFile: bytes)
     return result
   }
 

@@ -18,7 +18,7 @@ struct SourceNode: Sendable {
     var value: SourceNode
   }
 
-  indirect enum Value: Sendable {
+  enum Value: Sendable {
     case null
     case scalar(String, ScalarStyle)
     case mapping([Entry])

@@ -21,7 +21,11 @@ public struct Questionnaire: Sendable, Hashable, Identifiable {
   public var messages: [ResultMessage]
   public var domains: [Domain]
   /// `sha256:` and the digest of the file it was loaded from, when it came from one.
-  public var contentHash: String?
+  public var contentHash: String? {
+    get { contentDigest?.value }
+    set { contentDigest = newValue.map(ContentDigest.init(value:)) }
+  }
+  private var contentDigest: ContentDigest?
   /// For a questionnaire imported from FHIR: where its items came from (for the response export).
   public var fhir: FHIRLayout?
   private var indexByID: [String: Int]
@@ -55,6 +59,11 @@ public struct Questionnaire: Sendable, Hashable, Identifiable {
       index[question.id] = position
     }
     self.indexByID = index
+  }
+
+  /// Sets the content hash to that of the file `bytes`, worked out when it is first read.
+  mutating func setContentHash(ofFile bytes: [UInt8]) {
+    contentDigest = ContentDigest(bytes: bytes)
   }
 
   /// The question with `id`, if any.

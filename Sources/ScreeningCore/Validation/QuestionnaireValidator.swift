@@ -261,16 +261,17 @@ struct Reachability {
       if combinations > maxCombinations { return nil }
     }
     if freeTests.count > 12 || combinations << freeTests.count > maxCombinations { return nil }
+    // Every combination sets every name and every free test, so one dictionary of each is reused.
+    let domains = names.map { variables[$0]! }
+    var assignment: [String: String?] = [:]
+    var free: [Condition: Bool] = [:]
     for number in 0..<combinations {
-      var assignment: [String: String?] = [:]
       var rest = number
-      for name in names {
-        let values = variables[name]!
+      for (name, values) in zip(names, domains) {
         assignment[name] = values[rest % values.count]
         rest /= values.count
       }
       for bits in 0..<(1 << freeTests.count) {
-        var free: [Condition: Bool] = [:]
         for (position, test) in freeTests.enumerated() { free[test] = bits & (1 << position) != 0 }
         if evaluate(condition, assignment, free) { return true }
       }
@@ -278,9 +279,13 @@ struct Reachability {
     return false
   }
 
+  // Questions are read in place by index below: `question(_:)` would copy a whole Question for
+  // each test of each combination.
+
   private func isSingle(_ id: String) -> Bool {
-    guard let question = questionnaire.question(id) else { return false }
-    return question.type == .single || question.type == .yesNo
+    guard let index = questionnaire.index(of: id) else { return false }
+    let type = questionnaire.questions[index].type
+    return type == .single || type == .yesNo
   }
 
   private func collect(
@@ -307,7 +312,7 @@ struct Reachability {
     case .any(let items): return items.contains { evaluate($0, assignment, free) }
     case .not(let inner): return !evaluate(inner, assignment, free)
     case .test(let id, let test):
-      if let value = free[condition] { return value }
+      if !free.isEmpty, let value = free[condition] { return value }
       guard let answer = assignment[id] else {
         // The question can never be shown: it is always unanswered.
         if case .answered(let wanted) = test { return !wanted }
@@ -317,7 +322,10 @@ struct Reachability {
       case .equals(let code): return answer == code
       case .oneOf(let codes): return answer.map(codes.contains) ?? false
       case .answered(let wanted):
-        let isAnswered = answer.map { code in questionnaire.question(id)?.option(code)?.isMissing == false } ?? false
+        let isAnswered =
+          answer.map { code in
+            questionnaire.index(of: id).flatMap { questionnaire.questions[$0].option(code) }?.isMissing == false
+          } ?? false
         return isAnswered == wanted
       case .atLeast, .atMost, .moreThan, .lessThan, .textEquals: return false
       }

@@ -61,6 +61,9 @@ public enum DisplayWidth {
     if isPrintableASCII(text) {
       return text.utf8.count <= width ? text : String(decoding: text.utf8.prefix(max(0, width)), as: UTF8.self)
     }
+    // A text that fits is kept whole. `of` never gives less than the sum over characters below (it
+    // adds the widths of all scalars only when no character can be wider than its first scalar).
+    if of(text) <= width { return text }
     var used = 0
     var end = text.startIndex
     for index in text.indices {

@@ -46,6 +46,13 @@ public struct FrameLine: Sendable, Hashable {
     for span in spans {
       let room = width - used
       if room <= 0 { break }
+      // Most spans fit whole: measuring is much cheaper than cutting character by character.
+      let whole = DisplayWidth.of(span.text)
+      if whole <= room {
+        if !span.text.isEmpty { out.append(span) }
+        used += whole
+        continue
+      }
       let text = DisplayWidth.prefix(span.text, fitting: room)
       if !text.isEmpty { out.append(Span(text, span.style)) }
       used += DisplayWidth.of(text)

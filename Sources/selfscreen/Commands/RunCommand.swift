@@ -1,8 +1,15 @@
 import ArgumentParser
-import Foundation
 import ScreeningCore
 import ScreeningLineMode
 import ScreeningTUI
+
+// ProcessInfo. FoundationEssentials rather than Foundation: the whole of Foundation (and ICU) in
+// the binary would add megabytes and milliseconds to every start (README, "Performance").
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// Which front end runs the screening.
 enum UserInterface: String, ExpressibleByArgument, CaseIterable {
@@ -52,10 +59,29 @@ struct RunCommand: ParsableCommand {
   }
 
   func run() throws {
+    try Screening(
+      questionnaire: questionnaire, region: region, ui: ui, answers: answers, export: export, format: format,
+      replace: replace
+    ).run()
+  }
+}
+
+/// What `selfscreen run` does once its command line is read (by `RunCommand`, or by
+/// `Screening.init(quickArguments:)` for the usual starts).
+struct Screening {
+  var questionnaire = "ketamine"
+  var region: String?
+  var ui: UserInterface = .auto
+  var answers: String?
+  var export: String?
+  var format: ExportFormat?
+  var replace = false
+
+  func run() throws(ExitCode) {
     let environment = ProcessInfo.processInfo.environment
     let chosen = try Catalog.questionnaire(questionnaire)
     let directory = try Catalog.helpDirectory()
-    let chosenRegion = try Catalog.region(region, in: directory)
+    let chosenRegion = try Catalog.region(region, in: directory, environment: environment)
     var session = ScreeningSession(questionnaire: chosen)
     if let answers {
       let file = try Catalog.answers(answers, for: chosen)
@@ -105,7 +131,7 @@ struct RunCommand: ParsableCommand {
 /// Line mode's output: standard output, flushed at once so prompts show before input is read.
 struct StandardOutput: LineWriting {
   mutating func write(_ text: String) {
-    FileHandle.standardOutput.write(Data(text.utf8))
+    Console.out(text)
   }
 }
 

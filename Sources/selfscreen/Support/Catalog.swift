@@ -1,6 +1,13 @@
 import ArgumentParser
-import Foundation
 import ScreeningCore
+
+// ProcessInfo. FoundationEssentials rather than Foundation: the whole of Foundation (and ICU) in
+// the binary would add megabytes and milliseconds to every start (README, "Performance").
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// Finds questionnaires and help resources for the commands, printing problems and picking the
 /// exit status.
@@ -72,8 +79,12 @@ enum Catalog {
     return directory
   }
 
-  /// The region from `--region`, else the locale, else international.
-  static func region(_ code: String?, in directory: HelpDirectory) throws(ExitCode) -> Region {
+  /// The region from `--region`, else the locale (from `environment`, read only then), else
+  /// international.
+  static func region(
+    _ code: String?, in directory: HelpDirectory,
+    environment: @autoclosure () -> [String: String] = ProcessInfo.processInfo.environment
+  ) throws(ExitCode) -> Region {
     if let code {
       guard let region = directory.region(code: code) else {
         Console.complain(
@@ -84,7 +95,7 @@ enum Catalog {
       }
       return region
     }
-    guard let region = directory.region(forEnvironment: ProcessInfo.processInfo.environment) else {
+    guard let region = directory.region(forEnvironment: environment()) else {
       Console.complain("the bundled help resources have no international region")
       throw Exit.dataError
     }

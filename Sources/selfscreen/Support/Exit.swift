@@ -1,6 +1,11 @@
 import ArgumentParser
-import Foundation
 import ScreeningCore
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// Exit statuses (sysexits), mapped in one place.
 enum Exit {
@@ -15,11 +20,34 @@ enum Exit {
 /// Writing to the terminal's streams (Swift 6 does not import Glibc's `stderr`).
 enum Console {
   static func out(_ text: String) {
-    FileHandle.standardOutput.write(Data(text.utf8))
+    write(text, to: 1)
   }
 
   static func error(_ text: String) {
-    FileHandle.standardError.write(Data(text.utf8))
+    write(text, to: 2)
+  }
+
+  /// Writes all of `text` to a file descriptor, unbuffered. A stream that cannot be written to
+  /// (closed, disk full) stops the program, as Foundation's `FileHandle.write` did.
+  private static func write(_ text: String, to descriptor: Int32) {
+    var text = text
+    text.withUTF8 { bytes in
+      var offset = 0
+      while offset < bytes.count {
+        #if canImport(Glibc)
+          let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+        #else
+          let written = Darwin.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+        #endif
+        if written < 0 {
+          let code = errno
+          if code == EINTR { continue }
+          let stream = descriptor == 1 ? "standard output" : "standard error"
+          fatalError("cannot write to \(stream): \(String(cString: strerror(code)))")
+        }
+        offset += written
+      }
+    }
   }
 
   /// `selfscreen: message` on stderr.
