@@ -249,6 +249,15 @@ struct Reachability {
 
   /// `true` or `false` when decided; nil when there are too many combinations to try.
   func canBeTrue(_ condition: Condition, reachable: [Bool]) -> Bool? {
+    // The usual show_if, one test on one single-choice question, is one variable and no free
+    // test: trying its values directly gives what the search below gives, without its tables.
+    if case .test(let id, let test) = condition, let index = questionnaire.index(of: id), reachable[index],
+      isSingle(id)
+    {
+      let values: [String?] = [nil] + questionnaire.questions[index].options.map(\.code)
+      if values.count > maxCombinations { return nil }
+      return values.contains { holds(test, on: id, answer: $0) }
+    }
     // Single-choice questions are variables over their codes (or unanswered); every other test is
     // a free boolean of its own, fixed to "unanswered" when its question can never be shown.
     var variables: [String: [String?]] = [:]
@@ -318,17 +327,22 @@ struct Reachability {
         if case .answered(let wanted) = test { return !wanted }
         return false
       }
-      switch test {
-      case .equals(let code): return answer == code
-      case .oneOf(let codes): return answer.map(codes.contains) ?? false
-      case .answered(let wanted):
-        let isAnswered =
-          answer.map { code in
-            questionnaire.index(of: id).flatMap { questionnaire.questions[$0].option(code) }?.isMissing == false
-          } ?? false
-        return isAnswered == wanted
-      case .atLeast, .atMost, .moreThan, .lessThan, .textEquals: return false
-      }
+      return holds(test, on: id, answer: answer)
+    }
+  }
+
+  /// Whether a test on a single-choice question holds for one of its codes (nil: unanswered).
+  private func holds(_ test: ConditionTest, on id: String, answer: String?) -> Bool {
+    switch test {
+    case .equals(let code): return answer == code
+    case .oneOf(let codes): return answer.map(codes.contains) ?? false
+    case .answered(let wanted):
+      let isAnswered =
+        answer.map { code in
+          questionnaire.index(of: id).flatMap { questionnaire.questions[$0].option(code) }?.isMissing == false
+        } ?? false
+      return isAnswered == wanted
+    case .atLeast, .atMost, .moreThan, .lessThan, .textEquals: return false
     }
   }
 }
