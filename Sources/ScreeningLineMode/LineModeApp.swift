@@ -161,14 +161,10 @@ public struct LineModeApp<Input: LineReading, Output: LineWriting> {
         question.type == .multiple
         ? "Type the numbers of all that apply, separated by spaces"
         : "Type a number from 1 to \(question.options.count)"
-    case .number:
+    case .number, .decimal:
       var range = ""
       if let minimum = question.minimum, let maximum = question.maximum { range = " from \(minimum) to \(maximum)" }
-      hint = "Type a whole number\(range)"
-    case .decimal:
-      var range = ""
-      if let minimum = question.minimum, let maximum = question.maximum { range = " from \(minimum) to \(maximum)" }
-      hint = "Type a number\(range), such as 72.5"
+      hint = question.type == .number ? "Type a whole number\(range)" : "Type a number\(range), such as 72.5"
     case .text:
       hint = "Type your answer"
     case .date:

@@ -106,7 +106,7 @@ extension FHIRReader {
           let inner = walk(item.children, group: item, conditions: all)
           if !inner.isEmpty { layout.append(.group(linkID: item.linkID, text: item.text, items: inner)) }
         case .display:
-          if let text = item.text.map(reader.plainText), !text.allSatisfy(\.isWhitespace) {
+          if let text = item.text, !text.allSatisfy(\.isWhitespace) {
             if own != nil {
               reader.values.warning(
                 "the display item '\(TextSafety.visible(item.linkID))' has an enableWhen; its text is always shown",
@@ -142,7 +142,7 @@ extension FHIRReader {
       var help = pendingHelp
       pendingHelp = []
       for child in item.children {
-        if case .display = child.kind, let extra = child.text { help.append(reader.plainText(extra)) }
+        if case .display = child.kind, let extra = child.text { help.append(extra) }
       }
       let at = element.location
       var pairs: [(String, SourceNode)] = [

@@ -56,11 +56,6 @@ final class FHIRReader {
       self.linkID = linkID
       self.element = element
     }
-
-    var isQuestion: Bool {
-      if case .question = kind { return true }
-      return false
-    }
   }
 
   static let weightURLs = [

@@ -115,12 +115,6 @@ extension Answer {
     }
   }
 
-  /// Whether a choice answer includes `code`, or a text or date answer is exactly `code`.
-  func matches(_ code: String) -> Bool {
-    if case .text(let text) = self { return text == code }
-    return codes.contains(code)
-  }
-
   /// The numeric value of a number or decimal answer.
   var numericValue: Double? {
     switch self {

@@ -9,7 +9,9 @@ extension Condition {
       let answer = answers[id]
       switch test {
       case .equals(let code): return answer?.codes.contains(code) ?? false
-      case .textEquals(let text): return answer?.matches(text) ?? false
+      case .textEquals(let text):
+        if case .text(let given)? = answer { return given == text }
+        return false
       case .oneOf(let codes): return answer?.codes.contains(where: codes.contains) ?? false
       case .answered(let wanted):
         let answered = answer.map { questionnaire.question(id)?.isMissing($0) == false } ?? false

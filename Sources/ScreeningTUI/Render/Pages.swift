@@ -101,19 +101,19 @@ enum QuestionPage {
         ? ["↑↓ move", "Space tick", "Enter next", "← back", "r help", "? keys", "q quit"]
         : ["↑↓ move", "Enter choose", "← back", "r help", "? keys", "q quit"]
     case .number, .decimal, .text, .date:
-      let prompt: String
+      // "Your answer (a whole number, 0 to 10):": what to type, then the accepted range.
+      var details: [String] = []
       switch question.type {
-      case .number: prompt = "Your answer (a whole number"
-      case .decimal: prompt = "Your answer (a number, such as 72.5"
-      case .date: prompt = "Your answer (a date, YYYY-MM-DD"
-      default: prompt = "Your answer"
+      case .number: details.append("a whole number")
+      case .decimal: details.append("a number, such as 72.5")
+      case .date: details.append("a date, YYYY-MM-DD")
+      default: break
       }
-      var range = ""
       if question.type.isNumeric, let minimum = question.minimum, let maximum = question.maximum {
-        range = ", \(minimum) to \(maximum)"
+        details.append("\(minimum) to \(maximum)")
       }
-      if question.type != .text { range += ")" }
-      lines += Renderer.wrapped(prompt + range + ":", width: width, style: .dim)
+      let prompt = details.isEmpty ? "Your answer:" : "Your answer (\(details.joined(separator: ", "))):"
+      lines += Renderer.wrapped(prompt, width: width, style: .dim)
       let fieldWidth = max(10, width - 4)
       let shown =
         DisplayWidth.of(state.input) >= fieldWidth
