@@ -26,6 +26,13 @@ let package = Package(
         .embedInCode("Bundled/resources.yaml"),
       ]
     ),
+    // The bundled questionnaires and help resources as code: BundleCompiler validates
+    // Questionnaires/ at build time and writes them out, so the program never parses them at start.
+    .target(name: "ScreeningBundle", dependencies: ["ScreeningCore"], plugins: ["BundleCompilerPlugin"]),
+    .executableTarget(name: "BundleCompiler", dependencies: ["ScreeningCore"]),
+    .plugin(
+      name: "BundleCompilerPlugin", capability: .buildTool(), dependencies: ["BundleCompiler"],
+      path: "Sources/BundleCompilerPlugin"),
     // ncursesw, through a shim that exposes its globals and macros to Swift 6.
     .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
     // Signal handlers and the crash guard that give the terminal back (async-signal-safe C).
@@ -38,23 +45,28 @@ let package = Package(
       name: "selfscreen",
       dependencies: [
         "ScreeningCore",
+        "ScreeningBundle",
         "ScreeningTUI",
         "ScreeningLineMode",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
-      // Release builds link the Swift runtime into the binary, as `swift build --static-swift-stdlib`
-      // would: it starts in much less time (README, "Performance") and runs without the toolchain's
-      // libraries. The flag is also given to the compiler, so that this module's link entries name
-      // what the static FoundationEssentials (used here and by ArgumentParser) needs. The linker
-      // flag reaches every product that links this target, so no test target may depend on it.
-      swiftSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))],
-      linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]
+      // Release builds are one static executable: the Swift runtime, FoundationEssentials, ncursesw
+      // and glibc are linked in, so no dynamic loader resolves symbols or relocates libraries at
+      // start (README, "Performance": start-up time halved against -static-stdlib alone), and the
+      // binary runs on a machine without the toolchain. Static ncursesw needs libtinfo after it.
+      // The flags reach every product that links this target, so no test target may depend on it.
+      swiftSettings: [.unsafeFlags(["-static-executable"], .when(configuration: .release))],
+      linkerSettings: [
+        .unsafeFlags(["-static-executable"], .when(configuration: .release)),
+        .linkedLibrary("tinfo", .when(configuration: .release)),
+      ]
     ),
     // The benchmark: `swift run -c release selfscreen-bench` (README, "Performance").
     .target(name: "CBenchSupport"),
     .executableTarget(name: "selfscreen-bench", dependencies: ["ScreeningCore", "CBenchSupport", "selfscreen"]),
     .testTarget(
       name: "ScreeningCoreTests", dependencies: ["ScreeningCore"], exclude: ["Export/Golden", "FHIR/Fixtures"]),
+    .testTarget(name: "ScreeningBundleTests", dependencies: ["ScreeningBundle", "ScreeningCore", "BundleCompiler"]),
     .testTarget(name: "ScreeningTUITests", dependencies: ["ScreeningTUI"]),
     .testTarget(name: "ScreeningLineModeTests", dependencies: ["ScreeningLineMode"]),
     // These two run the built `selfscreen` binary, which `swift test` builds with every product. They

@@ -1,4 +1,6 @@
-/// The questionnaires and help resources compiled into the program from `Questionnaires/`.
+/// The text of the questionnaires and help resources in `Questionnaires/`, and loading it. The
+/// program itself uses `CompiledBundle` (target ScreeningBundle): the same values, loaded and
+/// validated at build time.
 public enum BundledData {
   /// The ids of the bundled questionnaires, in listing order.
   public static let questionnaireIDs = ["ketamine"]
@@ -21,8 +23,11 @@ public enum BundledData {
     questionnaireBytes(id).map { QuestionnaireLoader.load(bytes: $0, fileName: fileName(ofQuestionnaire: id)) }
   }
 
+  /// The bytes of the bundled help resources.
+  public static var helpDirectoryBytes: [UInt8] { PackageResources.resources_yaml }
+
   /// Loads the bundled help resources.
   public static func helpDirectory() -> LoadResult<HelpDirectory> {
-    HelpDirectoryLoader.load(bytes: PackageResources.resources_yaml, fileName: "Questionnaires/resources.yaml")
+    HelpDirectoryLoader.load(bytes: helpDirectoryBytes, fileName: "Questionnaires/resources.yaml")
   }
 }

@@ -16,6 +16,21 @@ public struct HelpResource: Sendable, Hashable {
   public var lastVerified: String
   public var source: String
 
+  public init(
+    name: String, kind: Kind, purpose: String, phone: String? = nil, text: String? = nil, web: String? = nil,
+    hours: String? = nil, lastVerified: String, source: String
+  ) {
+    self.name = name
+    self.kind = kind
+    self.purpose = purpose
+    self.phone = phone
+    self.text = text
+    self.web = web
+    self.hours = hours
+    self.lastVerified = lastVerified
+    self.source = source
+  }
+
   /// The ways to reach it, e.g. `call 988 · text 988 · 988lifeline.org`.
   public var contactLine: String {
     var parts: [String] = []
@@ -33,6 +48,13 @@ public struct Region: Sendable, Hashable, Identifiable {
   /// Locale territories (from `LANG`) that choose this region, e.g. `GB`.
   public var territories: [String]
   public var resources: [HelpResource]
+
+  public init(code: String, name: String, territories: [String], resources: [HelpResource]) {
+    self.code = code
+    self.name = name
+    self.territories = territories
+    self.resources = resources
+  }
 
   public var id: String { code }
 

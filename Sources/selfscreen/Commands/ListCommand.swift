@@ -1,4 +1,5 @@
 import ArgumentParser
+import ScreeningBundle
 import ScreeningCore
 
 /// `selfscreen list`: the bundled questionnaires.
@@ -7,7 +8,7 @@ struct ListCommand: ParsableCommand {
     commandName: "list", abstract: "List the bundled questionnaires.")
 
   func run() throws {
-    for id in BundledData.questionnaireIDs {
+    for id in CompiledBundle.questionnaireIDs {
       let questionnaire = try Catalog.questionnaire(id)
       let count = questionnaire.questions.count
       Console.out("\(id)  version \(questionnaire.version)  \(count) questions  \(questionnaire.title)\n")

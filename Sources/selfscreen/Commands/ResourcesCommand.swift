@@ -10,7 +10,7 @@ struct ResourcesCommand: ParsableCommand {
   var region: String?
 
   func run() throws {
-    let directory = try Catalog.helpDirectory()
+    let directory = Catalog.helpDirectory
     let chosen = try Catalog.region(region, in: directory)
     Console.out(HelpText.resources(chosen))
   }

@@ -3,14 +3,6 @@ import ScreeningCore
 import ScreeningLineMode
 import ScreeningTUI
 
-// ProcessInfo. FoundationEssentials rather than Foundation: the whole of Foundation (and ICU) in
-// the binary would add megabytes and milliseconds to every start (README, "Performance").
-#if canImport(FoundationEssentials)
-  import FoundationEssentials
-#else
-  import Foundation
-#endif
-
 /// Which front end runs the screening.
 enum UserInterface: String, ExpressibleByArgument, CaseIterable {
   /// Full screen on a terminal; line mode when input or output is not a terminal or TERM is unset or dumb.
@@ -78,9 +70,9 @@ struct Screening {
   var replace = false
 
   func run() throws(ExitCode) {
-    let environment = ProcessInfo.processInfo.environment
+    let environment = ProcessEnvironment.current()
     let chosen = try Catalog.questionnaire(questionnaire)
-    let directory = try Catalog.helpDirectory()
+    let directory = Catalog.helpDirectory
     let chosenRegion = try Catalog.region(region, in: directory, environment: environment)
     var session = ScreeningSession(questionnaire: chosen)
     if let answers {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ScreeningBundle
 import ScreeningCore
 
 /// `selfscreen score ANSWERS`: the result for a saved answers file.
@@ -32,14 +33,14 @@ struct ScoreCommand: ParsableCommand {
   }
 
   func run() throws {
-    let directory = try Catalog.helpDirectory()
+    let directory = Catalog.helpDirectory
     let chosenRegion = try Catalog.region(region, in: directory)
     let bytes = try Catalog.input(answers)
     let file = AnswersLoader.read(bytes: bytes, fileName: answers)
     Console.report(file.diagnostics)
     guard let file = file.value else { throw Exit.dataError }
     let reference = questionnaire ?? file.questionnaireID
-    if questionnaire == nil && BundledData.questionnaireBytes(reference) == nil {
+    if questionnaire == nil && CompiledBundle.questionnaire(reference) == nil {
       Console.report([AnswersLoader.unknownQuestionnaire(file)])
       throw Exit.dataError
     }

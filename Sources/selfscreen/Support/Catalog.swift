@@ -1,23 +1,16 @@
 import ArgumentParser
+import ScreeningBundle
 import ScreeningCore
-
-// ProcessInfo. FoundationEssentials rather than Foundation: the whole of Foundation (and ICU) in
-// the binary would add megabytes and milliseconds to every start (README, "Performance").
-#if canImport(FoundationEssentials)
-  import FoundationEssentials
-#else
-  import Foundation
-#endif
 
 /// Finds questionnaires and help resources for the commands, printing problems and picking the
 /// exit status.
 enum Catalog {
   /// A bundled id (`ketamine`) or a file path.
   static func questionnaire(_ reference: String) throws(ExitCode) -> Questionnaire {
+    // A bundled questionnaire was validated when the program was built (CompiledBundle).
+    if let bundled = CompiledBundle.questionnaire(reference) { return bundled }
     let result: LoadResult<Questionnaire>
-    if let bundled = BundledData.questionnaire(reference) {
-      result = bundled
-    } else if reference.contains("/") || reference.contains(".") {
+    if reference.contains("/") || reference.contains(".") {
       do {
         result = try QuestionnaireLoader.load(path: reference)
       } catch {
@@ -27,7 +20,7 @@ enum Catalog {
     } else {
       Console.complain(
         "there is no bundled questionnaire '\(TextSafety.visible(reference))'; choose one of: "
-          + "\(BundledData.questionnaireIDs.joined(separator: ", ")), or give a file path"
+          + "\(CompiledBundle.questionnaireIDs.joined(separator: ", ")), or give a file path"
       )
       throw Exit.usage
     }
@@ -68,22 +61,14 @@ enum Catalog {
     }
   }
 
-  /// The bundled help resources (a build with broken resources never passes its tests).
-  static func helpDirectory() throws(ExitCode) -> HelpDirectory {
-    let result = BundledData.helpDirectory()
-    guard let directory = result.value else {
-      Console.report(result.diagnostics)
-      Console.complain("the bundled help resources have errors")
-      throw Exit.dataError
-    }
-    return directory
-  }
+  /// The bundled help resources, validated when the program was built (CompiledBundle).
+  static var helpDirectory: HelpDirectory { CompiledBundle.helpDirectory }
 
   /// The region from `--region`, else the locale (from `environment`, read only then), else
   /// international.
   static func region(
     _ code: String?, in directory: HelpDirectory,
-    environment: @autoclosure () -> [String: String] = ProcessInfo.processInfo.environment
+    environment: @autoclosure () -> [String: String] = ProcessEnvironment.current()
   ) throws(ExitCode) -> Region {
     if let code {
       guard let region = directory.region(code: code) else {

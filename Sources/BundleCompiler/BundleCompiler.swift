@@ -1,0 +1,115 @@
+import Foundation
+import ScreeningCore
+
+/// Build tool: loads and validates the bundled questionnaires and help resources, exactly as
+/// `selfscreen validate` would, and writes them as Swift code for the `ScreeningBundle` target.
+/// Any error or warning stops the build with its place (`file:line:col`).
+///
+/// Usage: BundleCompiler OUTPUT.swift RESOURCES.yaml [QUESTIONNAIRE.yaml ...]
+/// A questionnaire's bundled id is its file's name without `.yaml`.
+@main
+enum BundleCompiler {
+  static func main() {
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    guard arguments.count >= 2 else {
+      fail("usage: BundleCompiler OUTPUT.swift RESOURCES.yaml [QUESTIONNAIRE.yaml ...]")
+    }
+    let output = arguments[0]
+    let help = load(arguments[1], with: HelpDirectoryLoader.load(bytes:fileName:limits:))
+    let questionnaires = arguments.dropFirst(2).sorted().map { path in
+      let value = load(path, with: QuestionnaireLoader.load(bytes:fileName:limits:))
+      let id = String(path.split(separator: "/").last ?? "").replacingOccurrences(of: ".yaml", with: "")
+      guard value.fhir == nil, let hash = value.contentHash else { fail("\(path): not a native questionnaire") }
+      return (id: id, value: value, hash: hash)
+    }
+    let source = GeneratedFile.text(
+      questionnaires: questionnaires, help: help, inputs: arguments.dropFirst().map(fileName))
+    do {
+      try source.write(toFile: output, atomically: true, encoding: .utf8)
+    } catch {
+      fail("cannot write \(output): \(error)")
+    }
+  }
+
+  /// The value in `path`, or the build stops with every diagnostic (warnings included).
+  static func load<Value>(_ path: String, with loader: ([UInt8], String, LoadLimits) -> LoadResult<Value>) -> Value {
+    let bytes: [UInt8]
+    do {
+      bytes = try InputFile.read(path, limit: LoadLimits.standard.maxFileBytes)
+    } catch {
+      fail("\(path): \(error.description)")
+    }
+    let result = loader(bytes, path, .standard)
+    for diagnostic in result.diagnostics {
+      let place = "\(diagnostic.file):\(diagnostic.location.line):\(diagnostic.location.column)"
+      FileHandle.standardError.write(
+        Data("\(place): \(diagnostic.severity.rawValue): \(diagnostic.path): \(diagnostic.message)\n".utf8))
+    }
+    guard let value = result.value, result.diagnostics.isEmpty else {
+      fail("\(fileName(path)): bundled data must load without errors or warnings")
+    }
+    return value
+  }
+
+  static func fileName(_ path: String) -> String {
+    "Questionnaires/" + (path.split(separator: "/").last.map(String.init) ?? path)
+  }
+
+  static func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("BundleCompiler: error: \(message)\n".utf8))
+    exit(1)
+  }
+}
+
+/// The generated Swift file.
+enum GeneratedFile {
+  static func text(
+    questionnaires: [(id: String, value: Questionnaire, hash: String)], help: HelpDirectory, inputs: [String]
+  ) -> String {
+    var out = """
+      // Written by BundleCompiler at build time from \(inputs.joined(separator: ", ")).
+      // Do not edit: edit those files. The build loads and validates them first.
+      import ScreeningCore
+
+      enum Compiled {
+        static let questionnaireIDs: [String] = \(SwiftSource.strings(questionnaires.map(\.id)))
+
+        static func questionnaire(_ id: String) -> ScreeningCore.Questionnaire? {
+          switch id {
+
+      """
+    for entry in questionnaires {
+      out += "    case \(SwiftSource.string(entry.id)): return questionnaire_\(entry.id.identifier)\n"
+    }
+    out += "    default: return nil\n    }\n  }\n"
+    for entry in questionnaires {
+      out += """
+
+          static let questionnaire_\(entry.id.identifier): ScreeningCore.Questionnaire = {
+            var value = \(SwiftSource.questionnaire(entry.value).indented("    ").dropFirst(4))
+            value.contentHash = \(SwiftSource.string(entry.hash))
+            return value
+          }()
+
+        """
+    }
+    out += """
+
+        static let helpDirectory: ScreeningCore.HelpDirectory = \(SwiftSource.helpDirectory(help).indented("  ").dropFirst(2))
+      }
+
+      """
+    return out
+  }
+}
+
+extension String {
+  /// Letters, digits and `_` only, for a Swift name.
+  fileprivate var identifier: String {
+    String(unicodeScalars.map { $0.properties.isAlphabetic || ("0"..."9").contains($0) ? Character($0) : "_" })
+  }
+
+  fileprivate func indented(_ prefix: String) -> String {
+    split(separator: "\n", omittingEmptySubsequences: false).map { prefix + $0 }.joined(separator: "\n")
+  }
+}
