@@ -1,5 +1,9 @@
 import ArgumentParser
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// The `selfscreen` command: a private self-check about ketamine use, in the terminal.
 @main
 struct SelfScreen: ParsableCommand {
@@ -28,7 +32,9 @@ struct SelfScreen: ParsableCommand {
     do {
       try screening.run()
     } catch {
-      exit(withError: error)
+      // The message is already printed; ArgumentParser's exit(withError:) would build its help
+      // text first, a millisecond after Ctrl-C.
+      Glibc.exit(error.rawValue)
     }
   }
 }

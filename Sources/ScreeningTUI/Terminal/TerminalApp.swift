@@ -54,6 +54,8 @@ public enum TerminalApp {
     var state = AppState(
       session: session, region: region, size: terminal.size, started: .now(),
       exportFolder: writer.currentDirectory)
+    // A frame is drawn after each change only: an idle screen (a read that times out) costs nothing.
+    var changed = true
     while true {
       let signal = tg_pending_signal()
       if signal != 0 {
@@ -73,8 +75,10 @@ public enum TerminalApp {
         } catch {
           state.exportFinished(.failure(error))
         }
+        changed = true
       }
-      terminal.paint(Renderer.render(state, symbols: terminal.symbols))
+      if changed { terminal.paint(Renderer.render(state, symbols: terminal.symbols)) }
+      changed = true
       switch terminal.read() {
       case .key(let key): state.update(with: key)
       case .resize(let size): state.resize(to: size)
@@ -85,7 +89,7 @@ public enum TerminalApp {
       case .hangup:
         terminal.end()
         tg_reraise(SIGHUP)
-      case .none: continue
+      case .none: changed = false
       }
     }
   }

@@ -21,7 +21,9 @@ final class TerminalScreen {
 
   /// Starts ncurses on the controlling terminal (stdin / stdout).
   init(environment: [String: String]) throws(StartError) {
-    setlocale(LC_ALL, "")
+    // The character set is all the screens need from the locale (LC_CTYPE: UTF-8 or not, and
+    // character widths); loading every category read a dozen more files at each start.
+    setlocale(LC_CTYPE, "")
     utf8 = String(cString: nl_langinfo(nl_item(CODESET))).uppercased().replacingUTF8Dash() == "UTF8"
     tg_save_modes()
     // The window's real size always wins: exported LINES / COLUMNS would otherwise freeze it
