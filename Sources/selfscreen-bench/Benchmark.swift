@@ -5,13 +5,22 @@ import ScreeningCore
 /// Runs the real `selfscreen` in a pseudo-terminal at 80x24 (and `dialog`, where installed, for
 /// comparison), and times loading generated questionnaires in-process. Prints a table.
 ///
-/// Usage: swift run -c release selfscreen-bench [RUNS]
+/// Usage: swift run -c release selfscreen-bench [RUNS] [--load-only | --terminal-only] [--questions N]
+/// (`--questions N` times loading one generated size only, e.g. under a profiler.)
 @main
 enum Benchmark {
   static func main() throws {
-    let runs = CommandLine.arguments.dropFirst().compactMap { Int($0) }.first ?? 20
-    let loadOnly = CommandLine.arguments.contains("--load-only")
-    let terminalOnly = CommandLine.arguments.contains("--terminal-only")
+    var arguments = Array(CommandLine.arguments.dropFirst())
+    var sizes: [Int]?
+    if let index = arguments.firstIndex(of: "--questions"), index + 1 < arguments.count,
+      let count = Int(arguments[index + 1])
+    {
+      sizes = [count]
+      arguments.removeSubrange(index...index + 1)
+    }
+    let runs = arguments.compactMap { Int($0) }.first ?? 20
+    let loadOnly = arguments.contains("--load-only")
+    let terminalOnly = arguments.contains("--terminal-only")
     let folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
     let selfscreen = folder.appendingPathComponent("selfscreen").path
     guard FileManager.default.isExecutableFile(atPath: selfscreen) else {
@@ -22,7 +31,7 @@ enum Benchmark {
     table.title = "SelfScreen benchmark: \(runs) runs, 80x24, \(Machine.description)"
 
     if !loadOnly { try terminal(runs, selfscreen, &table) }
-    if !terminalOnly { try loading(runs, &table) }
+    if !terminalOnly { try loading(runs, sizes: sizes ?? [1_000, 10_000, 100_000], &table) }
     print(table.text)
   }
 
@@ -39,7 +48,24 @@ enum Benchmark {
     var moveCPU: [Double] = []
     var totalCPU: [Double] = []
     var totalBytes: [Double] = []
+    // dialog, drawing the first question as a radio list in the same kind of terminal. Its runs
+    // alternate with SelfScreen's, so that both meet the same machine (load, clock, caches).
+    let dialog = ["/usr/bin/dialog", "/bin/dialog"].first(where: FileManager.default.isExecutableFile(atPath:))
+    let question = try require(BundledData.questionnaire("ketamine")?.value?.questions.first)
+    var dialogArguments = ["--radiolist", question.text, "0", "0", "0"]
+    for (index, option) in question.options.enumerated() { dialogArguments += ["\(index + 1)", option.label, "off"] }
+    var dialogFirst: [Double] = []
+    var dialogBytes: [Double] = []
+    var dialogPeak: [Double] = []
     for _ in 0..<runs {
+      if let dialog {
+        let session = try Session(dialog, dialogArguments)
+        let (elapsed, bytes) = session.readUntil("Cancel")
+        dialogFirst.append(elapsed * 1000)
+        dialogBytes.append(Double(bytes + session.readQuiet()))
+        session.interrupt()
+        dialogPeak.append(session.finish() / 1024)
+      }
       let session = try Session(selfscreen, ["--region", "UK"])
       let (elapsed, bytes) = session.readUntil("Enter start")
       firstScreen.append(elapsed * 1000)
@@ -73,22 +99,7 @@ enum Benchmark {
     table.add("bytes, whole session", totalBytes)
     table.add("peak resident memory (MiB)", peak, target: "< 20")
 
-    // dialog, drawing the first question as a radio list in the same kind of terminal.
-    if let dialog = ["/usr/bin/dialog", "/bin/dialog"].first(where: FileManager.default.isExecutableFile(atPath:)) {
-      let question = try require(BundledData.questionnaire("ketamine")?.value?.questions.first)
-      var arguments = ["--radiolist", question.text, "0", "0", "0"]
-      for (index, option) in question.options.enumerated() { arguments += ["\(index + 1)", option.label, "off"] }
-      var dialogFirst: [Double] = []
-      var dialogBytes: [Double] = []
-      var dialogPeak: [Double] = []
-      for _ in 0..<runs {
-        let session = try Session(dialog, arguments)
-        let (elapsed, bytes) = session.readUntil("Cancel")
-        dialogFirst.append(elapsed * 1000)
-        dialogBytes.append(Double(bytes + session.readQuiet()))
-        session.interrupt()
-        dialogPeak.append(session.finish() / 1024)
-      }
+    if dialog != nil {
       table.add("dialog --radiolist: first screen (ms)", dialogFirst)
       table.add("  bytes written for it", dialogBytes)
       table.add("  peak resident memory (MiB)", dialogPeak)
@@ -101,13 +112,13 @@ enum Benchmark {
   }
 
   /// Loading and validating, in-process.
-  static func loading(_ runs: Int, _ table: inout Table) throws {
+  static func loading(_ runs: Int, sizes: [Int], _ table: inout Table) throws {
     let ketamine = try require(BundledData.questionnaireBytes("ketamine"))
     table.add(
       "load + validate ketamine.yaml (ms)",
       time(runs) { _ = QuestionnaireLoader.load(bytes: ketamine, fileName: "k.yaml") })
     var perThousand: [Int: Double] = [:]
-    for count in [1_000, 10_000, 100_000] {
+    for count in sizes {
       let bytes = Generated.questionnaire(questions: count)
       var limits = LoadLimits.standard
       limits.maxQuestions = count
@@ -124,7 +135,7 @@ enum Benchmark {
     }
     table.note(
       "per 1,000 questions: "
-        + [1_000, 10_000, 100_000].map { "\($0): \(String(format: "%.2f", perThousand[$0] ?? 0)) ms" }
+        + sizes.map { "\($0): \(String(format: "%.2f", perThousand[$0] ?? 0)) ms" }
         .joined(separator: ", ") + " (flat means linear growth)")
   }
 
