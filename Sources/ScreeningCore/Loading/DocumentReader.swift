@@ -66,6 +66,11 @@ enum DocumentReader {
     var index = 0
     let count = bytes.count
     while index < count {
+      // Eight ASCII bytes at a time (no byte with its high bit set), the usual case.
+      if index + 8 <= count, Self.word(bytes, at: index) & 0x8080_8080_8080_8080 == 0 {
+        index += 8
+        continue
+      }
       let byte = bytes[index]
       if byte < 0x80 {
         index += 1
@@ -90,6 +95,12 @@ enum DocumentReader {
       index += length
     }
     return nil
+  }
+
+  /// Eight bytes from `offset`, in any order (each test looks at every byte alike).
+  @inline(__always)
+  private static func word(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> UInt64 {
+    UnsafeRawPointer(bytes.baseAddress! + offset).loadUnaligned(as: UInt64.self)
   }
 
   /// Line and column (in scalars) of a byte offset.
@@ -120,8 +131,20 @@ enum DocumentReader {
     let count = bytes.count
     let (first, hasStandIn) = bytes.withUnsafeBufferPointer { buffer -> (Int?, Bool) in
       var hasStandIn = false
-      for index in 0..<count {
+      var index = 0
+      while index < count {
+        // Eight printable ASCII bytes at a time (none below 0x20, none 0x7F or above), the usual case.
+        if index + 8 <= count {
+          let word = Self.word(buffer, at: index)
+          let belowSpace = (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080
+          let delete = ((word ^ 0x7F7F_7F7F_7F7F_7F7F) &- 0x0101_0101_0101_0101) & ~(word ^ 0x7F7F_7F7F_7F7F_7F7F)
+          if (belowSpace | word | delete) & 0x8080_8080_8080_8080 == 0 {
+            index += 8
+            continue
+          }
+        }
         let byte = buffer[index]
+        defer { index += 1 }
         guard byte < 0x20 || byte >= 0x7F else { continue }
         if isMasked(byte) || (byte == 0xC2 && index + 1 < count && (0x80...0x9F).contains(buffer[index + 1])) {
           return (index, true)

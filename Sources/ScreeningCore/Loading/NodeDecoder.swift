@@ -37,7 +37,9 @@ struct NodeDecoder {
         error("duplicate key '\(entry.key)'; it is first given at \(first.keyLocation)", keyPlace)
         continue
       }
-      if !allowed.contains(entry.key) {
+      // Lengths first: most pairs of different keys differ in length, and comparing those is cheap.
+      let length = entry.key.utf8.count
+      if !allowed.contains(where: { $0.utf8.count == length && $0 == entry.key }) {
         var message = "unknown key '\(entry.key)'"
         if let guess = closest(entry.key, in: allowed) {
           message += "; did you mean '\(guess)'?"

@@ -19,6 +19,26 @@ import Testing
         "demo.yaml:2:7: (file): the file is not valid UTF-8 (byte 0xC3 at offset 17)") == true)
   }
 
+  /// The readers skip eight plain ASCII bytes at a time: a bad byte is found at any place in a run.
+  @Test(arguments: 0..<17)
+  func invalidUTF8IsFoundAtEveryPlaceOfALongASCIIRun(padding: Int) {
+    var bytes = Array("format: 1\nid: demo\ntitle: \(String(repeating: "x", count: padding))".utf8)
+    let offset = bytes.count
+    bytes += [0xE9] + Array("tail\n".utf8)
+    #expect(
+      Fixtures.diagnostics(bytes: bytes).first?.hasPrefix(
+        "demo.yaml:3:\(8 + padding): (file): the file is not valid UTF-8 (byte 0xE9 at offset \(offset))") == true)
+  }
+
+  @Test(arguments: 0..<17, ["\u{01}", "\u{1F}", "\u{7F}", "\u{85}"])
+  func controlCharactersAreFoundAtEveryPlaceOfALongASCIIRun(padding: Int, character: String) {
+    let text = Fixtures.demo(("text: Sign B?", "text: Sign B\(String(repeating: "x", count: padding))\(character)?"))
+    let diagnostics = Fixtures.diagnostics(text)
+    #expect(diagnostics.count == 1)
+    #expect(
+      diagnostics.first?.hasPrefix("demo.yaml:34:15: sections[0].questions[2].text: the text contains U+00") == true)
+  }
+
   @Test func byteOrderMarksAndUTF16() {
     // A UTF-8 byte-order mark is accepted and ignored.
     #expect(Fixtures.diagnostics(bytes: [0xEF, 0xBB, 0xBF] + Array(Fixtures.demo.utf8)) == [])
