@@ -42,8 +42,14 @@ struct KeyedEntries {
 
   private func position(of key: String) -> Int? {
     if let index { return index[key] }
-    // Comparing lengths first is cheap (keys are short) and settles most pairs of different keys.
-    let length = key.utf8.count
-    return keys.firstIndex { $0.utf8.count == length && $0 == key }
+    return keys.firstIndex { $0.isSameKey(as: key) }
+  }
+}
+
+extension String {
+  /// `==` for mapping keys: comparing lengths first is cheap (keys are short) and settles most
+  /// pairs of different keys.
+  func isSameKey(as other: String) -> Bool {
+    utf8.count == other.utf8.count && self == other
   }
 }

@@ -37,9 +37,7 @@ struct NodeDecoder {
         error("duplicate key '\(entry.key)'; it is first given at \(first.keyLocation)", keyPlace)
         continue
       }
-      // Lengths first: most pairs of different keys differ in length, and comparing those is cheap.
-      let length = entry.key.utf8.count
-      if !allowed.contains(where: { $0.utf8.count == length && $0 == entry.key }) {
+      if !allowed.contains(where: { $0.isSameKey(as: entry.key) }) {
         var message = "unknown key '\(entry.key)'"
         if let guess = closest(entry.key, in: allowed) {
           message += "; did you mean '\(guess)'?"
