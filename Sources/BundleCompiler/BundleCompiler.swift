@@ -18,7 +18,8 @@ enum BundleCompiler {
     let help = load(arguments[1], with: HelpDirectoryLoader.load(bytes:fileName:limits:))
     let questionnaires = arguments.dropFirst(2).sorted().map { path in
       let value = load(path, with: QuestionnaireLoader.load(bytes:fileName:limits:))
-      let id = String(path.split(separator: "/").last ?? "").replacingOccurrences(of: ".yaml", with: "")
+      guard name(path).hasSuffix(".yaml") else { fail("\(path): a bundled questionnaire's file name ends in .yaml") }
+      let id = String(name(path).dropLast(".yaml".count))
       guard value.fhir == nil, let hash = value.contentHash else { fail("\(path): not a native questionnaire") }
       return (id: id, value: value, hash: hash)
     }
@@ -41,9 +42,10 @@ enum BundleCompiler {
     }
     let result = loader(bytes, path, .standard)
     for diagnostic in result.diagnostics {
-      let place = "\(diagnostic.file):\(diagnostic.location.line):\(diagnostic.location.column)"
-      FileHandle.standardError.write(
-        Data("\(place): \(diagnostic.severity.rawValue): \(diagnostic.path): \(diagnostic.message)\n".utf8))
+      // As Diagnostic.description, with the severity always named, as compilers write it.
+      let place = "\(diagnostic.file):\(diagnostic.location)"
+      let text = "\(TextSafety.visible(diagnostic.path)): \(TextSafety.visible(diagnostic.message))"
+      FileHandle.standardError.write(Data("\(place): \(diagnostic.severity.rawValue): \(text)\n".utf8))
     }
     guard let value = result.value, result.diagnostics.isEmpty else {
       fail("\(fileName(path)): bundled data must load without errors or warnings")
@@ -51,8 +53,13 @@ enum BundleCompiler {
     return value
   }
 
+  /// The last component of a path.
+  static func name(_ path: String) -> String {
+    path.split(separator: "/").last.map(String.init) ?? path
+  }
+
   static func fileName(_ path: String) -> String {
-    "Questionnaires/" + (path.split(separator: "/").last.map(String.init) ?? path)
+    "Questionnaires/" + name(path)
   }
 
   static func fail(_ message: String) -> Never {

@@ -2,6 +2,8 @@ import ArgumentParser
 
 #if canImport(Glibc)
   import Glibc
+#elseif canImport(Darwin)
+  import Darwin
 #endif
 
 /// The `selfscreen` command: a private self-check about ketamine use, in the terminal.
@@ -34,7 +36,11 @@ struct SelfScreen: ParsableCommand {
     } catch {
       // The message is already printed; ArgumentParser's exit(withError:) would build its help
       // text first, a millisecond after Ctrl-C.
-      Glibc.exit(error.rawValue)
+      #if canImport(Glibc)
+        Glibc.exit(error.rawValue)
+      #else
+        Darwin.exit(error.rawValue)
+      #endif
     }
   }
 }
