@@ -1,7 +1,8 @@
 /// The path of a field inside a document, printed as `sections[1].questions[0].text`.
 ///
 /// Decoding makes a path for every value it reads, so a path shares its parent instead of
-/// copying it: appending is one small allocation, whatever the depth.
+/// copying it, and keeps its last component in the value: appending allocates nothing, whatever
+/// the depth, until the path becomes the parent of others (`shared`).
 public struct FieldPath: Sendable, Hashable, CustomStringConvertible {
   enum Component: Sendable, Hashable {
     case key(String)
@@ -20,41 +21,77 @@ public struct FieldPath: Sendable, Hashable, CustomStringConvertible {
     }
   }
 
-  private let last: Link?
+  /// The components above the last one, shared with every path below them.
+  private let parent: Link?
+  /// The last component, held in the value: most paths name a leaf that is read once, and need
+  /// no allocation of their own (`FieldPath.shared` turns it into a link for a container).
+  private let leaf: Component?
 
-  private init(last: Link?) { self.last = last }
+  private init(parent: Link?, leaf: Component?) {
+    self.parent = parent
+    self.leaf = leaf
+  }
 
   /// The whole document.
-  public static let root = FieldPath(last: nil)
+  public static let root = FieldPath(parent: nil, leaf: nil)
 
   /// The path of a key below this one.
   public func appending(_ key: String) -> FieldPath {
-    FieldPath(last: Link(parent: last, component: .key(key)))
+    appending(.key(key))
   }
 
   /// The path of a list element below this one.
   public func appending(index: Int) -> FieldPath {
-    FieldPath(last: Link(parent: last, component: .index(index)))
+    appending(.index(index))
   }
+
+  private func appending(_ component: Component) -> FieldPath {
+    FieldPath(parent: shared.parent, leaf: component)
+  }
+
+  /// The same path with its last component in a shared link, so that many paths appended to it
+  /// share it instead of each allocating it again: decoding takes this once per mapping or list.
+  var shared: FieldPath {
+    guard let leaf else { return self }
+    return FieldPath(parent: Link(parent: parent, component: leaf), leaf: nil)
+  }
+
+  private var depth: Int { (parent?.depth ?? 0) + (leaf == nil ? 0 : 1) }
+
+  /// The components from the bottom up: the last one first.
+  private struct Upward: IteratorProtocol {
+    var leaf: Component?
+    var link: Link?
+
+    mutating func next() -> Component? {
+      if let component = leaf {
+        leaf = nil
+        return component
+      }
+      guard let current = link else { return nil }
+      link = current.parent
+      return current.component
+    }
+  }
+
+  private var upward: Upward { Upward(leaf: leaf, link: parent) }
 
   /// The components from the top of the document down.
   var components: [Component] {
     var result: [Component] = []
-    result.reserveCapacity(last?.depth ?? 0)
-    var link = last
-    while let current = link {
-      result.append(current.component)
-      link = current.parent
-    }
+    result.reserveCapacity(depth)
+    var iterator = upward
+    while let component = iterator.next() { result.append(component) }
     return result.reversed()
   }
 
   public static func == (lhs: FieldPath, rhs: FieldPath) -> Bool {
-    var left = lhs.last
-    var right = rhs.last
+    guard lhs.depth == rhs.depth, lhs.leaf == rhs.leaf else { return false }
+    var left = lhs.parent
+    var right = rhs.parent
     while let l = left, let r = right {
       if l === r { return true }
-      guard l.depth == r.depth, l.component == r.component else { return false }
+      guard l.component == r.component else { return false }
       left = l.parent
       right = r.parent
     }
@@ -62,12 +99,9 @@ public struct FieldPath: Sendable, Hashable, CustomStringConvertible {
   }
 
   public func hash(into hasher: inout Hasher) {
-    var link = last
-    hasher.combine(link?.depth ?? 0)
-    while let current = link {
-      hasher.combine(current.component)
-      link = current.parent
-    }
+    hasher.combine(depth)
+    var iterator = upward
+    while let component = iterator.next() { hasher.combine(component) }
   }
 
   public var description: String {

@@ -1,35 +1,28 @@
-/// The entries of one mapping by key, keeping the first of duplicate keys.
+/// The entries of one mapping by key; a key given twice is found at its first place.
 ///
-/// Mappings in questionnaires have a handful of keys, for which a list searched in order is
-/// cheaper than hashing every key; a large mapping gets a hash index, so that reading one stays
-/// linear in its size. The keys are kept apart from the entries so that a search compares strings
-/// without copying entries.
+/// It shares the mapping's own list of entries (nothing is copied). Mappings in questionnaires
+/// have a handful of keys, for which searching the list in order is cheaper than hashing every
+/// key; a large mapping gets a hash index, so that reading one stays linear in its size.
 struct KeyedEntries {
-  private var keys: [String] = []
-  private var list: [SourceNode.Entry] = []
-  private var index: [String: Int]? = nil
+  private let list: [SourceNode.Entry]
+  private let index: [String: Int]?
   private static let indexedFrom = 16
 
-  init(capacity: Int) {
-    keys.reserveCapacity(capacity)
-    list.reserveCapacity(capacity)
+  init(_ list: [SourceNode.Entry]) {
+    self.list = list
+    guard list.count >= Self.indexedFrom else {
+      index = nil
+      return
+    }
+    var built: [String: Int] = [:]
+    built.reserveCapacity(list.count)
+    for (position, entry) in list.enumerated() where built[entry.key] == nil { built[entry.key] = position }
+    index = built
   }
 
-  /// Adds `entry` unless its key is already there; then returns the entry that has it.
-  mutating func insert(_ entry: SourceNode.Entry) -> SourceNode.Entry? {
-    if let earlier = position(of: entry.key) { return list[earlier] }
-    keys.append(entry.key)
-    list.append(entry)
-    if index != nil {
-      index?[entry.key] = list.count - 1
-    } else if list.count >= Self.indexedFrom {
-      var built: [String: Int] = [:]
-      built.reserveCapacity(list.count * 2)
-      for (position, key) in keys.enumerated() { built[key] = position }
-      index = built
-    }
-    return nil
-  }
+  var count: Int { list.count }
+
+  subscript(position: Int) -> SourceNode.Entry { list[position] }
 
   subscript(key: String) -> SourceNode.Entry? {
     position(of: key).map { list[$0] }
@@ -40,9 +33,16 @@ struct KeyedEntries {
     position(of: key) != nil
   }
 
+  /// The first entry with the same key as the one at `position`, when that is an earlier one.
+  func earlierEntry(sameKeyAs position: Int) -> SourceNode.Entry? {
+    let key = list[position].key
+    let first = index?[key] ?? list[..<position].firstIndex { $0.key.isSameKey(as: key) } ?? position
+    return first < position ? list[first] : nil
+  }
+
   private func position(of key: String) -> Int? {
     if let index { return index[key] }
-    return keys.firstIndex { $0.isSameKey(as: key) }
+    return list.firstIndex { $0.key.isSameKey(as: key) }
   }
 }
 

@@ -30,10 +30,12 @@ struct NodeDecoder {
         Place(location: node.location, path: path))
       return nil
     }
-    var byKey = KeyedEntries(capacity: entries.count)
-    for entry in entries {
+    let path = path.shared
+    let byKey = KeyedEntries(entries)
+    for position in 0..<byKey.count {
+      let entry = byKey[position]
       var keyPlace: Place { Place(location: entry.keyLocation, path: path.appending(entry.key)) }
-      if let first = byKey.insert(entry) {
+      if let first = byKey.earlierEntry(sameKeyAs: position) {
         error("duplicate key '\(entry.key)'; it is first given at \(first.keyLocation)", keyPlace)
         continue
       }
@@ -56,6 +58,7 @@ struct NodeDecoder {
       error("expected a list of \(what), found \(node.kindDescription)", Place(location: node.location, path: path))
       return nil
     }
+    let path = path.shared
     return items.enumerated().map { ($0.element, path.appending(index: $0.offset)) }
   }
 

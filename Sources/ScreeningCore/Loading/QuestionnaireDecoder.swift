@@ -271,9 +271,21 @@ final class QuestionnaireDecoder {
         }
       }
       if type == .yesNo && !options.isEmpty {
-        let answers = options.filter { !$0.isMissing }.map(\.code)
-        let isYesAndNo = answers.count == 2 && answers.contains("yes") && answers.contains("no")
-        if !isYesAndNo || options.count - answers.count > 1 {
+        var yes = 0
+        var no = 0
+        var missing = 0
+        for option in options {
+          if option.isMissing {
+            missing += 1
+          } else if option.code == "yes" {
+            yes += 1
+          } else if option.code == "no" {
+            no += 1
+          } else {
+            yes += 2  // neither: the options are not yes and no
+          }
+        }
+        if yes != 1 || no != 1 || missing > 1 {
           nodes.error(
             "a yes_no question's options must be 'yes' and 'no', plus at most one 'missing: true' option",
             fields.place(of: fields.has("scale") ? "scale" : "options"))
@@ -310,11 +322,29 @@ final class QuestionnaireDecoder {
   private static let combinatorKeys = ["all", "any", "not"]
   private static let conditionKeys = ["question"] + testKeys + combinatorKeys
 
+  /// The keys whose bits are set in `mask`, in their order in `keys`.
+  private static func keys(_ keys: [String], in mask: Int) -> [String] {
+    mask == 0 ? [] : keys.indices.filter { mask & (1 << $0) != 0 }.map { keys[$0] }
+  }
+
   private func decodeCondition(_ node: SourceNode, _ path: FieldPath, owner: SourceMap.Owner) -> Condition? {
     guard let fields = nodes.fields(node, path, allowed: Self.conditionKeys, what: "a condition") else { return nil }
-    let combinators = Self.combinatorKeys.filter { fields.entries.contains($0) }
-    let tests = Self.testKeys.filter { fields.entries.contains($0) }
-    let hasQuestion = fields.entries.contains("question")
+    // Which keys are there, in one pass over the few entries (a key given twice counts once).
+    var testMask = 0
+    var combinatorMask = 0
+    var hasQuestion = false
+    for position in 0..<fields.entries.count {
+      let key = fields.entries[position].key
+      if key.isSameKey(as: "question") {
+        hasQuestion = true
+      } else if let index = Self.testKeys.firstIndex(where: { $0.isSameKey(as: key) }) {
+        testMask |= 1 << index
+      } else if let index = Self.combinatorKeys.firstIndex(where: { $0.isSameKey(as: key) }) {
+        combinatorMask |= 1 << index
+      }
+    }
+    let tests = Self.keys(Self.testKeys, in: testMask)
+    let combinators = Self.keys(Self.combinatorKeys, in: combinatorMask)
     let here = Place(location: node.location, path: path)
 
     if !combinators.isEmpty {
