@@ -86,16 +86,14 @@ public struct FieldPath: Sendable, Hashable, CustomStringConvertible {
   }
 
   public static func == (lhs: FieldPath, rhs: FieldPath) -> Bool {
-    guard lhs.depth == rhs.depth, lhs.leaf == rhs.leaf else { return false }
-    var left = lhs.parent
-    var right = rhs.parent
-    while let l = left, let r = right {
-      if l === r { return true }
-      guard l.component == r.component else { return false }
-      left = l.parent
-      right = r.parent
+    guard lhs.depth == rhs.depth else { return false }
+    var left = lhs.upward
+    var right = rhs.upward
+    while true {
+      // The same link (with no leaf below it on either side) means the same components above.
+      if left.leaf == nil, right.leaf == nil, left.link === right.link { return true }
+      guard let l = left.next(), let r = right.next(), l == r else { return false }
     }
-    return left == nil && right == nil
   }
 
   public func hash(into hasher: inout Hasher) {
