@@ -3512,6 +3512,24 @@ yaml_parser_scan_plain_scalar(yaml_parser_t *parser, yaml_token_t *token)
 
             if (!READ(parser, string)) goto error;
 
+            /*
+             * SelfScreen: copy the rest of a run of ASCII letters, digits, '_' and
+             * '-' at once. The loop would read each of them the same way: none of
+             * them ends a plain scalar or is an indicator, nothing is left to join
+             * (that was done just above), and each is one byte wide. The run stops
+             * where CACHE(parser, 2) would refill the buffer, which is then done
+             * below, as after any character.
+             */
+
+            while (parser->unread >= 2 && IS_ALPHA(parser->buffer))
+            {
+                if (!STRING_EXTEND(parser, string)) goto error;
+                *(string.pointer++) = *(parser->buffer.pointer++);
+                parser->mark.index ++;
+                parser->mark.column ++;
+                parser->unread --;
+            }
+
             end_mark = parser->mark;
 
             if (!CACHE(parser, 2)) goto error;

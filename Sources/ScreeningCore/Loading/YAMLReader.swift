@@ -46,18 +46,16 @@ enum YAMLReader {
             location: location)
         case YAML_SCALAR_EVENT:
           let scalar = event.data.scalar
-          let text =
-            scalar.value.map { pointer in
-              String(decoding: UnsafeBufferPointer(start: pointer, count: scalar.length), as: UTF8.self)
-            } ?? ""
+          let bytes = UnsafeBufferPointer(start: scalar.value, count: scalar.value == nil ? 0 : scalar.length)
           let node: SourceNode
           if scalar.style == YAML_PLAIN_SCALAR_STYLE && scalar.plain_implicit == 1 {
-            switch text {
-            case "", "~", "null", "Null", "NULL": node = SourceNode(value: .null, location: location)
-            default: node = SourceNode(value: .scalar(text, .plain), location: location)
+            if isNull(bytes) {
+              node = SourceNode(value: .null, location: location)
+            } else {
+              node = SourceNode(value: .scalar(String(decoding: bytes, as: UTF8.self), .plain), location: location)
             }
           } else {
-            node = SourceNode(value: .scalar(text, .quoted), location: location)
+            node = SourceNode(value: .scalar(String(decoding: bytes, as: UTF8.self), .quoted), location: location)
           }
           try builder.add(node)
         case YAML_SEQUENCE_START_EVENT:
@@ -70,6 +68,25 @@ enum YAMLReader {
           continue
         }
       }
+    }
+  }
+
+  /// Whether a plain scalar is YAML's null: empty, `~`, `null`, `Null` or `NULL` (looked at as
+  /// bytes, before any string is made: most scalars are not).
+  static func isNull(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    switch bytes.count {
+    case 0: return true
+    case 1: return bytes[0] == UInt8(ascii: "~")
+    case 4:
+      let rest = (bytes[1], bytes[2], bytes[3])
+      let lower = (UInt8(ascii: "u"), UInt8(ascii: "l"), UInt8(ascii: "l"))
+      let upper = (UInt8(ascii: "U"), UInt8(ascii: "L"), UInt8(ascii: "L"))
+      switch bytes[0] {
+      case UInt8(ascii: "n"): return rest == lower
+      case UInt8(ascii: "N"): return rest == lower || rest == upper
+      default: return false
+      }
+    default: return false
     }
   }
 
@@ -123,19 +140,22 @@ enum YAMLReader {
 
 /// Builds a `SourceNode` tree from a stream of start / value / end events, without recursion.
 ///
-/// Open containers keep their children in plain arrays (not inside the enum value), so that each
-/// append happens in place: appending to an array held in an enum payload copies it every time.
+/// The children of all open containers wait in two shared lists, and each container takes its
+/// own at its close, in one array of the exact size: no array grows (and is copied) per
+/// container, and an append is never made to an array held in an enum payload (which copies it).
 struct TreeBuilder {
   private struct Frame {
     var isMapping: Bool
     var location: SourceLocation
-    var items: [SourceNode] = []
-    var entries: [SourceNode.Entry] = []
+    /// Where this container's children start in `items` or `entries`.
+    var start: Int
     var pendingKey: (String, SourceLocation)?
   }
 
   private let limits: LoadLimits
   private var stack: [Frame] = []
+  private var items: [SourceNode] = []
+  private var entries: [SourceNode.Entry] = []
   private var nodes = 0
   private(set) var root: SourceNode?
 
@@ -153,12 +173,19 @@ struct TreeBuilder {
     }
     let isMapping: Bool
     if case .mapping = value { isMapping = true } else { isMapping = false }
-    stack.append(Frame(isMapping: isMapping, location: location))
+    stack.append(Frame(isMapping: isMapping, location: location, start: isMapping ? entries.count : items.count))
   }
 
   mutating func close() throws(SyntaxProblem) {
     guard let frame = stack.popLast() else { return }
-    let value: SourceNode.Value = frame.isMapping ? .mapping(frame.entries) : .sequence(frame.items)
+    let value: SourceNode.Value
+    if frame.isMapping {
+      value = .mapping(Array(entries[frame.start...]))
+      entries.removeSubrange(frame.start...)
+    } else {
+      value = .sequence(Array(items[frame.start...]))
+      items.removeSubrange(frame.start...)
+    }
     try attach(SourceNode(value: value, location: frame.location), counted: true)
   }
 
@@ -182,11 +209,11 @@ struct TreeBuilder {
     }
     let top = stack.count - 1
     guard stack[top].isMapping else {
-      stack[top].items.append(node)
+      items.append(node)
       return
     }
     if let (key, keyLocation) = stack[top].pendingKey {
-      stack[top].entries.append(SourceNode.Entry(key: key, keyLocation: keyLocation, value: node))
+      entries.append(SourceNode.Entry(key: key, keyLocation: keyLocation, value: node))
       stack[top].pendingKey = nil
       return
     }

@@ -146,4 +146,56 @@ import Testing
     #expect(questionnaire.version == "1.0")
     #expect(questionnaire.question("sign_a")?.options.map(\.code) == ["yes", "no", "prefer_not"])
   }
+
+  /// YAML's spellings of null leave a value out; anything near them, or quoted, is text.
+  @Test(arguments: ["", " ~", " null", " Null", " NULL"])
+  func nullSpellingsAreNoValue(spelling: String) throws {
+    let questionnaire = try Fixtures.load(
+      Fixtures.demo(("    text: Sign B?\n", "    text: Sign B?\n        help:\(spelling)\n")))
+    #expect(questionnaire.question("sign_b")?.help == nil)
+    #expect(
+      Fixtures.diagnostics(Fixtures.demo(("title: Demo", "title:\(spelling)")))
+        == ["demo.yaml:5:\(spelling.isEmpty ? 7 : 8): title: 'title' needs a value"])
+  }
+
+  @Test(arguments: ["nULL", "NUll", "nul", "nulls", "~~", "\"null\"", "'~'", "\"\""])
+  func nearNullsAreText(spelling: String) throws {
+    let text = Fixtures.demo(("    text: Sign B?\n", "    text: Sign B?\n        help: \(spelling)\n"))
+    if spelling == "\"\"" {
+      #expect(Fixtures.diagnostics(text).first?.hasSuffix("sections[0].questions[2].help: the text is empty") == true)
+      return
+    }
+    let questionnaire = try Fixtures.load(text)
+    let expected =
+      spelling.hasPrefix("\"") || spelling.hasPrefix("'") ? String(spelling.dropFirst().dropLast()) : spelling
+    #expect(questionnaire.question("sign_b")?.help == expected)
+  }
+
+  /// Plain scalars: ':' and '#' inside a word are part of it, and a long run of letters read
+  /// across the parser's 16 KiB input chunks is read whole, with the places after it right.
+  @Test(arguments: [1, 2, 3, 4, 5, 8, 100, 2_000])
+  func longPlainWordsAcrossInputChunks(before: Int) throws {
+    let word = (0..<3_000).map { index in ["a", "Z", "9", "_", "-"][index % 5] }.joined()
+    let question = "    text: Sign B?\n"
+    let withHelp = Fixtures.demo((question, question + "        help: x\(word)y:z#w\n"))
+    // Comment lines before the document move the word so that a chunk ends `before` bytes into it.
+    let wordOffset = Array(withHelp.utf8).firstIndex(of: UInt8(ascii: "x"))!  // the first x is the word's
+    let padding = 16_384 - wordOffset - before
+    var comments = ""
+    while comments.utf8.count < padding - 40 { comments += "# padding padding padding padding\n" }
+    comments += "#" + String(repeating: "p", count: padding - comments.utf8.count - 2) + "\n"
+    #expect(comments.utf8.count == padding)
+    let text = comments + withHelp
+    let questionnaire = try Fixtures.load(text)
+    #expect(questionnaire.question("sign_b")?.help == "x\(word)y:z#w")
+    // A mistake after the word is found at its own line and column.
+    let broken = comments + Fixtures.demo((question, question + "        help: x\(word)y\n        hlep: z\n"))
+    let line = broken.split(separator: "\n", omittingEmptySubsequences: false).firstIndex {
+      $0.hasPrefix("        hlep")
+    }!
+    #expect(
+      Fixtures.diagnostics(broken) == [
+        "demo.yaml:\(line + 1):9: sections[0].questions[2].hlep: unknown key 'hlep'; did you mean 'help'?"
+      ])
+  }
 }
