@@ -79,8 +79,7 @@ public enum AnswersLoader {
     -> LoadResult<[String: Answer]>
   {
     let sink = DiagnosticSink(file: file.fileName)
-    var nodes = NodeDecoder(sink: sink, limits: limits)
-    nodes.textContext = "an answer"
+    let nodes = NodeDecoder(sink: sink, limits: limits, textContext: "an answer")
     if file.questionnaireID != questionnaire.id {
       nodes.error(
         "these answers are for questionnaire '\(file.questionnaireID)', not '\(questionnaire.id)'", file.idPlace)

@@ -6,11 +6,19 @@ struct Place: Sendable, Hashable {
 
 /// Strict, located reads of `SourceNode` values; every problem goes to the sink and the read
 /// returns nil, so decoding carries on and all problems are reported at once.
-struct NodeDecoder {
+///
+/// A class: every `Fields` keeps its decoder, and sharing one costs a single reference.
+final class NodeDecoder {
   let sink: DiagnosticSink
   let limits: LoadLimits
   /// What texts are, for messages: "questionnaire text" or "an answer".
-  var textContext = "questionnaire text"
+  let textContext: String
+
+  init(sink: DiagnosticSink, limits: LoadLimits, textContext: String = "questionnaire text") {
+    self.sink = sink
+    self.limits = limits
+    self.textContext = textContext
+  }
 
   func error(_ message: String, _ place: Place) {
     sink.error(message, at: place.location, path: place.path)

@@ -240,11 +240,12 @@ final class QuestionnaireDecoder {
     let text = readText ?? ""
     let type = readType ?? .text
     let place = fields.place(of: "id")
-    if let first = questionIDs[id] {
+    // One hash of the id: the new place goes in, and a duplicate puts the first one back.
+    if let first = questionIDs.updateValue(place, forKey: id) {
+      questionIDs[id] = first
       nodes.error("duplicate question id '\(id)'; it is first defined at \(first.location)", place)
       return nil
     }
-    questionIDs[id] = place
     let position = map.questionPlaces.count
     map.questionPlaces.append(place)
     map.citationPlaces.append(source != nil ? fields.place(of: "source") : nil)
@@ -613,11 +614,11 @@ final class QuestionnaireDecoder {
   /// Records an id; reports a duplicate with the place of the first. Returns whether it was new.
   @discardableResult
   private func noteUnique(_ id: String, kind: String, place: Place, in seen: inout [String: Place]) -> Bool {
-    if let first = seen[id] {
+    if let first = seen.updateValue(place, forKey: id) {
+      seen[id] = first
       nodes.error("duplicate \(kind) '\(id)'; it is first given at \(first.location)", place)
       return false
     }
-    seen[id] = place
     return true
   }
 }

@@ -39,11 +39,10 @@ struct QuestionnaireValidator {
         referenceError(message, reference)
         continue
       }
-      if map.partialQuestionIDs.contains(target.id) {
+      if !map.partialQuestionIDs.isEmpty, map.partialQuestionIDs.contains(target.id) {
         if case .showIf(let owner) = reference.owner { broken.owners.insert(owner) }
         continue
       }
-      let optionCodes = target.options.map(\.code)
       switch reference.test {
       case .equals, .oneOf:
         guard target.type.hasOptions else {
@@ -93,7 +92,8 @@ struct QuestionnaireValidator {
       default:
         break
       }
-      guard target.type.hasOptions, !optionCodes.isEmpty else { continue }
+      guard target.type.hasOptions, !target.options.isEmpty, !reference.codePlaces.isEmpty else { continue }
+      let optionCodes = target.options.map(\.code)
       for (code, place) in reference.codePlaces where !optionCodes.contains(code) {
         referenceError(
           "'\(code)' is not an option of question '\(target.id)' (its options: \(optionCodes.joined(separator: ", ")))",
@@ -113,7 +113,6 @@ struct QuestionnaireValidator {
   /// closes a loop is reported as a cycle. Then each question must be reachable.
   private func checkSkipLogic() {
     let questions = questionnaire.questions
-    var dependencies: [[Int]] = Array(repeating: [], count: questions.count)
     var broken = Set<Int>()
     for reference in map.references {
       guard case .showIf(let owner) = reference.owner else { continue }
@@ -121,13 +120,12 @@ struct QuestionnaireValidator {
         broken.insert(owner)
         continue
       }
-      dependencies[owner].append(target)
       if target == owner {
         error("show_if refers to the question itself, so it could never be shown (a cycle)", reference.place)
         broken.insert(owner)
       } else if target > owner {
         broken.insert(owner)
-        if let loop = path(from: target, to: owner, dependencies: dependencies, questions: questions) {
+        if let loop = path(from: target, to: owner) {
           let names = ([owner] + loop).map { questions[$0].id }.joined(separator: " -> ")
           error("show_if makes a cycle: \(names)", reference.place)
         } else {
@@ -142,8 +140,8 @@ struct QuestionnaireValidator {
   }
 
   /// A chain of show_if references from `start` back to `goal`, if there is one.
-  private func path(from start: Int, to goal: Int, dependencies: [[Int]], questions: [Question]) -> [Int]? {
-    var allDependencies = dependencies
+  private func path(from start: Int, to goal: Int) -> [Int]? {
+    var allDependencies: [[Int]] = Array(repeating: [], count: questionnaire.questions.count)
     for reference in map.references {
       guard case .showIf(let owner) = reference.owner, let target = questionnaire.index(of: reference.questionID) else {
         continue
@@ -252,11 +250,11 @@ struct Reachability {
     // The usual show_if, one test on one single-choice question, is one variable and no free
     // test: trying its values directly gives what the search below gives, without its tables.
     if case .test(let id, let test) = condition, let index = questionnaire.index(of: id), reachable[index],
-      isSingle(id)
+      isSingle(at: index)
     {
-      let values: [String?] = [nil] + questionnaire.questions[index].options.map(\.code)
-      if values.count > maxCombinations { return nil }
-      return values.contains { holds(test, on: id, answer: $0) }
+      let options = questionnaire.questions[index].options
+      if options.count + 1 > maxCombinations { return nil }
+      return holds(test, at: index, answer: nil) || options.contains { holds(test, at: index, answer: $0.code) }
     }
     // Single-choice questions are variables over their codes (or unanswered); every other test is
     // a free boolean of its own, fixed to "unanswered" when its question can never be shown.
@@ -291,8 +289,7 @@ struct Reachability {
   // Questions are read in place by index below: `question(_:)` would copy a whole Question for
   // each test of each combination.
 
-  private func isSingle(_ id: String) -> Bool {
-    guard let index = questionnaire.index(of: id) else { return false }
+  private func isSingle(at index: Int) -> Bool {
     let type = questionnaire.questions[index].type
     return type == .single || type == .yesNo
   }
@@ -307,7 +304,7 @@ struct Reachability {
       collect(inner, reachable: reachable, variables: &variables, free: &free)
     case .test(let id, _):
       guard let index = questionnaire.index(of: id), reachable[index] else { return }
-      if isSingle(id) {
+      if isSingle(at: index) {
         variables[id] = [nil] + questionnaire.questions[index].options.map(\.code)
       } else if !free.contains(condition) {
         free.append(condition)
@@ -327,20 +324,19 @@ struct Reachability {
         if case .answered(let wanted) = test { return !wanted }
         return false
       }
-      return holds(test, on: id, answer: answer)
+      guard let index = questionnaire.index(of: id) else { return false }
+      return holds(test, at: index, answer: answer)
     }
   }
 
-  /// Whether a test on a single-choice question holds for one of its codes (nil: unanswered).
-  private func holds(_ test: ConditionTest, on id: String, answer: String?) -> Bool {
+  /// Whether a test on the single-choice question at `index` holds for one of its codes (nil:
+  /// unanswered).
+  private func holds(_ test: ConditionTest, at index: Int, answer: String?) -> Bool {
     switch test {
     case .equals(let code): return answer == code
     case .oneOf(let codes): return answer.map(codes.contains) ?? false
     case .answered(let wanted):
-      let isAnswered =
-        answer.map { code in
-          questionnaire.index(of: id).flatMap { questionnaire.questions[$0].option(code) }?.isMissing == false
-        } ?? false
+      let isAnswered = answer.map { questionnaire.questions[index].option($0)?.isMissing == false } ?? false
       return isAnswered == wanted
     case .atLeast, .atMost, .moreThan, .lessThan, .textEquals: return false
     }
