@@ -179,20 +179,24 @@ final class QuestionnaireDecoder {
       let sectionID = id ?? ""
       if let id { noteUnique(id, kind: "section id", place: fields.place(of: "id"), in: &seen) }
       let own =
-        fields.required("questions") { node, path -> [Question]? in
+        fields.required("questions") { node, path -> [String]? in
           guard let items = nodes.list(node, path, what: "questions") else { return nil }
           if items.isEmpty {
             nodes.error("the section has no questions", Place(location: node.location, path: path))
           }
-          return items.compactMap {
-            decodeQuestion($0, $1, sectionID: sectionID, index: questions.count).map { question in
-              questions.append(question)
-              return question
+          var ids: [String] = []
+          ids.reserveCapacity(items.count)
+          for (node, path) in items {
+            guard let question = decodeQuestion(node, path, sectionID: sectionID, index: questions.count) else {
+              continue
             }
+            ids.append(question.id)
+            questions.append(question)
           }
+          return ids
         } ?? []
       if let id, let title {
-        sections.append(Section(id: id, title: title, intro: intro, questionIDs: own.map(\.id)))
+        sections.append(Section(id: id, title: title, intro: intro, questionIDs: own))
       }
     }
     return (sections, questions)

@@ -53,12 +53,9 @@ public struct Questionnaire: Sendable, Hashable, Identifiable {
     self.redFlags = redFlags
     self.messages = messages
     self.domains = domains
-    var index: [String: Int] = [:]
-    index.reserveCapacity(questions.count)
-    for (position, question) in questions.enumerated() where index[question.id] == nil {
-      index[question.id] = position
-    }
-    self.indexByID = index
+    // The first of questions with the same id is the one found (each id hashed once; no
+    // question is copied).
+    self.indexByID = Dictionary(questions.indices.lazy.map { (questions[$0].id, $0) }) { first, _ in first }
   }
 
   /// Sets the content hash to that of the file `bytes`, worked out when it is first read.

@@ -22,8 +22,10 @@ struct QuestionnaireValidator {
   }
 
   func run() {
-    checkReferences()
-    checkSkipLogic()
+    // Each reference's question, looked up once for all the checks.
+    let targets = map.references.map { questionnaire.index(of: $0.questionID) }
+    checkReferences(targets)
+    checkSkipLogic(targets)
     checkCitations()
     checkBands()
     checkWording()
@@ -31,38 +33,41 @@ struct QuestionnaireValidator {
 
   // MARK: References
 
-  private func checkReferences() {
-    for reference in map.references {
-      guard let target = questionnaire.question(reference.questionID) else {
+  /// Questions are read in place by index here: `question(_:)` would copy a whole Question.
+  private func checkReferences(_ targets: [Int?]) {
+    for (reference, targetIndex) in zip(map.references, targets) {
+      guard let targetIndex else {
         var message = "refers to question '\(reference.questionID)', which is not in this questionnaire"
         if let guess = closestQuestion(to: reference.questionID) { message += "; did you mean '\(guess)'?" }
         referenceError(message, reference)
         continue
       }
-      if !map.partialQuestionIDs.isEmpty, map.partialQuestionIDs.contains(target.id) {
+      let targetID = reference.questionID
+      let type = questionnaire.questions[targetIndex].type
+      if !map.partialQuestionIDs.isEmpty, map.partialQuestionIDs.contains(targetID) {
         if case .showIf(let owner) = reference.owner { broken.owners.insert(owner) }
         continue
       }
       switch reference.test {
       case .equals, .oneOf:
-        guard target.type.hasOptions else {
+        guard type.hasOptions else {
           referenceError(
-            "'\(target.id)' is a \(target.type.rawValue) question; 'equals' and 'in' need a question with options",
+            "'\(targetID)' is a \(type.rawValue) question; 'equals' and 'in' need a question with options",
             reference, at: reference.testPlace ?? reference.place)
           continue
         }
       case .atLeast, .atMost, .moreThan, .lessThan:
-        if !target.type.isNumeric {
+        if !type.isNumeric {
           referenceError(
-            "'\(target.id)' is a \(target.type.rawValue) question; 'at_least', 'at_most', 'more_than' and "
+            "'\(targetID)' is a \(type.rawValue) question; 'at_least', 'at_most', 'more_than' and "
               + "'less_than' need a number or decimal question",
             reference, at: reference.testPlace ?? reference.place)
         }
         continue
       case .textEquals:
-        if target.type != .text && target.type != .date {
+        if type != .text && type != .date {
           referenceError(
-            "'\(target.id)' is a \(target.type.rawValue) question; 'text_equals' needs a text or date question",
+            "'\(targetID)' is a \(type.rawValue) question; 'text_equals' needs a text or date question",
             reference, at: reference.testPlace ?? reference.place)
         }
         continue
@@ -73,30 +78,32 @@ struct QuestionnaireValidator {
       }
       switch reference.owner {
       case .score(let kind):
-        if kind == .sum && (target.type == .text || target.type == .date || target.type == .decimal) {
+        if kind == .sum && (type == .text || type == .date || type == .decimal) {
           error(
-            "'\(target.id)' is a \(target.type.rawValue) question; a sum needs questions with options or whole numbers",
+            "'\(targetID)' is a \(type.rawValue) question; a sum needs questions with options or whole numbers",
             reference.place)
         }
-        if kind == .count && !target.type.hasOptions {
+        if kind == .count && !type.hasOptions {
           error(
-            "'\(target.id)' is a \(target.type.rawValue) question; a count needs questions with options",
+            "'\(targetID)' is a \(type.rawValue) question; a count needs questions with options",
             reference.place)
         }
       case .domain:
-        if !target.type.hasOptions {
+        if !type.hasOptions {
           error(
-            "'\(target.id)' is a \(target.type.rawValue) question; domains need questions with options", reference.place
+            "'\(targetID)' is a \(type.rawValue) question; domains need questions with options", reference.place
           )
         }
       default:
         break
       }
-      guard target.type.hasOptions, !target.options.isEmpty, !reference.codePlaces.isEmpty else { continue }
-      let optionCodes = target.options.map(\.code)
+      guard type.hasOptions, !questionnaire.questions[targetIndex].options.isEmpty, !reference.codePlaces.isEmpty else {
+        continue
+      }
+      let optionCodes = questionnaire.questions[targetIndex].options.map(\.code)
       for (code, place) in reference.codePlaces where !optionCodes.contains(code) {
         referenceError(
-          "'\(code)' is not an option of question '\(target.id)' (its options: \(optionCodes.joined(separator: ", ")))",
+          "'\(code)' is not an option of question '\(targetID)' (its options: \(optionCodes.joined(separator: ", ")))",
           reference, at: place)
       }
     }
@@ -111,12 +118,12 @@ struct QuestionnaireValidator {
 
   /// show_if may refer only to earlier questions: a forward reference is an error, and one that
   /// closes a loop is reported as a cycle. Then each question must be reachable.
-  private func checkSkipLogic() {
+  private func checkSkipLogic(_ targets: [Int?]) {
     let questions = questionnaire.questions
     var broken = Set<Int>()
-    for reference in map.references {
+    for (reference, target) in zip(map.references, targets) {
       guard case .showIf(let owner) = reference.owner else { continue }
-      guard let target = questionnaire.index(of: reference.questionID) else {
+      guard let target else {
         broken.insert(owner)
         continue
       }
@@ -162,13 +169,14 @@ struct QuestionnaireValidator {
     let questions = questionnaire.questions
     var reachable = [Bool](repeating: true, count: questions.count)
     let evaluator = Reachability(questionnaire: questionnaire)
-    for (index, question) in questions.enumerated() {
-      guard let condition = question.showIf, !broken.contains(index) else { continue }
+    // By index: a copy of each Question would be made and dropped.
+    for index in questions.indices {
+      guard let condition = questions[index].showIf, broken.isEmpty || !broken.contains(index) else { continue }
       switch evaluator.canBeTrue(condition, reachable: reachable) {
       case .some(false):
         reachable[index] = false
         error(
-          "question '\(question.id)' can never be shown: its show_if is never true given the earlier questions' "
+          "question '\(questions[index].id)' can never be shown: its show_if is never true given the earlier questions' "
             + "answers",
           map.showIfPlaces[index] ?? map.questionPlaces[index])
       default:
