@@ -169,6 +169,14 @@ final class QuestionnaireDecoder {
     var sections: [Section] = []
     var questions: [Question] = []
     var seen: [String: Place] = [:]
+    // Room for every question the file lists (up to the limit), so that the tables do not grow
+    // (and rehash) as they fill.
+    let listed = min(Self.listedQuestionCount(items.lazy.map(\.0)), nodes.limits.maxQuestions)
+    questions.reserveCapacity(listed)
+    questionIDs.reserveCapacity(listed)
+    map.questionPlaces.reserveCapacity(listed)
+    map.citationPlaces.reserveCapacity(listed)
+    map.showIfPlaces.reserveCapacity(listed)
     for (node, path) in items {
       guard
         let fields = nodes.fields(node, path, allowed: ["id", "title", "intro", "questions"], what: "a section")
@@ -200,6 +208,20 @@ final class QuestionnaireDecoder {
       }
     }
     return (sections, questions)
+  }
+
+  /// How many entries the sections' `questions` lists have (a first guess at the number of
+  /// questions, before any is decoded).
+  private static func listedQuestionCount(_ sections: some Sequence<SourceNode>) -> Int {
+    var count = 0
+    for section in sections {
+      guard case .mapping(let entries) = section.value,
+        let list = entries.first(where: { $0.key.isSameKey(as: "questions") }),
+        case .sequence(let items) = list.value.value
+      else { continue }
+      count += items.count
+    }
+    return count
   }
 
   private static let questionKeys = [
@@ -491,6 +513,8 @@ final class QuestionnaireDecoder {
       return nil
     }
     var seen: [String: Place] = [:]
+    seen.reserveCapacity(items.count)
+    map.references.reserveCapacity(map.references.count + items.count)
     let ids = items.compactMap { node, path -> String? in
       guard let id = nodes.id(node, path, what: "question id") else { return nil }
       let place = Place(location: node.location, path: path)
