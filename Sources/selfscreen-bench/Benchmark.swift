@@ -117,21 +117,35 @@ enum Benchmark {
     table.add(
       "load + validate ketamine.yaml (ms)",
       time(runs) { _ = QuestionnaireLoader.load(bytes: ketamine, fileName: "k.yaml") })
-    var perThousand: [Int: Double] = [:]
-    for count in sizes {
+    // The sizes take turns, run after run, so that each meets the machine in the same state: on
+    // a shared machine, speed drifts over seconds, and that would skew the growth from one size
+    // to the next.
+    let inputs = sizes.map { count -> ([UInt8], LoadLimits) in
       let bytes = Generated.questionnaire(questions: count)
       var limits = LoadLimits.standard
       limits.maxQuestions = count
       limits.maxFileBytes = bytes.count
       limits.maxNodes = 20_000_000
-      let times = time(count >= 100_000 ? 3 : 5) {
-        let result = QuestionnaireLoader.load(bytes: bytes, fileName: "g.yaml", limits: limits)
-        precondition(result.value != nil, "generated questionnaire did not load: \(result.diagnostics.prefix(3))")
+      return (bytes, limits)
+    }
+    var times = Array(repeating: [Double](), count: sizes.count)
+    for _ in 0..<max(5, runs / 2) {
+      for (position, (bytes, limits)) in inputs.enumerated() {
+        times[position] += time(1) {
+          let result = QuestionnaireLoader.load(bytes: bytes, fileName: "g.yaml", limits: limits)
+          precondition(result.value != nil, "generated questionnaire did not load: \(result.diagnostics.prefix(3))")
+        }
       }
-      perThousand[count] = median(times) / Double(count / 1000)
+    }
+    var perThousand: [Int: Double] = [:]
+    for (position, count) in sizes.enumerated() {
+      perThousand[count] = median(times[position]) / Double(count / 1000)
       table.add(
-        "load + validate \(count) questions, \(bytes.count / 1024) KiB (ms)", times,
+        "load + validate \(count) questions, \(inputs[position].0.count / 1024) KiB (ms)", times[position],
         target: count == 10_000 ? "< 200" : count == 100_000 ? "< 10x the 10,000" : "")
+    }
+    if let small = sizes.firstIndex(of: 10_000), let large = sizes.firstIndex(of: 100_000) {
+      table.ratio("ratio 100,000 / 10,000 questions", times[large], times[small], target: "< 10")
     }
     table.note(
       "per 1,000 questions: "
