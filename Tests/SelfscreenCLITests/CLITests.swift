@@ -61,6 +61,20 @@ import Testing
     #expect(result.stderr == "")
   }
 
+  /// Output that cannot be written (a full disk, a closed stream) is said on stderr, with the
+  /// I/O error status, instead of stopping the program with a crash.
+  @Test(arguments: [
+    (">/dev/full", "No space left on device"), (">&-", "Bad file descriptor"),
+  ])
+  func standardOutputThatCannotBeWrittenIsAnIOError(redirection: String, reason: String) throws {
+    let answers = try Self.answersFile(yes: 2).path
+    for arguments in [["list"], ["resources", "--region", "UK"], ["score", answers]] {
+      let result = try CLIRunner.run(arguments, launcher: ["/bin/sh", "-c", "exec \"$0\" \"$@\" \(redirection)"])
+      #expect(result.status == 74, "\(arguments)")
+      #expect(result.stderr == "selfscreen: cannot write to standard output: \(reason)\n", "\(arguments)")
+    }
+  }
+
   @Test func aCopiedBinaryStillHasItsQuestionnaires() throws {
     let folder = try CLIRunner.temporaryDirectory()
     let copy = folder.appendingPathComponent("selfscreen")

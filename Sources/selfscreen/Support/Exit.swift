@@ -27,11 +27,23 @@ enum Console {
     write(text, to: 2)
   }
 
-  /// Writes all of `text` to a file descriptor, unbuffered. A stream that cannot be written to
-  /// (closed, disk full) stops the program, as Foundation's `FileHandle.write` did.
+  /// Writes all of `text` to a file descriptor, unbuffered. When standard output cannot be
+  /// written to (closed, disk full), the program says so on standard error and stops with the
+  /// I/O error status (74): what it was asked to print cannot reach the person. When standard
+  /// error itself fails, there is nowhere to say it, and the status alone tells.
   private static func write(_ text: String, to descriptor: Int32) {
+    if let code = writeAll(text, to: descriptor) {
+      if descriptor == 1 {
+        _ = writeAll("selfscreen: cannot write to standard output: \(String(cString: strerror(code)))\n", to: 2)
+      }
+      exit(Exit.ioError.rawValue)
+    }
+  }
+
+  /// Writes all of `text`; returns the error number when a write fails.
+  private static func writeAll(_ text: String, to descriptor: Int32) -> Int32? {
     var text = text
-    text.withUTF8 { bytes in
+    return text.withUTF8 { bytes -> Int32? in
       var offset = 0
       while offset < bytes.count {
         #if canImport(Glibc)
@@ -42,11 +54,11 @@ enum Console {
         if written < 0 {
           let code = errno
           if code == EINTR { continue }
-          let stream = descriptor == 1 ? "standard output" : "standard error"
-          fatalError("cannot write to \(stream): \(String(cString: strerror(code)))")
+          return code
         }
         offset += written
       }
+      return nil
     }
   }
 
