@@ -39,7 +39,8 @@ final class QuestionnaireDecoder {
   private(set) var map = SourceMap()
   /// Scales by id; nil for a scale whose options have errors (already reported).
   private var scales: [String: [AnswerOption]?] = [:]
-  private var questionIDs: [String: Place] = [:]
+  /// Where each question id is first defined (kept small: a large file has many).
+  private var questionIDs: [String: SourceLocation] = [:]
 
   init(sink: DiagnosticSink, limits: LoadLimits) {
     nodes = NodeDecoder(sink: sink, limits: limits)
@@ -100,7 +101,7 @@ final class QuestionnaireDecoder {
 
   private func decodeSources(_ node: SourceNode, _ path: FieldPath) -> [SourceDocument]? {
     guard let items = nodes.list(node, path, what: "sources") else { return nil }
-    var seen: [String: Place] = [:]
+    var seen: [String: SourceLocation] = [:]
     return items.compactMap { node, path in
       guard let fields = nodes.fields(node, path, allowed: ["file", "title"], what: "a source") else { return nil }
       let file = fields.required("file") { nodes.string($0, $1) }
@@ -113,7 +114,7 @@ final class QuestionnaireDecoder {
 
   private func decodeScales(_ node: SourceNode, _ path: FieldPath) {
     guard let items = nodes.list(node, path, what: "scales") else { return }
-    var seen: [String: Place] = [:]
+    var seen: [String: SourceLocation] = [:]
     for (node, path) in items {
       guard let fields = nodes.fields(node, path, allowed: ["id", "options"], what: "a scale") else { continue }
       let id = fields.required("id") { nodes.id($0, $1) }
@@ -137,7 +138,7 @@ final class QuestionnaireDecoder {
         Place(location: node.location, path: path))
       return nil
     }
-    var seen: [String: Place] = [:]
+    var seen: [String: SourceLocation] = [:]
     let options = items.compactMap { node, path -> AnswerOption? in
       let errorsBefore = nodes.sink.diagnostics.count
       guard
@@ -168,7 +169,7 @@ final class QuestionnaireDecoder {
     }
     var sections: [Section] = []
     var questions: [Question] = []
-    var seen: [String: Place] = [:]
+    var seen: [String: SourceLocation] = [:]
     // Room for every question the file lists (up to the limit), so that the tables do not grow
     // (and rehash) as they fill.
     let listed = min(Self.listedQuestionCount(items.lazy.map(\.0)), nodes.limits.maxQuestions)
@@ -177,6 +178,7 @@ final class QuestionnaireDecoder {
     map.questionPlaces.reserveCapacity(listed)
     map.citationPlaces.reserveCapacity(listed)
     map.showIfPlaces.reserveCapacity(listed)
+    map.references.reserveCapacity(map.references.count + listed)  // most questions have one show_if at most
     for (node, path) in items {
       guard
         let fields = nodes.fields(node, path, allowed: ["id", "title", "intro", "questions"], what: "a section")
@@ -267,9 +269,9 @@ final class QuestionnaireDecoder {
     let type = readType ?? .text
     let place = fields.place(of: "id")
     // One hash of the id: the new place goes in, and a duplicate puts the first one back.
-    if let first = questionIDs.updateValue(place, forKey: id) {
+    if let first = questionIDs.updateValue(place.location, forKey: id) {
       questionIDs[id] = first
-      nodes.error("duplicate question id '\(id)'; it is first defined at \(first.location)", place)
+      nodes.error("duplicate question id '\(id)'; it is first defined at \(first)", place)
       return nil
     }
     let position = map.questionPlaces.count
@@ -452,7 +454,7 @@ final class QuestionnaireDecoder {
 
   private func decodeScores(_ node: SourceNode, _ path: FieldPath) -> [ScoreRule]? {
     guard let items = nodes.list(node, path, what: "scores") else { return nil }
-    var seen: [String: Place] = [:]
+    var seen: [String: SourceLocation] = [:]
     var rules: [ScoreRule] = []
     for (node, path) in items {
       guard
@@ -512,7 +514,7 @@ final class QuestionnaireDecoder {
       nodes.error("the list of questions is empty", Place(location: node.location, path: path))
       return nil
     }
-    var seen: [String: Place] = [:]
+    var seen: [String: SourceLocation] = [:]
     seen.reserveCapacity(items.count)
     map.references.reserveCapacity(map.references.count + items.count)
     let ids = items.compactMap { node, path -> String? in
@@ -529,7 +531,7 @@ final class QuestionnaireDecoder {
     guard let fields = nodes.fields(node, path, allowed: ["score", "ranges"], what: "bands") else { return nil }
     let score = fields.required("score") { nodes.id($0, $1, what: "score id") }
     map.bandsScorePlace = fields.place(of: "score")
-    var seen: [String: Place] = [:]
+    var seen: [String: SourceLocation] = [:]
     let bands = fields.required("ranges") { node, path -> [Band]? in
       guard let items = nodes.list(node, path, what: "bands") else { return nil }
       if items.isEmpty {
@@ -576,7 +578,7 @@ final class QuestionnaireDecoder {
 
   private func decodeRedFlags(_ node: SourceNode, _ path: FieldPath) -> [RedFlag]? {
     guard let items = nodes.list(node, path, what: "red flags") else { return nil }
-    var seen: [String: Place] = [:]
+    var seen: [String: SourceLocation] = [:]
     return items.compactMap { node, path in
       guard
         let fields = nodes.fields(
@@ -603,7 +605,7 @@ final class QuestionnaireDecoder {
 
   private func decodeMessages(_ node: SourceNode, _ path: FieldPath) -> [ResultMessage]? {
     guard let items = nodes.list(node, path, what: "messages") else { return nil }
-    var seen: [String: Place] = [:]
+    var seen: [String: SourceLocation] = [:]
     return items.compactMap { node, path in
       guard
         let fields = nodes.fields(
@@ -622,7 +624,7 @@ final class QuestionnaireDecoder {
 
   private func decodeDomains(_ node: SourceNode, _ path: FieldPath) -> [Domain]? {
     guard let items = nodes.list(node, path, what: "domains") else { return nil }
-    var seen: [String: Place] = [:]
+    var seen: [String: SourceLocation] = [:]
     var domains: [Domain] = []
     for (node, path) in items {
       guard let fields = nodes.fields(node, path, allowed: ["id", "label", "questions"], what: "a domain") else {
@@ -641,10 +643,10 @@ final class QuestionnaireDecoder {
 
   /// Records an id; reports a duplicate with the place of the first. Returns whether it was new.
   @discardableResult
-  private func noteUnique(_ id: String, kind: String, place: Place, in seen: inout [String: Place]) -> Bool {
-    if let first = seen.updateValue(place, forKey: id) {
+  private func noteUnique(_ id: String, kind: String, place: Place, in seen: inout [String: SourceLocation]) -> Bool {
+    if let first = seen.updateValue(place.location, forKey: id) {
       seen[id] = first
-      nodes.error("duplicate \(kind) '\(id)'; it is first given at \(first.location)", place)
+      nodes.error("duplicate \(kind) '\(id)'; it is first given at \(first)", place)
       return false
     }
     return true
