@@ -172,6 +172,19 @@ import Testing
     #expect(state.session.currentQuestion?.id == "safety_chest_breathing")
   }
 
+  /// The review counts its questions in words that fit the number: one question after "No" to
+  /// the first, which skips every other.
+  @Test func reviewCountsOneQuestionAsOne() throws {
+    var state = try TUIFixtures.state()
+    TUIFixtures.press([.enter, .character("1"), .enter], on: &state)
+    let review = TUIFixtures.screen(state)
+    #expect(review.contains(" 1 question. Highlight one and press Enter to change it."))
+    var full = try TUIFixtures.state()
+    TUIFixtures.press([.enter] + Self.keysToReview(yes: 5), on: &full)
+    #expect(TUIFixtures.screen(full).contains(" questions. Highlight one and press Enter to change it."))
+    #expect(!TUIFixtures.screen(full).contains(" 1 question."))
+  }
+
   @Test func reviewThenResultsWithBandGuidanceChartAndResources() throws {
     var state = try TUIFixtures.state()
     TUIFixtures.press([.enter] + Self.keysToReview(yes: 5), on: &state)

@@ -185,7 +185,7 @@ enum ReviewPage {
       effective[question.id].map(question.isMissing) ?? !missing.contains(question.id)
     }.count
     var pinned = Renderer.wrapped("Review your answers", width: width, style: .heading)
-    var summary = "\(shown.count) questions"
+    var summary = shown.count == 1 ? "1 question" : "\(shown.count) questions"
     if skipped > 0 { summary += ", \(skipped) skipped" }
     if !missing.isEmpty { summary += ", \(missing.count) still to answer" }
     pinned += Renderer.wrapped(summary + ". Highlight one and press Enter to change it.", width: width, style: .dim)
