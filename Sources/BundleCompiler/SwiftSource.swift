@@ -6,21 +6,9 @@ import ScreeningCore
 /// Every initializer is named in full (`ScreeningCore.Condition.test(...)`), so the compiler has
 /// no literal to infer and type-checks the file in linear time.
 enum SwiftSource {
+  /// A string literal of `value`; unsafe scalars (controls, bidi, zero-width) are `\u{..}` escapes.
   static func string(_ value: String) -> String {
-    var out = "\""
-    for scalar in value.unicodeScalars {
-      switch scalar {
-      case "\\": out += "\\\\"
-      case "\"": out += "\\\""
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value):
-        out += "\\u{\(String(scalar.value, radix: 16))}"
-      default: out.unicodeScalars.append(scalar)
-      }
-    }
-    return out + "\""
+    TextSafety.quoted(value) { "\\u{\(String($0.value, radix: 16))}" }
   }
 
   static func optional(_ value: String?) -> String { value.map(string) ?? "nil" }

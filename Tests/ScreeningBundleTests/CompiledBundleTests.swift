@@ -35,6 +35,7 @@ import Testing
     ("back\\slash", "\"back\\\\slash\""),
     ("two\nlines\ttab\r", "\"two\\nlines\\ttab\\r\""),
     ("bell\u{7}del\u{7F}c1\u{85}", "\"bell\\u{7}del\\u{7f}c1\\u{85}\""),
+    ("bidi\u{202E}zero\u{200B}", "\"bidi\\u{202e}zero\\u{200b}\""),
     ("Musk’s · café · 🙂", "\"Musk’s · café · 🙂\""),
     ("\\(not interpolated)", "\"\\\\(not interpolated)\""),
   ])

@@ -54,6 +54,25 @@ public enum TextSafety {
     return "\(code) (\(name))"
   }
 
+  /// `text` as a double-quoted string literal: quote, backslash, line feed, carriage return and
+  /// tab as backslash escapes, every other unsafe scalar as `escape` spells it (JSON's `\u00XX`,
+  /// Swift's `\u{XX}`), everything else as it is.
+  public static func quoted(_ text: String, escape: (Unicode.Scalar) -> String) -> String {
+    var out = "\""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\"": out += "\\\""
+      case "\\": out += "\\\\"
+      case "\n": out += "\\n"
+      case "\r": out += "\\r"
+      case "\t": out += "\\t"
+      case _ where isUnsafe(scalar): out += escape(scalar)
+      default: out.unicodeScalars.append(scalar)
+      }
+    }
+    return out + "\""
+  }
+
   /// `text` with every unsafe scalar (line feeds too) shown as `<U+XXXX>`.
   public static func visible(_ text: String, keepingNewlines: Bool = false) -> String {
     guard text.utf8.contains(where: { $0 < 0x20 || $0 >= 0x7F }), text.unicodeScalars.contains(where: isUnsafe) else {

@@ -54,22 +54,6 @@ enum JSONValue {
   }
 
   static func quoted(_ value: String) -> String {
-    var out = "\""
-    for scalar in value.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      default:
-        if TextSafety.isUnsafe(scalar) {
-          out += "\\u" + String(scalar.value, radix: 16).leftPadded(to: 4)
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return out + "\""
+    TextSafety.quoted(value) { "\\u" + String($0.value, radix: 16).leftPadded(to: 4) }
   }
 }
