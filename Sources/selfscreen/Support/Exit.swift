@@ -33,9 +33,7 @@ enum Console {
   /// error itself fails, there is nowhere to say it, and the status alone tells.
   private static func write(_ text: String, to descriptor: Int32) {
     if let code = writeAll(text, to: descriptor) {
-      if descriptor == 1 {
-        _ = writeAll("selfscreen: cannot write to standard output: \(String(cString: strerror(code)))\n", to: 2)
-      }
+      if descriptor == 1 { complain("cannot write to standard output: \(String(cString: strerror(code)))") }
       exit(Exit.ioError.rawValue)
     }
   }
