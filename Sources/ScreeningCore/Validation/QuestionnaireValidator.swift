@@ -132,7 +132,7 @@ struct QuestionnaireValidator {
         broken.insert(owner)
       } else if target > owner {
         broken.insert(owner)
-        if let loop = path(from: target, to: owner) {
+        if let loop = path(from: target, to: owner, targets: targets) {
           let names = ([owner] + loop).map { questions[$0].id }.joined(separator: " -> ")
           error("show_if makes a cycle: \(names)", reference.place)
         } else {
@@ -147,12 +147,10 @@ struct QuestionnaireValidator {
   }
 
   /// A chain of show_if references from `start` back to `goal`, if there is one.
-  private func path(from start: Int, to goal: Int) -> [Int]? {
+  private func path(from start: Int, to goal: Int, targets: [Int?]) -> [Int]? {
     var allDependencies: [[Int]] = Array(repeating: [], count: questionnaire.questions.count)
-    for reference in map.references {
-      guard case .showIf(let owner) = reference.owner, let target = questionnaire.index(of: reference.questionID) else {
-        continue
-      }
+    for (reference, target) in zip(map.references, targets) {
+      guard case .showIf(let owner) = reference.owner, let target else { continue }
       if !allDependencies[owner].contains(target) { allDependencies[owner].append(target) }
     }
     var visited = Set<Int>()
