@@ -39,8 +39,9 @@ final class QuestionnaireDecoder {
   private(set) var map = SourceMap()
   /// Scales by id; nil for a scale whose options have errors (already reported).
   private var scales: [String: [AnswerOption]?] = [:]
-  /// Where each question id is first defined (kept small: a large file has many).
-  private var questionIDs: [String: SourceLocation] = [:]
+  /// Each question id's position in the questions (where it is defined: `map.questionPlaces`);
+  /// the questionnaire takes it as its index by id.
+  private var questionIDs: [String: Int] = [:]
 
   init(sink: DiagnosticSink, limits: LoadLimits) {
     nodes = NodeDecoder(sink: sink, limits: limits)
@@ -93,8 +94,8 @@ final class QuestionnaireDecoder {
     return Questionnaire(
       format: format, id: id, version: version, language: language, title: title, intro: intro,
       disclaimer: disclaimer, audience: audience, minutes: minutes, sources: sources,
-      sections: sections, questions: questions, scores: scores, bands: bands, redFlags: redFlags,
-      messages: messages, domains: domains)
+      sections: sections, questions: questions, indexByID: questionIDs, scores: scores, bands: bands,
+      redFlags: redFlags, messages: messages, domains: domains)
   }
 
   // MARK: Sources and scales
@@ -268,13 +269,14 @@ final class QuestionnaireDecoder {
     let text = readText ?? ""
     let type = readType ?? .text
     let place = fields.place(of: "id")
-    // One hash of the id: the new place goes in, and a duplicate puts the first one back.
-    if let first = questionIDs.updateValue(place.location, forKey: id) {
+    // One hash of the id: the new position goes in, and a duplicate puts the first one back.
+    let position = map.questionPlaces.count
+    if let first = questionIDs.updateValue(position, forKey: id) {
       questionIDs[id] = first
-      nodes.error("duplicate question id '\(id)'; it is first defined at \(first)", place)
+      nodes.error(
+        "duplicate question id '\(id)'; it is first defined at \(map.questionPlaces[first].location)", place)
       return nil
     }
-    let position = map.questionPlaces.count
     map.questionPlaces.append(place)
     map.citationPlaces.append(source != nil ? fields.place(of: "source") : nil)
     let showIf = fields.optional("show_if") { decodeCondition($0, $1, owner: .showIf(questionIndex: position)) }

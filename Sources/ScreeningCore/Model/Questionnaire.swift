@@ -36,6 +36,24 @@ public struct Questionnaire: Sendable, Hashable, Identifiable {
     sections: [Section], questions: [Question], scores: [ScoreRule] = [], bands: BandSet? = nil,
     redFlags: [RedFlag] = [], messages: [ResultMessage] = [], domains: [Domain] = []
   ) {
+    // The first of questions with the same id is the one found (each id hashed once; no
+    // question is copied).
+    self.init(
+      format: format, id: id, version: version, language: language, title: title, intro: intro,
+      disclaimer: disclaimer, audience: audience, minutes: minutes, sources: sources, sections: sections,
+      questions: questions,
+      indexByID: Dictionary(questions.indices.lazy.map { (questions[$0].id, $0) }) { first, _ in first },
+      scores: scores, bands: bands, redFlags: redFlags, messages: messages, domains: domains)
+  }
+
+  /// With the index by id already made (the decoder makes it while it checks for duplicate ids):
+  /// `indexByID[questions[i].id]` must be `i` for the first question with each id.
+  init(
+    format: Int, id: String, version: String, language: String, title: String, intro: String,
+    disclaimer: String, audience: String?, minutes: Int?, sources: [SourceDocument],
+    sections: [Section], questions: [Question], indexByID: [String: Int], scores: [ScoreRule], bands: BandSet?,
+    redFlags: [RedFlag], messages: [ResultMessage], domains: [Domain]
+  ) {
     self.format = format
     self.id = id
     self.version = version
@@ -53,9 +71,7 @@ public struct Questionnaire: Sendable, Hashable, Identifiable {
     self.redFlags = redFlags
     self.messages = messages
     self.domains = domains
-    // The first of questions with the same id is the one found (each id hashed once; no
-    // question is copied).
-    self.indexByID = Dictionary(questions.indices.lazy.map { (questions[$0].id, $0) }) { first, _ in first }
+    self.indexByID = indexByID
   }
 
   /// Sets the content hash to that of the file `bytes`, worked out when it is first read.
@@ -71,6 +87,33 @@ public struct Questionnaire: Sendable, Hashable, Identifiable {
   /// The position of the question with `id` in asking order.
   public func index(of id: String) -> Int? {
     indexByID[id]
+  }
+
+  /// `index(of:)` for ids that mostly come in asking order, as in a score's list or a run of
+  /// show_ifs: the question after `last`, then `last` itself, is tried before the table, and
+  /// `last` becomes the position found. The answers are those of `index(of:)`.
+  ///
+  /// A large questionnaire's table does not fit in the processor's caches, and each lookup in it
+  /// waits on memory; the questions next to the last one found usually do.
+  public func index(of id: String, near last: inout Int) -> Int? {
+    Self.position(of: id, near: &last, in: questions, table: indexByID)
+  }
+
+  /// `index(of:near:)` over questions and their index by id (`table[questions[i].id] == i` for
+  /// the first question with each id), for the decoder, before the questionnaire is made.
+  static func position(of id: String, near last: inout Int, in questions: [Question], table: [String: Int]) -> Int? {
+    // With a repeated id, the table gives the first, so only the table can answer.
+    if table.count == questions.count {
+      let next = last &+ 1
+      if next >= 0, next < questions.count, questions[next].id == id {
+        last = next
+        return next
+      }
+      if last >= 0, last < questions.count, questions[last].id == id { return last }
+    }
+    guard let found = table[id] else { return nil }
+    last = found
+    return found
   }
 
   /// The section with `id`, if any.

@@ -3,19 +3,22 @@ extension Questionnaire {
   /// without `max`) or reads a question that is not in the questionnaire.
   public func maximum(of rule: ScoreRule) -> Int? {
     var total = 0
+    var last = -1
     for id in rule.questionIDs {
-      guard let question = question(id) else { return nil }
+      guard let index = index(of: id, near: &last) else { return nil }
+      // Read in place: `question(_:)` would copy the whole Question.
       switch rule.kind {
       case .count:
         total += 1
       case .sum:
-        if question.type == .number {
-          guard let top = question.maximum else { return nil }
+        let type = questions[index].type
+        if type == .number {
+          guard let top = questions[index].maximum else { return nil }
           total += max(top, 0)
-        } else if question.type == .multiple {
-          total += question.options.filter { !$0.isExclusive }.map { max($0.score, 0) }.reduce(0, +)
+        } else if type == .multiple {
+          total += questions[index].options.filter { !$0.isExclusive }.map { max($0.score, 0) }.reduce(0, +)
         } else {
-          total += question.options.map(\.score).max().map { max($0, 0) } ?? 0
+          total += questions[index].options.map(\.score).max().map { max($0, 0) } ?? 0
         }
       }
     }
