@@ -42,6 +42,8 @@ final class QuestionnaireDecoder {
   /// Each question id's position in the questions (where it is defined: `map.questionPlaces`);
   /// the questionnaire takes it as its index by id.
   private var questionIDs: [String: Int] = [:]
+  /// The questions, once the sections are read (the lists of question ids come after them).
+  private var questions: [Question] = []
 
   init(sink: DiagnosticSink, limits: LoadLimits) {
     nodes = NodeDecoder(sink: sink, limits: limits)
@@ -77,6 +79,7 @@ final class QuestionnaireDecoder {
     let sources = top.optional("sources") { decodeSources($0, $1) } ?? []
     top.optional("scales") { decodeScales($0, $1) }
     let (sections, questions) = top.required("sections") { decodeSections($0, $1) } ?? ([], [])
+    self.questions = questions
     let scores = top.optional("scores") { decodeScores($0, $1) } ?? []
     let bands = top.optional("bands") { decodeBands($0, $1) }
     let redFlags = top.optional("red_flags") { decodeRedFlags($0, $1) } ?? []
@@ -516,17 +519,43 @@ final class QuestionnaireDecoder {
       nodes.error("the list of questions is empty", Place(location: node.location, path: path))
       return nil
     }
-    var seen: [String: SourceLocation] = [:]
-    seen.reserveCapacity(items.count)
+    // A question given twice is found by its position, a bit per question: a table of the ids
+    // would be as large as the questionnaire, and slow once it no longer fits in the caches.
+    // Ids that are not the questionnaire's (an error the validator reports) go in a table.
+    var given = [UInt64](repeating: 0, count: (questions.count + 63) / 64)
+    var seenOthers: [String: SourceLocation] = [:]
+    var last = -1
     map.references.reserveCapacity(map.references.count + items.count)
-    let ids = items.compactMap { node, path -> String? in
-      guard let id = nodes.id(node, path, what: "question id") else { return nil }
+    var ids: [String] = []
+    ids.reserveCapacity(items.count)
+    for (offset, (node, path)) in items.enumerated() {
+      guard let id = nodes.id(node, path, what: "question id") else { continue }
       let place = Place(location: node.location, path: path)
-      guard noteUnique(id, kind: "question in this list", place: place, in: &seen) else { return nil }
+      if let position = Questionnaire.position(of: id, near: &last, in: questions, table: questionIDs) {
+        let (word, bit) = position.quotientAndRemainder(dividingBy: 64)
+        guard given[word] & (1 << bit) == 0 else {
+          reportRepeated(id, place: place, firstAmong: items[..<offset].lazy.map(\.0))
+          continue
+        }
+        given[word] |= 1 << bit
+      } else if !noteUnique(id, kind: "question in this list", place: place, in: &seenOthers) {
+        continue
+      }
       map.references.append(SourceMap.Reference(questionID: id, place: place, owner: owner, test: nil, codePlaces: []))
-      return id
+      ids.append(id)
     }
     return ids.count == items.count ? ids : nil
+  }
+
+  /// `noteUnique`'s message for a question given twice in a list, with the place of the first
+  /// item that `nodes.id` took as `id` (the same text, plain or quoted).
+  private func reportRepeated(_ id: String, place: Place, firstAmong earlier: some Sequence<SourceNode>) {
+    let first = earlier.first { node in
+      guard case .scalar(let text, let style) = node.value else { return false }
+      return (style == .plain || style == .quoted) && text == id
+    }
+    nodes.error(
+      "duplicate question in this list '\(id)'; it is first given at \(first?.location ?? place.location)", place)
   }
 
   private func decodeBands(_ node: SourceNode, _ path: FieldPath) -> BandSet? {
