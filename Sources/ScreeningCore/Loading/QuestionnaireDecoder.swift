@@ -44,6 +44,8 @@ final class QuestionnaireDecoder {
   private var questionIDs: [String: Int] = [:]
   /// The questions, once the sections are read (the lists of question ids come after them).
   private var questions: [Question] = []
+  /// How many question ids the scores and domains list (up to the question limit each).
+  private var listedInLists = 0
 
   init(sink: DiagnosticSink, limits: LoadLimits) {
     nodes = NodeDecoder(sink: sink, limits: limits)
@@ -78,6 +80,12 @@ final class QuestionnaireDecoder {
     let minutes = top.optional("minutes") { nodes.int($0, $1) }
     let sources = top.optional("sources") { decodeSources($0, $1) } ?? []
     top.optional("scales") { decodeScales($0, $1) }
+    // The scores' and domains' lists of questions, counted before the sections are read, so
+    // that the references of both are given room at once (a second reservation would copy every
+    // show_if's reference).
+    listedInLists = ["scores", "domains"].reduce(0) { total, key in
+      total + Self.listedCount(top.node(key)?.0, nodes.limits.maxQuestions)
+    }
     let (sections, questions) = top.required("sections") { decodeSections($0, $1) } ?? ([], [])
     self.questions = questions
     let scores = top.optional("scores") { decodeScores($0, $1) } ?? []
@@ -176,13 +184,14 @@ final class QuestionnaireDecoder {
     var seen: [String: SourceLocation] = [:]
     // Room for every question the file lists (up to the limit), so that the tables do not grow
     // (and rehash) as they fill.
-    let listed = min(Self.listedQuestionCount(items.lazy.map(\.0)), nodes.limits.maxQuestions)
+    let listed = min(Self.listedQuestionCount(items.nodes), nodes.limits.maxQuestions)
     questions.reserveCapacity(listed)
     questionIDs.reserveCapacity(listed)
     map.questionPlaces.reserveCapacity(listed)
     map.citationPlaces.reserveCapacity(listed)
     map.showIfPlaces.reserveCapacity(listed)
-    map.references.reserveCapacity(map.references.count + listed)  // most questions have one show_if at most
+    // Most questions have one show_if at most.
+    map.references.reserveCapacity(map.references.count + listed + listedInLists)
     for (node, path) in items {
       guard
         let fields = nodes.fields(node, path, allowed: ["id", "title", "intro", "questions"], what: "a section")
@@ -228,6 +237,12 @@ final class QuestionnaireDecoder {
       count += items.count
     }
     return count
+  }
+
+  /// `listedQuestionCount` for a list of scores or domains, at most `limit` for each.
+  private static func listedCount(_ node: SourceNode?, _ limit: Int) -> Int {
+    guard let node, case .sequence(let items) = node.value else { return 0 }
+    return items.reduce(0) { total, item in total + min(listedQuestionCount(CollectionOfOne(item)), limit) }
   }
 
   private static let questionKeys = [
@@ -534,7 +549,7 @@ final class QuestionnaireDecoder {
       if let position = Questionnaire.position(of: id, near: &last, in: questions, table: questionIDs) {
         let (word, bit) = position.quotientAndRemainder(dividingBy: 64)
         guard given[word] & (1 << bit) == 0 else {
-          reportRepeated(id, place: place, firstAmong: items[..<offset].lazy.map(\.0))
+          reportRepeated(id, place: place, firstAmong: items.nodes[..<offset])
           continue
         }
         given[word] |= 1 << bit
