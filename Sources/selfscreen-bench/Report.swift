@@ -15,9 +15,17 @@ struct Table {
     rows.append("| \(name) | \(format(median(clean))) | \(format(low)) | \(format(high)) | \(target) |")
   }
 
+  /// The ratio of two measures taken in turns: each run's pair is divided, and the table shows
+  /// the median, min and max of those ratios. A pair meets the machine in one state, so the
+  /// drift of a shared machine from one minute to the next cancels out of each ratio.
   mutating func ratio(_ name: String, _ ours: [Double], _ theirs: [Double], target: String) {
-    let value = median(ours) / median(theirs)
-    rows.append("| \(name) | \(String(format: "%.2f", value)) | | | \(target) |")
+    let ratios = zip(ours, theirs).map { $0 / $1 }.filter(\.isFinite)
+    guard let low = ratios.min(), let high = ratios.max() else {
+      rows.append("| \(name) | n/a | | | \(target) |")
+      return
+    }
+    let cells = [median(ratios), low, high].map { String(format: "%.2f", $0) }
+    rows.append("| \(name) | \(cells.joined(separator: " | ")) | \(target) |")
   }
 
   mutating func note(_ text: String) { notes.append(text) }
