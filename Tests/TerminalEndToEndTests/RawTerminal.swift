@@ -69,6 +69,17 @@ final class RawTerminal {
     var status: Int32 = 0
     waitpid(pid, &status, WNOHANG)
     if let slave { close(slave) }
+    if !masterClosed { close(master) }
+  }
+
+  private var masterClosed = false
+
+  /// Closes the master side, as a terminal window closing does; `deinit` then leaves it alone.
+  /// (Closing it twice could close a descriptor that another test running alongside has opened
+  /// under the same number since: its pipe would fail with "Bad file descriptor".)
+  func closeMaster() {
+    guard !masterClosed else { return }
+    masterClosed = true
     close(master)
   }
 

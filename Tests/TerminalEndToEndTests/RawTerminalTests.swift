@@ -61,7 +61,7 @@ import Testing
     terminal.waitFor("Enter start")
     terminal.send("\r")
     terminal.waitForRedraw()
-    close(terminal.master)
+    terminal.closeMaster()
     let exit = try #require(terminal.waitForExit(seconds: 5))
     #expect(RawTerminal.shellStatus(exit.status) == 129)
     #expect(exit.cpu < 1.0)
