@@ -25,7 +25,12 @@ public enum FHIRImporter {
     yaml: String?, diagnostics: [Diagnostic]
   ) {
     let sink = DiagnosticSink(file: fileName)
-    guard let root = DocumentReader.read(bytes, syntax: .json, limits: limits, into: sink) else {
+    // Read as `load` reads the same file (JSON for `.json`, YAML otherwise), so that a file that
+    // validates also converts.
+    guard
+      let root = DocumentReader.read(
+        bytes, syntax: DocumentReader.syntax(forFile: fileName), limits: limits, into: sink)
+    else {
       return (nil, sink.sorted)
     }
     guard isFHIR(root) else {

@@ -131,6 +131,26 @@ import Testing
     #expect(diagnostics.count == 1)
   }
 
+  @Test func aFileThatLoadsAlsoConverts() throws {
+    // Found by FuzzQuestionnaire: FHIR written in YAML's flow style (a key with no value, which
+    // JSON does not allow) loaded from a .yaml file, and convert then read it as JSON and failed.
+    let json = FHIRFixtures.questionnaire(#"{"linkId": "a", "type": "boolean", "text": "A?"}"#)
+    let yaml = json.replacing(#""linkId": "a","#, with: #""linkId": "a", "",  "#)
+    #expect(throws: Never.self) { try JSONSerialization.jsonObject(with: Data(json.utf8)) }
+    for (text, name) in [(json, "q.json"), (yaml, "q.yaml"), (json, "q.yaml")] {
+      let loaded = QuestionnaireLoader.load(bytes: Array(text.utf8), fileName: name)
+      #expect(loaded.value != nil, "\(name): \(loaded.diagnostics)")
+      let (converted, diagnostics) = FHIRImporter.convert(bytes: Array(text.utf8), fileName: name)
+      #expect(diagnostics.map(\.description) == [])
+      let native = try Fixtures.load(try #require(converted), fileName: "native.yaml")
+      #expect(native.questions.map(\.id) == ["a"])
+    }
+    // The same YAML named .json is read as JSON, and refused.
+    let asJSON = FHIRImporter.convert(bytes: Array(yaml.utf8), fileName: "q.json")
+    #expect(asJSON.yaml == nil)
+    #expect(asJSON.diagnostics.first?.description.contains("syntax error") == true)
+  }
+
   @Test func convertRefusesANativeFile() {
     let (yaml, diagnostics) = FHIRImporter.convert(bytes: Array(#"{"format": 1}"#.utf8), fileName: "n.json")
     #expect(yaml == nil)
