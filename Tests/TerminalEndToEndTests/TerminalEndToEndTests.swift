@@ -62,7 +62,9 @@ import Testing
     }
     try tmux.waitFor("passed out, been unable")
     try tmux.send("1", "Enter")
-    let screen = try tmux.waitFor("Get help now")
+    try tmux.waitFor("Get help now")
+    // The title can be captured before the lines below it are drawn: wait for the contact.
+    let screen = try tmux.waitFor("Emergency services: call 999")
     let lines = screen.split(separator: "\n").map(String.init)
     let contacts = lines.filter { $0.hasPrefix("  • ") }
     #expect(contacts.first == "  • Emergency services: call 999")

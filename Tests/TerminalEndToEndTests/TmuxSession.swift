@@ -99,9 +99,13 @@ final class TmuxSession {
     let deadline = Date().addingTimeInterval(timeout)
     var last = ""
     while Date() < deadline {
-      last = try screen()
-      if last.contains(text) { return last }
-      Thread.sleep(forTimeInterval: 0.05)
+      let seen = try screen()
+      // The text can be captured while the rest of the frame is still arriving: the screen is
+      // returned once two captures in a row agree (and show the text).
+      if seen.contains(text) && seen == last { return seen }
+      let found = seen.contains(text)
+      last = seen
+      Thread.sleep(forTimeInterval: found ? 0.03 : 0.05)
     }
     Issue.record("never saw \"\(text)\"; the screen was:\n\(last)", sourceLocation: sourceLocation)
     return last
