@@ -77,11 +77,18 @@ final class NodeDecoder {
   /// Reads text, checking length and characters.
   func text(_ node: SourceNode, _ path: FieldPath, multiline: Bool = true) -> String? {
     let place = Place(location: node.location, path: path)
-    guard case .scalar(let value, let style) = node.value, style == .plain || style == .quoted else {
+    guard let value = Self.textScalar(node) else {
       error("expected text, found \(node.kindDescription)", place)
       return nil
     }
     return checked(value, place, multiline: multiline)
+  }
+
+  /// The value of a scalar written as text (plain or quoted), which `text` and `id` read; nil for
+  /// a JSON number or boolean, null, a list or a mapping.
+  static func textScalar(_ node: SourceNode) -> String? {
+    guard case .scalar(let value, let style) = node.value, style == .plain || style == .quoted else { return nil }
+    return value
   }
 
   /// Checks a text value: characters, length, not blank.
@@ -120,7 +127,7 @@ final class NodeDecoder {
   /// Reads an id: a lowercase letter, then lowercase letters, digits and `_`.
   func id(_ node: SourceNode, _ path: FieldPath, what: String = "id") -> String? {
     let place = Place(location: node.location, path: path)
-    guard case .scalar(let value, let style) = node.value, style == .plain || style == .quoted else {
+    guard let value = Self.textScalar(node) else {
       error("expected \(what), found \(node.kindDescription)", place)
       return nil
     }

@@ -84,7 +84,8 @@ final class QuestionnaireDecoder {
     // that the references of both are given room at once (a second reservation would copy every
     // show_if's reference).
     listedInLists = ["scores", "domains"].reduce(0) { total, key in
-      total + Self.listedCount(top.node(key)?.0, nodes.limits.maxQuestions)
+      guard let list = top.node(key)?.0, case .sequence(let items) = list.value else { return total }
+      return items.reduce(total) { $0 + min(Self.questionsListed(in: $1), nodes.limits.maxQuestions) }
     }
     let (sections, questions) = top.required("sections") { decodeSections($0, $1) } ?? ([], [])
     self.questions = questions
@@ -184,7 +185,7 @@ final class QuestionnaireDecoder {
     var seen: [String: SourceLocation] = [:]
     // Room for every question the file lists (up to the limit), so that the tables do not grow
     // (and rehash) as they fill.
-    let listed = min(Self.listedQuestionCount(items.nodes), nodes.limits.maxQuestions)
+    let listed = min(items.nodes.reduce(0) { $0 + Self.questionsListed(in: $1) }, nodes.limits.maxQuestions)
     questions.reserveCapacity(listed)
     questionIDs.reserveCapacity(listed)
     map.questionPlaces.reserveCapacity(listed)
@@ -225,24 +226,14 @@ final class QuestionnaireDecoder {
     return (sections, questions)
   }
 
-  /// How many entries the sections' `questions` lists have (a first guess at the number of
-  /// questions, before any is decoded).
-  private static func listedQuestionCount(_ sections: some Sequence<SourceNode>) -> Int {
-    var count = 0
-    for section in sections {
-      guard case .mapping(let entries) = section.value,
-        let list = entries.first(where: { $0.key.isSameKey(as: "questions") }),
-        case .sequence(let items) = list.value.value
-      else { continue }
-      count += items.count
-    }
-    return count
-  }
-
-  /// `listedQuestionCount` for a list of scores or domains, at most `limit` for each.
-  private static func listedCount(_ node: SourceNode?, _ limit: Int) -> Int {
-    guard let node, case .sequence(let items) = node.value else { return 0 }
-    return items.reduce(0) { total, item in total + min(listedQuestionCount(CollectionOfOne(item)), limit) }
+  /// How many entries a section's, score's or domain's `questions` list has, before any is
+  /// decoded (0 when it has none): a first guess at the room the tables need.
+  private static func questionsListed(in container: SourceNode) -> Int {
+    guard case .mapping(let entries) = container.value,
+      let list = entries.first(where: { $0.key.isSameKey(as: "questions") }),
+      case .sequence(let items) = list.value.value
+    else { return 0 }
+    return items.count
   }
 
   private static let questionKeys = [
@@ -563,12 +554,9 @@ final class QuestionnaireDecoder {
   }
 
   /// `noteUnique`'s message for a question given twice in a list, with the place of the first
-  /// item that `nodes.id` took as `id` (the same text, plain or quoted).
+  /// item that `nodes.id` took as `id` (the same text, written as text).
   private func reportRepeated(_ id: String, place: Place, firstAmong earlier: some Sequence<SourceNode>) {
-    let first = earlier.first { node in
-      guard case .scalar(let text, let style) = node.value else { return false }
-      return (style == .plain || style == .quoted) && text == id
-    }
+    let first = earlier.first { NodeDecoder.textScalar($0) == id }
     nodes.error(
       "duplicate question in this list '\(id)'; it is first given at \(first?.location ?? place.location)", place)
   }
