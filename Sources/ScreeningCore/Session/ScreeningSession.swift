@@ -1,7 +1,7 @@
 /// The state of one screening: where the person is and what they have answered.
 ///
 /// A value type with no I/O; front ends call `answer`, `next`, `back`, `review`, `edit` and
-/// `finish`. Skip logic is evaluated afresh from the answers every time, so changing an earlier
+/// `finish`. Skip logic is evaluated afresh whenever the answers change, so changing an earlier
 /// answer immediately hides or shows later questions; answers to hidden questions are kept (in case
 /// the person changes their mind again) but never scored.
 public struct ScreeningSession: Sendable, Hashable {
@@ -37,8 +37,21 @@ public struct ScreeningSession: Sendable, Hashable {
   }
 
   public let questionnaire: Questionnaire
-  public private(set) var answers: [String: Answer]
-  public private(set) var position: Position
+  public private(set) var answers: [String: Answer] {
+    didSet {
+      visible = Visible(questionnaire, answers)
+      counted = count()
+    }
+  }
+  /// Which questions the answers show, and the answers that count. Kept with the answers: a front
+  /// end reads them several times for every key it draws, and a key that only moves a highlight
+  /// changes no answer.
+  private var visible: Visible
+  public private(set) var position: Position {
+    didSet { counted = count() }
+  }
+  /// `progress`, kept with the answers and the position it is counted from.
+  private var counted = Counted(number: 0, total: 0)
   /// Set while changing an answer from the review: `next` then returns to the review, visiting
   /// only newly shown questions that still need an answer.
   public private(set) var isEditingFromReview = false
@@ -48,24 +61,41 @@ public struct ScreeningSession: Sendable, Hashable {
   public init(questionnaire: Questionnaire, answers: [String: Answer] = [:]) {
     self.questionnaire = questionnaire
     self.answers = answers
-    let (shown, effective) = questionnaire.visibility(for: answers)
-    let next = shown.first { index in
+    let visible = Visible(questionnaire, answers)
+    self.visible = visible
+    let next = visible.shown.first { index in
       let question = questionnaire.questions[index]
-      return question.isRequired && effective[question.id] == nil
+      return question.isRequired && visible.effective[question.id] == nil
     }
     self.position = next.map(Position.question) ?? .review
+    counted = count()
+  }
+
+  private struct Counted: Sendable, Hashable {
+    var number: Int
+    var total: Int
+  }
+
+  /// `Questionnaire.visibility(for:)` of the current answers.
+  private struct Visible: Sendable, Hashable {
+    var shown: [Int]
+    var effective: [String: Answer]
+
+    init(_ questionnaire: Questionnaire, _ answers: [String: Answer]) {
+      (shown, effective) = questionnaire.visibility(for: answers)
+    }
   }
 
   // MARK: What is shown
 
   /// The questions asked given the current answers, in order.
   public var shownQuestions: [Question] {
-    questionnaire.visibility(for: answers).shown.map { questionnaire.questions[$0] }
+    visible.shown.map { questionnaire.questions[$0] }
   }
 
   /// The answers that count: those to questions that are shown.
   public var effectiveAnswers: [String: Answer] {
-    questionnaire.visibility(for: answers).effective
+    visible.effective
   }
 
   /// The question at the current position, if any.
@@ -76,13 +106,16 @@ public struct ScreeningSession: Sendable, Hashable {
 
   /// The answer to a question, when the question is shown.
   public func answer(for id: String) -> Answer? {
-    effectiveAnswers[id]
+    visible.effective[id]
   }
 
   /// "Question `number` of `total`": shown questions, plus later ones that may still be shown.
-  public var progress: (number: Int, total: Int) {
-    let (shownList, effective) = questionnaire.visibility(for: answers)
-    let shown = Set(shownList)
+  public var progress: (number: Int, total: Int) { (counted.number, counted.total) }
+
+  /// Counts `progress` afresh.
+  private func count() -> Counted {
+    let effective = visible.effective
+    let shown = Set(visible.shown)
     let current: Int
     switch position {
     case .question(let index): current = index
@@ -92,22 +125,22 @@ public struct ScreeningSession: Sendable, Hashable {
     var number = 0
     var possiblyShown: [String: Bool] = [:]
     for (index, question) in questionnaire.questions.enumerated() {
-      let counted: Bool
+      let isCounted: Bool
       if shown.contains(index) && index <= current {
-        counted = true
+        isCounted = true
       } else if let condition = question.showIf {
         // Undecided while a question it reads is still to come or unanswered: count it.
-        counted = condition.mayBeSatisfied(by: effective, undecided: possiblyShown, in: questionnaire) != false
+        isCounted = condition.mayBeSatisfied(by: effective, undecided: possiblyShown, in: questionnaire) != false
       } else {
-        counted = true
+        isCounted = true
       }
-      possiblyShown[question.id] = counted && effective[question.id] == nil
-      if counted {
+      possiblyShown[question.id] = isCounted && effective[question.id] == nil
+      if isCounted {
         total += 1
         if index <= current { number = total }
       }
     }
-    return (number, total)
+    return Counted(number: number, total: total)
   }
 
   /// Red flags that hold for the current answers, in the questionnaire's order.
@@ -148,7 +181,7 @@ public struct ScreeningSession: Sendable, Hashable {
   /// Goes to the next shown question, or to the review after the last one.
   public mutating func next() throws(StepError) {
     guard case .question(let index) = position else { throw .notAtQuestion }
-    let (shown, effective) = questionnaire.visibility(for: answers)
+    let (shown, effective) = (visible.shown, visible.effective)
     let question = questionnaire.questions[index]
     if question.isRequired && effective[question.id] == nil {
       throw .answerRequired(questionID: question.id)
@@ -170,7 +203,7 @@ public struct ScreeningSession: Sendable, Hashable {
   /// first question, where there is nothing before.
   @discardableResult
   public mutating func back() -> Bool {
-    let shown = questionnaire.visibility(for: answers).shown
+    let shown = visible.shown
     switch position {
     case .question(let index):
       guard let previous = shown.last(where: { $0 < index }) else { return false }
@@ -193,7 +226,7 @@ public struct ScreeningSession: Sendable, Hashable {
   /// Goes to a shown question to change its answer; `next` then returns to the review.
   public mutating func edit(_ questionID: String) throws(StepError) {
     guard let index = questionnaire.index(of: questionID),
-      questionnaire.visibility(for: answers).shown.contains(index)
+      visible.shown.contains(index)
     else { throw .notShown(questionID: questionID) }
     position = .question(index)
     isEditingFromReview = true

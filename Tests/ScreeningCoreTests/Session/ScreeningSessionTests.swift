@@ -49,6 +49,22 @@ import Testing
     #expect(!movedBeforeFirst)
   }
 
+  @Test func clearingAnAnswerHidesTheQuestionsItShowed() throws {
+    var session = try session()
+    try session.answer(.choice("yes"))  // gate: shows sign_a and sign_b
+    #expect(session.shownQuestions.map(\.id) == ["gate", "sign_a", "sign_b", "urgent"])
+    #expect(session.answer(for: "gate") == .choice("yes"))
+    session.clearAnswer()
+    #expect(session.answers.isEmpty)
+    #expect(session.answer(for: "gate") == nil)
+    #expect(session.effectiveAnswers.isEmpty)
+    #expect(session.shownQuestions.map(\.id) == ["gate", "urgent"])
+    #expect(throws: ScreeningSession.StepError.answerRequired(questionID: "gate")) { try session.next() }
+    try session.answer(.choice("no"))
+    try session.next()
+    #expect(session.currentQuestion?.id == "urgent")
+  }
+
   @Test func changingAnEarlierAnswerChangesTheSkipPath() throws {
     var session = try session()
     try session.answer(.choice("yes"))
