@@ -12,6 +12,17 @@ final class Session {
   struct Key {
     var bytes: [UInt8]
     var isHighlightMove = false
+
+    /// The key as a person would name it.
+    var name: String {
+      switch bytes {
+      case [13]: return "Enter"
+      case Array("\u{1B}[A".utf8): return "Up"
+      case Array("\u{1B}[B".utf8): return "Down"
+      case Array("\u{1B}[6~".utf8): return "PgDn"
+      default: return "'\(String(decoding: bytes, as: UTF8.self))'"
+      }
+    }
   }
 
   /// Welcome -> every question (with highlight moves on the way) -> review -> results -> leave.
