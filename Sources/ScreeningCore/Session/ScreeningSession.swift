@@ -50,8 +50,9 @@ public struct ScreeningSession: Sendable, Hashable {
   public private(set) var position: Position {
     didSet { counted = count() }
   }
-  /// `progress`, kept with the answers and the position it is counted from.
-  private var counted = Counted(number: 0, total: 0)
+  /// `progress`, kept with the answers and the position it is counted from once either has
+  /// changed (nil before: the first screen does not show it, and start-up is kept short).
+  private var counted: Counted?
   /// Set while changing an answer from the review: `next` then returns to the review, visiting
   /// only newly shown questions that still need an answer.
   public private(set) var isEditingFromReview = false
@@ -68,16 +69,29 @@ public struct ScreeningSession: Sendable, Hashable {
       return question.isRequired && visible.effective[question.id] == nil
     }
     self.position = next.map(Position.question) ?? .review
-    counted = count()
   }
 
-  private struct Counted: Sendable, Hashable {
+  // Equal when the questionnaire, the answers and the place are: what is kept with them is
+  // worked out from them.
+  public static func == (lhs: ScreeningSession, rhs: ScreeningSession) -> Bool {
+    lhs.questionnaire == rhs.questionnaire && lhs.answers == rhs.answers && lhs.position == rhs.position
+      && lhs.isEditingFromReview == rhs.isEditingFromReview
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(questionnaire)
+    hasher.combine(answers)
+    hasher.combine(position)
+    hasher.combine(isEditingFromReview)
+  }
+
+  private struct Counted: Sendable {
     var number: Int
     var total: Int
   }
 
   /// `Questionnaire.visibility(for:)` of the current answers.
-  private struct Visible: Sendable, Hashable {
+  private struct Visible: Sendable {
     var shown: [Int]
     var effective: [String: Answer]
 
@@ -110,7 +124,10 @@ public struct ScreeningSession: Sendable, Hashable {
   }
 
   /// "Question `number` of `total`": shown questions, plus later ones that may still be shown.
-  public var progress: (number: Int, total: Int) { (counted.number, counted.total) }
+  public var progress: (number: Int, total: Int) {
+    let counted = self.counted ?? count()
+    return (counted.number, counted.total)
+  }
 
   /// Counts `progress` afresh.
   private func count() -> Counted {

@@ -65,6 +65,18 @@ import Testing
     #expect(session.currentQuestion?.id == "urgent")
   }
 
+  @Test func sessionsWithTheSameAnswersAndPlaceAreEqualHoweverTheyGotThere() throws {
+    let fresh = try session()
+    var roundTrip = try session()
+    try roundTrip.answer(.choice("yes"))
+    roundTrip.clearAnswer()
+    #expect(roundTrip == fresh)
+    #expect(roundTrip.hashValue == fresh.hashValue)
+    #expect(roundTrip.progress == fresh.progress)
+    try roundTrip.answer(.choice("no"))
+    #expect(roundTrip != fresh)
+  }
+
   @Test func changingAnEarlierAnswerChangesTheSkipPath() throws {
     var session = try session()
     try session.answer(.choice("yes"))
