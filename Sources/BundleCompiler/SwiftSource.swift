@@ -55,7 +55,9 @@ enum SwiftSource {
   }
 
   static func source(_ value: SourceDocument) -> String {
-    call("ScreeningCore.SourceDocument", [("file", string(value.file)), ("title", string(value.title))])
+    call(
+      "ScreeningCore.SourceDocument",
+      [("file", string(value.file)), ("title", string(value.title)), ("note", optional(value.note))])
   }
 
   static func section(_ value: Section) -> String {
@@ -124,11 +126,17 @@ enum SwiftSource {
         ("id", string(value.id)), ("label", string(value.label)),
         ("kind", "ScreeningCore.ScoreRule.Kind(rawValue: \(string(value.kind.rawValue)))!"),
         ("questionIDs", strings(value.questionIDs)), ("codes", strings(value.codes)),
+        ("showsAnswer", "\(value.showsAnswer)"),
       ])
   }
 
   static func bands(_ value: BandSet) -> String {
-    call("ScreeningCore.BandSet", [("scoreID", string(value.scoreID)), ("bands", list(value.bands.map(band)))])
+    call(
+      "ScreeningCore.BandSet",
+      [
+        ("scoreID", string(value.scoreID)), ("bands", list(value.bands.map(band))),
+        ("maxSkipped", optional(value.maxSkipped)),
+      ])
   }
 
   static func band(_ value: Band) -> String {
@@ -137,7 +145,7 @@ enum SwiftSource {
       [
         ("id", string(value.id)), ("minimum", "\(value.minimum)"), ("maximum", optional(value.maximum)),
         ("label", string(value.label)), ("guidance", string(value.guidance)),
-        ("nextSteps", strings(value.nextSteps)),
+        ("nextSteps", strings(value.nextSteps)), ("isReassuring", "\(value.isReassuring)"),
       ])
   }
 
@@ -148,6 +156,7 @@ enum SwiftSource {
         ("id", string(value.id)), ("condition", condition(value.condition)),
         ("level", "ScreeningCore.RedFlag.Level(rawValue: \(string(value.level.rawValue)))!"),
         ("title", string(value.title)), ("guidance", string(value.guidance)),
+        ("contacts", kinds(value.contacts)),
       ])
   }
 
@@ -157,6 +166,7 @@ enum SwiftSource {
       [
         ("id", string(value.id)), ("condition", condition(value.condition)), ("title", string(value.title)),
         ("text", string(value.text)), ("replacesBand", "\(value.replacesBand)"),
+        ("contacts", kinds(value.contacts)), ("isFirst", "\(value.isFirst)"),
       ])
   }
 
@@ -188,7 +198,13 @@ enum SwiftSource {
         ("purpose", string(value.purpose)), ("phone", optional(value.phone)), ("text", optional(value.text)),
         ("web", optional(value.web)), ("hours", optional(value.hours)),
         ("lastVerified", string(value.lastVerified)), ("source", string(value.source)),
+        ("also", kinds(value.also)),
       ])
+  }
+
+  /// `[ScreeningCore.HelpResource.Kind.emergency, ...]`.
+  static func kinds(_ values: [HelpResource.Kind]) -> String {
+    "[" + values.map { "ScreeningCore.HelpResource.Kind.\($0.rawValue)" }.joined(separator: ", ") + "]"
   }
 }
 

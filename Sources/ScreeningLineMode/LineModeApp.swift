@@ -44,8 +44,8 @@ public struct LineModeApp<Input: LineReading, Output: LineWriting> {
     output.write(TextSafety.visible(text, keepingNewlines: true) + "\n")
   }
 
-  private mutating func paragraph(_ text: String, indent: String = "") {
-    for line in TextWrap.wrap(text, width: width, indent: indent) { say(line) }
+  private mutating func paragraph(_ text: String, indent: String = "", firstIndent: String? = nil) {
+    for line in TextWrap.wrap(text, width: width, indent: indent, firstIndent: firstIndent) { say(line) }
   }
 
   /// Reads a line; nil at the end of input.
@@ -73,7 +73,12 @@ public struct LineModeApp<Input: LineReading, Output: LineWriting> {
     say()
     paragraph(questionnaire.intro)
     say()
-    paragraph("A self-check, not a diagnosis. Nothing is saved unless you ask.")
+    var facts = ["A self-check, not a diagnosis. Nothing is saved unless you ask."]
+    if let minutes = questionnaire.minutes { facts.append("About \(minutes) minutes.") }
+    if let audience = questionnaire.audience {
+      facts.append("For \(audience.prefix(1).lowercased() + audience.dropFirst()).")
+    }
+    paragraph(facts.joined(separator: " "))
     if let emergency = region.resources.first(where: { $0.kind == .emergency }) {
       paragraph("In an emergency, \(emergency.contactLine) (\(emergency.name)).")
     }
@@ -255,11 +260,12 @@ public struct LineModeApp<Input: LineReading, Output: LineWriting> {
 
   private mutating func urgent(_ flag: RedFlag) {
     say()
-    say("URGENT: \(flag.title)")
+    paragraph("\(flag.level.heading.uppercased()): \(flag.title)")
     paragraph(flag.guidance, indent: "  ")
-    say("Who to contact now (\(region.name)):")
-    for contact in region.contacts(for: flag.level) {
-      say("  - \(contact.name): \(contact.contactLine)")
+    say("\(flag.level == .emergency ? "Who to contact now" : "Who to contact") (\(region.name)):")
+    for contact in region.contacts(for: [flag]) {
+      let line = contact.contactLine
+      paragraph("- \(contact.name): \(line.isEmpty ? contact.purpose : line)", indent: "    ", firstIndent: "  ")
     }
   }
 

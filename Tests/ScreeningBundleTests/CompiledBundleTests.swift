@@ -68,7 +68,7 @@ import Testing
       folder.appendingPathComponent("ketamine.yaml").path)
     #expect(run.status == 1)
     #expect(
-      run.stderr.contains("\(folder.path)/ketamine.yaml:19:10: error: minutes: expected a whole number, found five"))
+      run.stderr.contains("\(folder.path)/ketamine.yaml:17:10: error: minutes: expected a whole number, found five"))
     #expect(run.stderr.contains("Questionnaires/ketamine.yaml: bundled data must load without errors or warnings"))
     #expect(!FileManager.default.fileExists(atPath: output.path))
   }

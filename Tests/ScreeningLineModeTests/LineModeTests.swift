@@ -20,8 +20,8 @@ import Testing
 
   /// Use in the past year, weekly, `yes` signs yes, no withdrawal, no to everything else.
   static func answers(yes: Int = 5, unconscious: Bool = false) -> String {
-    (["3", "4"] + (0..<10).map { $0 < yes ? "1" : "2" } + ["8"] + Array(repeating: "2", count: 6)
-      + [unconscious ? "1" : "2"] + Array(repeating: "2", count: 4)).joined(separator: "\n") + "\n"
+    (["3", "4"] + (0..<10).map { $0 < yes ? "1" : "2" } + ["8"] + Array(repeating: "2", count: 7)
+      + [unconscious ? "1" : "2"] + Array(repeating: "2", count: 8)).joined(separator: "\n") + "\n"
   }
 
   @Test func aWholeRunReadsWellWithoutATerminal() throws {
@@ -29,11 +29,17 @@ import Testing
     #expect(ending == .finished)
     #expect(transcript.hasPrefix("Ketamine use: a private self-check\n\nThis is a private self-check"))
     #expect(transcript.contains("In an emergency, call 999 (Emergency services).\n"))
-    for number in 1...24 { #expect(transcript.contains("Question \(number) of 2")) }
-    #expect(transcript.contains("Question 1 of 25. Ketamine use.\n"))
+    #expect(transcript.contains("For adults 18 and over."))
+    for number in 2...29 { #expect(transcript.contains("Question \(number) of 30")) }
+    #expect(transcript.contains("Question 1 of 32. Ketamine use.\n"))
     #expect(
       transcript.contains(
-        "  1. No\n  2. Only as part of treatment prescribed and supervised by a clinician\n  3. Yes\n"))
+        "  1. No\n  2. Yes, but only as a treatment prescribed and supervised by a clinician\n"
+          + "  3. Yes, in other ways (not prescribed, or more than prescribed)\n"))
+    // The disclaimer leads the result.
+    #expect(
+      transcript.contains(
+        "your result\n\nThis self-check is not a diagnosis and is not a validated clinical test."))
     #expect(transcript.contains("Result: Several signs (5 of 10 signs)"))
     #expect(transcript.hasSuffix("or q to quit: SelfScreen closed. Nothing was saved.\n"))
     // For screen readers: no escape sequences, no box drawing, no cursor tricks.
@@ -46,14 +52,14 @@ import Testing
     #expect(
       transcript.contains("Sorry, \"9\" is not one of the choices. Type a number from 1 to 3, or b, r, ? or q.\n"))
     #expect(transcript.contains("Sorry, \"yes\" is not one of the choices."))
-    #expect(transcript.contains("Question 2 of 25. How often."))
+    #expect(transcript.contains("Question 2 of 30. How often."))
   }
 
   @Test func backHelpAndResources() throws {
     let (_, transcript) = try Self.run("3\nb\n?\nr\n")
     let lines = transcript.split(separator: "\n").map(String.init)
-    #expect(lines.filter { $0.hasPrefix("Question 1 of 25") }.count == 4)
-    #expect(transcript.contains("Your answer so far: Yes. Press Enter to keep it."))
+    #expect(lines.filter { $0.hasPrefix("Question 1 of 3") }.count == 4)
+    #expect(transcript.contains("Your answer so far: Yes, in other ways (not prescribed, or more than prescribed)."))
     #expect(transcript.contains("Answer each question by typing the number of your answer and pressing Enter."))
     #expect(transcript.contains("Where to get help: United Kingdom\n- Emergency services: call 999\n"))
   }
@@ -62,20 +68,23 @@ import Testing
     let keys = ["3", "4"] + Array(repeating: "2", count: 10) + ["1, 2 7"]
     let (_, transcript) = try Self.run(keys.joined(separator: "\n") + "\n")
     #expect(transcript.contains("Type the numbers of all that apply, separated by spaces"))
-    #expect(transcript.contains("Question 14 of 25."))
+    #expect(transcript.contains("Question 14 of 30."))
     let (_, refused) = try Self.run((Array(keys.dropLast()) + ["1 8"]).joined(separator: "\n") + "\n")
     #expect(
       refused.contains(
-        "That answer does not fit: question 'withdrawal_symptoms': 'none' cannot be chosen together with other options."
+        "That answer does not fit: question 'withdrawal_after_stopping': 'none' cannot be chosen together with other options."
       ))
   }
 
   @Test func aRedFlagAppearsTheMomentItIsAnswered() throws {
     let (_, transcript) = try Self.run(Self.answers(yes: 0, unconscious: true) + "q\n")
-    let urgent = try #require(transcript.range(of: "URGENT: Passing out or being unable to respond after using"))
-    let next = try #require(transcript.range(of: "Question 21 of 25"))
+    let urgent = try #require(
+      transcript.range(of: "URGENT, GET HELP NOW: Passing out, or needing emergency care, after using"))
+    let next = try #require(transcript.range(of: "Question 22 of 30"))
     #expect(urgent.lowerBound < next.lowerBound)
-    #expect(transcript.contains("Who to contact now (United Kingdom):\n  - Emergency services: call 999\n"))
+    #expect(
+      transcript.contains(
+        "Who to contact now (United Kingdom):\n  - Emergency services: call 999\n  - NHS 111: call 111 · 111.nhs.uk\n"))
   }
 
   @Test func theEndOfInputQuitsAndWritesNothing() throws {

@@ -124,7 +124,7 @@ import Testing
     for back: Key in [.backspace, .backTab] {
       var copy = state
       copy.update(with: back)
-      #expect(copy.session.currentQuestion?.id == "use_past_year")
+      #expect(copy.session.currentQuestion?.id == "used_past_year")
     }
     TUIFixtures.press([.character("b"), .character("b")], on: &state)
     #expect(state.screen == .welcome)
@@ -137,10 +137,10 @@ import Testing
     #expect(state.session.shownQuestions.count == 24)
     // Back to the first question through the review, and answer "no".
     TUIFixtures.press([.home, .enter], on: &state)
-    #expect(state.session.currentQuestion?.id == "use_past_year")
+    #expect(state.session.currentQuestion?.id == "used_past_year")
     TUIFixtures.press([.character("1"), .enter], on: &state)
     #expect(state.screen == .review)
-    #expect(state.session.shownQuestions.map(\.id) == ["use_past_year"])
+    #expect(state.session.shownQuestions.map(\.id) == ["used_past_year"])
     TUIFixtures.press([.end, .enter], on: &state)
     #expect(state.screen == .results)
     let screen = TUIFixtures.screen(state)
@@ -158,7 +158,7 @@ import Testing
       Issue.record("expected the red-flag screen, got \(state.screen)")
       return
     }
-    #expect(flags.map(\.id) == ["rf_unconscious"])
+    #expect(flags.map(\.id) == ["rf_overdose"])
     let lines = TUIFixtures.screen(state).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     #expect(lines[0] == " Get help now")
     #expect(lines[2] == " ! Passing out or being unable to respond after using")
@@ -167,9 +167,9 @@ import Testing
     // Enter goes on to the next question; Left goes back to change the answer.
     var back = state
     back.update(with: .left)
-    #expect(back.session.currentQuestion?.id == "safety_unconscious")
+    #expect(back.session.currentQuestion?.id == "safety_passed_out")
     state.update(with: .enter)
-    #expect(state.session.currentQuestion?.id == "safety_chest_breathing")
+    #expect(state.session.currentQuestion?.id == "safety_chest_pain")
   }
 
   /// The review counts its questions in words that fit the number: one question after "No" to
@@ -220,7 +220,7 @@ import Testing
   @Test func multipleChoiceNeedsATickAndNoneOfTheseIsExclusive() throws {
     var state = try TUIFixtures.state()
     TUIFixtures.press([.enter] + Array(Self.keysToReview().prefix(24)), on: &state)
-    #expect(state.session.currentQuestion?.id == "withdrawal_symptoms")
+    #expect(state.session.currentQuestion?.id == "withdrawal_after_stopping")
     state.update(with: .enter)
     #expect(state.notice == "Choose at least one option with Space (or \"None of these\"), then press Enter")
     TUIFixtures.press([.space, .character("2"), .character("8")], on: &state)
@@ -229,7 +229,7 @@ import Testing
     #expect(state.ticked == ["anxiety", "insomnia"])
     #expect(TUIFixtures.screen(state).contains("› 2 [x] Trouble sleeping"))
     state.update(with: .enter)
-    #expect(state.session.answer(for: "withdrawal_symptoms") == .choices(["anxiety", "insomnia"]))
+    #expect(state.session.answer(for: "withdrawal_after_stopping") == .choices(["anxiety", "insomnia"]))
   }
 
   @Test func helpResourcesKeyHelpAndQuitFromEveryScreen() throws {

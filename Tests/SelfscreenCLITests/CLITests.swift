@@ -4,18 +4,21 @@ import Testing
 /// The command line as a person uses it: exit status, stdout and stderr of the built binary.
 @Suite struct CLITests {
   static let signIDs = [
-    "sign_more_than_intended", "sign_cut_down", "sign_time_spent", "sign_craving", "sign_neglect",
-    "sign_relationships", "sign_gave_up_activities", "sign_risky_situations", "sign_health_despite",
+    "sign_more_than_intended", "sign_cut_down", "sign_time_spent", "sign_craving", "sign_missed_duties",
+    "sign_relationships", "sign_gave_up_activities", "sign_risky_use", "sign_health_despite",
     "sign_tolerance",
   ]
 
-  /// A native answers file for ketamine 1.0.0 with `yes` signs answered yes.
-  static func answersFile(yes: Int, version: String = "1.0.0", changes: [String: String] = [:]) throws -> URL {
-    var answers: [String: Any] = ["use_past_year": "yes", "frequency_3m": "weekly", "withdrawal_symptoms": ["none"]]
+  /// A native answers file for ketamine 2.0.0 with `yes` signs answered yes.
+  static func answersFile(yes: Int, version: String = "2.0.0", changes: [String: String] = [:]) throws -> URL {
+    var answers: [String: Any] = [
+      "used_past_year": "yes", "frequency_3m": "weekly", "withdrawal_after_stopping": ["none"],
+    ]
     for (index, id) in signIDs.enumerated() { answers[id] = index < yes ? "yes" : "no" }
     for id in [
-      "urinary_symptoms", "memory_attention", "feeling_detached", "others_concerned", "mixing_depressants",
-      "coping_low_mood", "safety_unconscious", "safety_chest_breathing", "safety_bladder_blood",
+      "urinary_symptoms", "memory_attention", "feeling_detached", "racing_heart", "others_concerned",
+      "mixing_depressants", "coping_low_mood", "safety_passed_out", "safety_emergency_care", "safety_chest_pain",
+      "safety_stomach_cramps", "safety_bladder_blood", "safety_cannot_pee", "safety_kidney_pain",
       "safety_hallucinations", "safety_self_harm_thoughts",
     ] { answers[id] = "no" }
     for (key, value) in changes { answers[key] = value }
@@ -57,7 +60,7 @@ import Testing
   @Test func listShowsTheBundledQuestionnaireFromAnyFolder() throws {
     let result = try CLIRunner.run(["list"], directory: URL(fileURLWithPath: "/"))
     #expect(result.status == 0)
-    #expect(result.stdout == "ketamine  version 1.0.0  25 questions  Ketamine use: a private self-check\n")
+    #expect(result.stdout == "ketamine  version 2.0.0  32 questions  Ketamine use: a private self-check\n")
     #expect(result.stderr == "")
   }
 
@@ -151,7 +154,8 @@ import Testing
     #expect(result.stderr == "")
     #expect(
       result.stdout.hasPrefix(
-        "Ketamine use: a private self-check: your result\n\nResult: Several signs (5 of 10 signs)\n"))
+        "Ketamine use: a private self-check: your result\n\nThis self-check is not a diagnosis and is not a "
+          + "validated clinical test. It is\nfor adults 18 and over.\n\nResult: Several signs (5 of 10 signs)\n"))
     #expect(result.stdout.contains("Your answers show several signs"))
     let lower = result.stdout.lowercased()
     for word in [
@@ -163,12 +167,15 @@ import Testing
   }
 
   @Test func urgentGuidanceComesFirst() throws {
-    let file = try Self.answersFile(yes: 5, changes: ["safety_unconscious": "yes"])
+    let file = try Self.answersFile(yes: 5, changes: ["safety_passed_out": "yes"])
     let result = try CLIRunner.run(["score", file.path], environment: ["LANG": "en_GB.UTF-8"])
     #expect(result.status == 0)
     let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
-    #expect(lines[2].hasPrefix("URGENT: "))
-    #expect(result.stdout.contains("  - Emergency services: call 999\n"))
+    // The disclaimer, then the red flag, before anything else.
+    try #require(lines.count > 5)
+    #expect(lines[2].hasPrefix("This self-check is not a diagnosis"))
+    #expect(lines[5] == "URGENT, get help now: Passing out, or needing emergency care, after using")
+    #expect(result.stdout.contains("  - Emergency services: call 999\n  - NHS 111: call 111 · 111.nhs.uk\n"))
   }
 
   @Test func answersForAnotherVersionAreRefused() throws {
@@ -177,7 +184,7 @@ import Testing
     #expect(result.stdout == "")
     #expect(
       result.stderr.contains(
-        ": version: these answers are for version 0.9.0 of 'ketamine', but the questionnaire is version 1.0.0; "
+        ": version: these answers are for version 0.9.0 of 'ketamine', but the questionnaire is version 2.0.0; "
           + "answers cannot be scored against a different version\n"
       ))
   }

@@ -42,7 +42,7 @@ import Testing
     let replaced = try CLIRunner.run(
       ["score", answers.path, "--format", "csv", "--output", out, "--replace"], launcher: Self.umaskZero)
     #expect(replaced.status == 0)
-    #expect(try String(contentsOfFile: out, encoding: .utf8).hasPrefix("\"number\""))
+    #expect(try String(contentsOfFile: out, encoding: .utf8).hasPrefix("\"This self-check is not a diagnosis"))
     #expect(try Self.mode(out) == 0o600)
   }
 
@@ -96,21 +96,26 @@ import Testing
   }
 
   @Test func scriptedRunsExportWithoutAnyPrompt() throws {
-    let answers = try CLITests.answersFile(yes: 6, changes: ["safety_unconscious": "yes"])
+    let answers = try CLITests.answersFile(yes: 6, changes: ["safety_passed_out": "yes"])
     let out = answers.deletingLastPathComponent().appendingPathComponent("kiosk.csv").path
     let result = try CLIRunner.run(["run", "--answers", answers.path, "--export", out])
     #expect(result.status == 0)
     #expect(result.stdout == "Saved to \(out)\n")
     let csv = try String(contentsOfFile: out, encoding: .utf8)
-    #expect(csv.hasPrefix("\"number\",\"question_id\""))
-    #expect(csv.contains("\"safety_unconscious\""))
+    // The disclaimer and the red flag come before the table.
+    #expect(
+      csv.hasPrefix(
+        "\"This self-check is not a diagnosis and is not a validated clinical test. It is for adults 18 and over.\"\r\n"
+          + "\"URGENT, get help now: Passing out, or needing emergency care, after using\"\r\n"
+          + "\"number\",\"question_id\""))
+    #expect(csv.contains("\"safety_passed_out\""))
     let text = answers.deletingLastPathComponent().appendingPathComponent("kiosk.txt").path
     #expect(try CLIRunner.run(["run", "--answers", answers.path, "--export", text, "--format", "text"]).status == 0)
     let lines = try String(contentsOfFile: text, encoding: .utf8).split(separator: "\n").map(String.init)
     #expect(lines.first == "SelfScreen summary: Ketamine use: a private self-check")
-    #expect(lines.contains("URGENT: Passing out or being unable to respond after using"))
+    #expect(lines.contains("URGENT, get help now: Passing out, or needing emergency care, after using"))
     let wrongVersion = try CLIRunner.run([
-      "run", "--answers", try CLITests.answersFile(yes: 1, version: "2.0.0").path, "--export", out,
+      "run", "--answers", try CLITests.answersFile(yes: 1, version: "1.0.0").path, "--export", out,
     ])
     #expect(wrongVersion.status == 65)
     let noAnswers = try CLIRunner.run(["run", "--export", out])
@@ -146,10 +151,10 @@ import Testing
 
   @Test func lineModeThroughAPipe() throws {
     let keys =
-      ["3", "4", "1", "1", "1", "1", "1", "2", "2", "2", "2", "2", "8"] + Array(repeating: "2", count: 11) + ["q"]
+      ["3", "4", "1", "1", "1", "1", "1", "2", "2", "2", "2", "2", "8"] + Array(repeating: "2", count: 16) + ["q"]
     let result = try CLIRunner.run(["--region", "UK"], input: keys.joined(separator: "\n") + "\n")
     #expect(result.status == 0)
-    #expect(result.stdout.contains("Question 1 of 25. Ketamine use."))
+    #expect(result.stdout.contains("Question 1 of 32. Ketamine use."))
     #expect(result.stdout.contains("Result: Several signs (5 of 10 signs)"))
     #expect(result.stdout.hasSuffix("SelfScreen closed. Nothing was saved.\n"))
     #expect(!result.stdout.contains("\u{1B}"))

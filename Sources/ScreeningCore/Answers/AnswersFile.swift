@@ -18,7 +18,10 @@ public struct AnswersFile: Sendable {
 
 /// Reads answers files with located diagnostics, and checks them against their questionnaire.
 public enum AnswersLoader {
-  private static let keys = ["format", "questionnaire", "version", "language", "content_hash", "created", "answers"]
+  private static let keys = [
+    "format", "disclaimer", "red_flags", "questionnaire", "version", "language", "content_hash", "created",
+    "answers",
+  ]
 
   /// Reads the file's shape: format, questionnaire id and version, and the answers mapping.
   public static func read(bytes: [UInt8], fileName: String, limits: LoadLimits = .standard) -> LoadResult<AnswersFile> {
@@ -47,6 +50,9 @@ public enum AnswersLoader {
     let language = top.optional("language") { nodes.string($0, $1) }
     let hash = top.optional("content_hash") { nodes.string($0, $1) }
     let created = top.optional("created") { nodes.string($0, $1) }
+    // What an export said for a person to read; scoring works them out again from the answers.
+    _ = top.optional("disclaimer") { nodes.text($0, $1) }
+    _ = top.optional("red_flags") { nodes.list($0, $1, what: "red flags") }
     let answers = top.required("answers") { node, path -> SourceNode? in
       guard case .mapping = node.value else {
         nodes.error(

@@ -6,7 +6,7 @@ extension Exporter {
     let effective = questionnaire.visibility(for: answers).effective
     let result = self.result
     let complete = ScreeningSession(questionnaire: questionnaire, answers: answers).unansweredRequired.isEmpty
-    var document: [(String, JSONValue)] = [("resourceType", .string("QuestionnaireResponse"))]
+    var document: [(String, JSONValue)] = [("resourceType", .string("QuestionnaireResponse")), ("text", narrative)]
     if let canonical = layout.canonical { document.append(("questionnaire", .string(canonical))) }
     document += [
       ("status", .string(complete ? "completed" : "in-progress")),

@@ -40,13 +40,24 @@ extension Exporter {
 
   /// Native answers: questionnaire id, version, content hash, language, time, answers by id.
   var json: String {
+    let result = self.result
     let effective = questionnaire.visibility(for: answers).effective
     let members = questionnaire.questions.compactMap { question -> (String, JSONValue)? in
       guard let answer = effective[question.id] else { return nil }
       return (question.id, Self.jsonValue(answer))
     }
     var document: [(String, JSONValue)] = [
-      ("format", .int(1)), ("questionnaire", .string(questionnaire.id)), ("version", .string(questionnaire.version)),
+      ("format", .int(1)), ("disclaimer", .string(questionnaire.disclaimer)),
+      (
+        "red_flags",
+        .array(
+          result.redFlags.map { flag in
+            .object([
+              ("id", .string(flag.id)), ("level", .string(flag.level.rawValue)), ("title", .string(flag.title)),
+            ])
+          })
+      ),
+      ("questionnaire", .string(questionnaire.id)), ("version", .string(questionnaire.version)),
     ]
     if let hash = questionnaire.contentHash { document.append(("content_hash", .string(hash))) }
     document += [
@@ -68,15 +79,17 @@ extension Exporter {
 
   // MARK: CSV
 
-  /// One row per question asked; RFC 4180 quoting, CRLF line ends, and cells a spreadsheet would
-  /// run as a formula (starting with = + - @, tab or CR) prefixed with an apostrophe.
+  /// The disclaimer as the first row, a row per red flag, then a header and one row per question
+  /// asked; RFC 4180 quoting, CRLF line ends, and cells a spreadsheet would run as a formula
+  /// (starting with = + - @, tab or CR) prefixed with an apostrophe.
   var csv: String {
     let result = self.result
     let counted = Set(result.bandScore?.contributingIDs ?? [])
-    var lines = [
+    var lines = [Self.cell(questionnaire.disclaimer)]
+    lines += result.redFlags.map { Self.cell("\($0.level.heading): \($0.title)") }
+    lines.append(
       ["number", "question_id", "section", "question", "answer_code", "answer", "counted"].map(Self.cell)
-        .joined(separator: ",")
-    ]
+        .joined(separator: ","))
     for (number, row) in rows(of: result).enumerated() {
       let section = questionnaire.section(row.question.sectionID)?.title ?? ""
       let codes: String
@@ -138,11 +151,37 @@ extension Exporter {
     let complete = ScreeningSession(questionnaire: questionnaire, answers: answers).unansweredRequired.isEmpty
     return JSONValue.object([
       ("resourceType", .string("QuestionnaireResponse")),
+      ("text", narrative),
       ("questionnaire", .string("urn:selfscreen:questionnaire:\(questionnaire.id)|\(questionnaire.version)")),
       ("status", .string(complete ? "completed" : "in-progress")),
       ("authored", .string(created.iso8601)),
       ("item", .array(groups)),
     ]).text
+  }
+
+  /// The resource's human-readable `text`: the disclaimer, then each red flag with its guidance.
+  var narrative: JSONValue {
+    var html = "<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>\(Self.xhtml(questionnaire.disclaimer))</p>"
+    for flag in result.redFlags {
+      html += "<p><b>\(Self.xhtml("\(flag.level.heading): \(flag.title)"))</b> \(Self.xhtml(flag.guidance))</p>"
+    }
+    html += "</div>"
+    return .object([("status", .string("generated")), ("div", .string(html))])
+  }
+
+  /// Text escaped for XHTML content.
+  static func xhtml(_ text: String) -> String {
+    var out = ""
+    for character in text {
+      switch character {
+      case "&": out += "&amp;"
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      case "\"": out += "&quot;"
+      default: out.append(character)
+      }
+    }
+    return out
   }
 
   static func coding(_ code: String, of question: Question, system: String) -> JSONValue {

@@ -52,7 +52,8 @@ public enum FHIRImporter {
     let reader = FHIRReader(sink: sink, limits: limits, fileName: sink.file)
     guard let output = reader.read(root) else { return nil }
     let nativeSink = DiagnosticSink(file: sink.file)
-    let native = QuestionnaireLoader.load(root: output.document, sink: nativeSink, limits: limits)
+    let native = QuestionnaireLoader.load(
+      root: output.document, sink: nativeSink, limits: limits, gradesReading: false)
     for diagnostic in nativeSink.diagnostics {
       var moved = diagnostic
       moved.path = fhirPath(for: diagnostic.path, in: output.paths)

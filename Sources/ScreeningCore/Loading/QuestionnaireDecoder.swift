@@ -31,6 +31,8 @@ struct SourceMap {
   var bandPlaces: [Place] = []
   /// Texts whose wording is checked (labels, guidance, next steps, red flags, messages).
   var guidanceTexts: [(String, Place)] = []
+  /// Question texts, whose reading level is checked with the guidance's.
+  var questionTexts: [(String, Place)] = []
 }
 
 /// Decodes a `SourceNode` tree into a `Questionnaire`, reporting every shape problem.
@@ -116,12 +118,15 @@ final class QuestionnaireDecoder {
     guard let items = nodes.list(node, path, what: "sources") else { return nil }
     var seen: [String: SourceLocation] = [:]
     return items.compactMap { node, path in
-      guard let fields = nodes.fields(node, path, allowed: ["file", "title"], what: "a source") else { return nil }
+      guard let fields = nodes.fields(node, path, allowed: ["file", "title", "note"], what: "a source") else {
+        return nil
+      }
       let file = fields.required("file") { nodes.string($0, $1) }
       let title = fields.required("title") { nodes.string($0, $1) }
+      let note = fields.optional("note") { nodes.text($0, $1) }
       guard let file, let title else { return nil }
       noteUnique(file, kind: "source file", place: fields.place(of: "file"), in: &seen)
-      return SourceDocument(file: file, title: title)
+      return SourceDocument(file: file, title: title, note: note)
     }
   }
 
@@ -245,6 +250,7 @@ final class QuestionnaireDecoder {
     guard let fields = nodes.fields(node, path, allowed: Self.questionKeys, what: "a question") else { return nil }
     let id = fields.required("id") { nodes.id($0, $1) }
     let readText = fields.required("text") { nodes.text($0, $1) }
+    if let readText { map.questionTexts.append((readText, fields.place(of: "text"))) }
     let help = fields.optional("help") { nodes.text($0, $1) }
     let readType = fields.required("type") { node, path -> QuestionType? in
       guard let name = nodes.string(node, path) else { return nil }
@@ -470,7 +476,7 @@ final class QuestionnaireDecoder {
     for (node, path) in items {
       guard
         let fields = nodes.fields(
-          node, path, allowed: ["id", "label", "kind", "questions", "codes"], what: "a score")
+          node, path, allowed: ["id", "label", "kind", "questions", "codes", "show_answer"], what: "a score")
       else { continue }
       let id = fields.required("id") { nodes.id($0, $1) }
       let label = fields.required("label") { nodes.string($0, $1) }
@@ -506,9 +512,16 @@ final class QuestionnaireDecoder {
       } else if fields.has("codes") {
         nodes.error("'codes' is only for scores of kind 'count'", fields.place(of: "codes"))
       }
+      let showsAnswer = fields.optional("show_answer") { nodes.bool($0, $1) } ?? false
       guard let id, let label, let kind, let questions else { continue }
+      if showsAnswer && questions.count != 1 {
+        nodes.error(
+          "'show_answer' is for a score of one question, whose answer is shown in words; this one reads "
+            + "\(questions.count)", fields.place(of: "show_answer"))
+      }
       if noteUnique(id, kind: "score id", place: fields.place(of: "id"), in: &seen) {
-        rules.append(ScoreRule(id: id, label: label, kind: kind, questionIDs: questions, codes: codes))
+        rules.append(
+          ScoreRule(id: id, label: label, kind: kind, questionIDs: questions, codes: codes, showsAnswer: showsAnswer))
       }
     }
     return rules
@@ -562,8 +575,18 @@ final class QuestionnaireDecoder {
   }
 
   private func decodeBands(_ node: SourceNode, _ path: FieldPath) -> BandSet? {
-    guard let fields = nodes.fields(node, path, allowed: ["score", "ranges"], what: "bands") else { return nil }
+    guard let fields = nodes.fields(node, path, allowed: ["score", "max_skipped", "ranges"], what: "bands") else {
+      return nil
+    }
     let score = fields.required("score") { nodes.id($0, $1, what: "score id") }
+    let maxSkipped = fields.optional("max_skipped") { node, path -> Int? in
+      guard let value = nodes.int(node, path) else { return nil }
+      guard value >= 0 else {
+        nodes.error("'max_skipped' cannot be negative (\(value))", Place(location: node.location, path: path))
+        return nil
+      }
+      return value
+    }
     map.bandsScorePlace = fields.place(of: "score")
     var seen: [String: SourceLocation] = [:]
     let bands = fields.required("ranges") { node, path -> [Band]? in
@@ -575,7 +598,8 @@ final class QuestionnaireDecoder {
       let bands = items.compactMap { node, path -> Band? in
         guard
           let fields = nodes.fields(
-            node, path, allowed: ["id", "min", "max", "label", "guidance", "next_steps"], what: "a band")
+            node, path, allowed: ["id", "min", "max", "label", "guidance", "next_steps", "reassuring"],
+            what: "a band")
         else { return nil }
         let id = fields.required("id") { nodes.id($0, $1) }
         let minimum = fields.required("min") { nodes.int($0, $1) }
@@ -587,6 +611,7 @@ final class QuestionnaireDecoder {
             guard let items = nodes.list(node, path, what: "next steps") else { return nil }
             return items.compactMap { guidance(nodes.text($0, $1), $0, $1) }
           } ?? []
+        let reassuring = fields.optional("reassuring") { nodes.bool($0, $1) } ?? false
         guard let id, let minimum, let label, let text else { return nil }
         guard noteUnique(id, kind: "band id", place: fields.place(of: "id"), in: &seen) else { return nil }
         if let maximum, maximum < minimum {
@@ -594,12 +619,14 @@ final class QuestionnaireDecoder {
           return nil
         }
         map.bandPlaces.append(fields.place)
-        return Band(id: id, minimum: minimum, maximum: maximum, label: label, guidance: text, nextSteps: steps)
+        return Band(
+          id: id, minimum: minimum, maximum: maximum, label: label, guidance: text, nextSteps: steps,
+          isReassuring: reassuring)
       }
       return bands.count == items.count ? bands : nil
     }
     guard let score, let bands else { return nil }
-    return BandSet(scoreID: score, bands: bands)
+    return BandSet(scoreID: score, bands: bands, maxSkipped: maxSkipped)
   }
 
   /// Records a text whose wording is checked, and passes it through.
@@ -616,7 +643,7 @@ final class QuestionnaireDecoder {
     return items.compactMap { node, path in
       guard
         let fields = nodes.fields(
-          node, path, allowed: ["id", "when", "level", "title", "guidance"], what: "a red flag")
+          node, path, allowed: ["id", "when", "level", "title", "guidance", "contacts"], what: "a red flag")
       else { return nil }
       let id = fields.required("id") { nodes.id($0, $1) }
       let condition = fields.required("when") { decodeCondition($0, $1, owner: .redFlag) }
@@ -631,9 +658,10 @@ final class QuestionnaireDecoder {
       }
       let title = fields.required("title") { guidance(nodes.string($0, $1), $0, $1) }
       let text = fields.required("guidance") { guidance(nodes.text($0, $1), $0, $1) }
+      let contacts = fields.optional("contacts") { contactKinds($0, $1) }
       guard let id, let condition, let level, let title, let text else { return nil }
       guard noteUnique(id, kind: "red flag id", place: fields.place(of: "id"), in: &seen) else { return nil }
-      return RedFlag(id: id, condition: condition, level: level, title: title, guidance: text)
+      return RedFlag(id: id, condition: condition, level: level, title: title, guidance: text, contacts: contacts)
     }
   }
 
@@ -643,17 +671,32 @@ final class QuestionnaireDecoder {
     return items.compactMap { node, path in
       guard
         let fields = nodes.fields(
-          node, path, allowed: ["id", "when", "title", "text", "replaces_band"], what: "a message")
+          node, path, allowed: ["id", "when", "title", "text", "replaces_band", "contacts", "first"],
+          what: "a message")
       else { return nil }
       let id = fields.required("id") { nodes.id($0, $1) }
       let condition = fields.required("when") { decodeCondition($0, $1, owner: .message) }
       let title = fields.required("title") { guidance(nodes.string($0, $1), $0, $1) }
       let text = fields.required("text") { guidance(nodes.text($0, $1), $0, $1) }
       let replaces = fields.optional("replaces_band") { nodes.bool($0, $1) } ?? false
+      let contacts = fields.optional("contacts") { contactKinds($0, $1) } ?? []
+      let first = fields.optional("first") { nodes.bool($0, $1) } ?? false
       guard let id, let condition, let title, let text else { return nil }
       guard noteUnique(id, kind: "message id", place: fields.place(of: "id"), in: &seen) else { return nil }
-      return ResultMessage(id: id, condition: condition, title: title, text: text, replacesBand: replaces)
+      return ResultMessage(
+        id: id, condition: condition, title: title, text: text, replacesBand: replaces, contacts: contacts,
+        isFirst: first)
     }
+  }
+
+  /// `contacts: [emergency, poison]`: the kinds of help resource to list, at least one.
+  private func contactKinds(_ node: SourceNode, _ path: FieldPath) -> [HelpResource.Kind]? {
+    guard let kinds = HelpDirectoryLoader.kinds(node, path, nodes) else { return nil }
+    if kinds.isEmpty {
+      nodes.error("list at least one kind of contact, or leave 'contacts' out", Place(location: node.location, path: path))
+      return nil
+    }
+    return kinds
   }
 
   private func decodeDomains(_ node: SourceNode, _ path: FieldPath) -> [Domain]? {

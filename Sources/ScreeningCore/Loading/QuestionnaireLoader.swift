@@ -33,11 +33,16 @@ public enum QuestionnaireLoader {
     return result
   }
 
-  static func load(root: SourceNode, sink: DiagnosticSink, limits: LoadLimits) -> LoadResult<Questionnaire> {
+  /// `gradesReading`: whether English text above the reading level is warned about (not for a
+  /// FHIR import: a published instrument's wording is not the importer's to change).
+  static func load(root: SourceNode, sink: DiagnosticSink, limits: LoadLimits, gradesReading: Bool = true)
+    -> LoadResult<Questionnaire>
+  {
     let decoder = QuestionnaireDecoder(sink: sink, limits: limits)
     let questionnaire = decoder.decode(root)
     if let questionnaire {
-      QuestionnaireValidator(questionnaire: questionnaire, map: decoder.map, sink: sink).run()
+      QuestionnaireValidator(questionnaire: questionnaire, map: decoder.map, sink: sink, gradesReading: gradesReading)
+        .run()
     }
     return LoadResult(value: sink.hasErrors ? nil : questionnaire, diagnostics: sink.sorted)
   }

@@ -28,8 +28,8 @@ public struct ResultReport: Sendable {
     }
     for (index, block) in blocks.enumerated() {
       switch block {
-      case .urgent(let title, let guidance, let contacts):
-        out.append("URGENT: \(title)")
+      case .urgent(let level, let title, let guidance, let contacts):
+        out += TextWrap.wrap("\(level.heading): \(title)", width: width, indent: "  ", firstIndent: "")
         out += TextWrap.wrap(guidance, width: width, indent: "  ")
         bullets(contacts)
       case .heading(let title):

@@ -66,8 +66,40 @@ public enum HelpDirectoryLoader {
   }
 
   private static let resourceKeys = [
-    "name", "kind", "purpose", "phone", "text", "web", "hours", "last_verified", "source",
+    "name", "kind", "also", "purpose", "phone", "text", "web", "hours", "last_verified", "source",
   ]
+
+  /// A resource kind by name, or an error naming the kinds there are.
+  static func kind(_ node: SourceNode, _ path: FieldPath, _ nodes: NodeDecoder) -> HelpResource.Kind? {
+    guard let text = nodes.string(node, path) else { return nil }
+    guard let kind = HelpResource.Kind(rawValue: text) else {
+      nodes.error(
+        "'\(text)' is not a kind of contact; use one of: "
+          + "\(HelpResource.Kind.allCases.map(\.rawValue).joined(separator: ", "))",
+        Place(location: node.location, path: path))
+      return nil
+    }
+    return kind
+  }
+
+  /// A list of resource kinds (`[emergency, poison]`), each once.
+  static func kinds(_ node: SourceNode, _ path: FieldPath, _ nodes: NodeDecoder) -> [HelpResource.Kind]? {
+    guard let items = nodes.list(node, path, what: "kinds of contact") else { return nil }
+    var kinds: [HelpResource.Kind] = []
+    var failed = false
+    for (item, itemPath) in items {
+      guard let kind = kind(item, itemPath, nodes) else {
+        failed = true
+        continue
+      }
+      if kinds.contains(kind) {
+        nodes.error("'\(kind.rawValue)' is listed twice", Place(location: item.location, path: itemPath))
+        failed = true
+      }
+      kinds.append(kind)
+    }
+    return failed ? nil : kinds
+  }
 
   private static func decodeResources(_ node: SourceNode, _ path: FieldPath, _ nodes: NodeDecoder) -> [HelpResource]? {
     guard let items = nodes.list(node, path, what: "resources") else { return nil }
@@ -75,17 +107,8 @@ public enum HelpDirectoryLoader {
     let resources = items.compactMap { node, path -> HelpResource? in
       guard let fields = nodes.fields(node, path, allowed: resourceKeys, what: "a resource") else { return nil }
       let name = fields.required("name") { nodes.string($0, $1) }
-      let kind = fields.required("kind") { node, path -> HelpResource.Kind? in
-        guard let text = nodes.string(node, path) else { return nil }
-        guard let kind = HelpResource.Kind(rawValue: text) else {
-          nodes.error(
-            "'\(text)' is not a kind; use one of: "
-              + "\(HelpResource.Kind.allCases.map(\.rawValue).joined(separator: ", "))",
-            Place(location: node.location, path: path))
-          return nil
-        }
-        return kind
-      }
+      let kind = fields.required("kind") { Self.kind($0, $1, nodes) }
+      let also = fields.optional("also") { Self.kinds($0, $1, nodes) } ?? []
       let purpose = fields.required("purpose") { nodes.string($0, $1) }
       let phone = fields.optional("phone") { nodes.string($0, $1) }
       let text = fields.optional("text") { nodes.string($0, $1) }
@@ -114,7 +137,7 @@ public enum HelpDirectoryLoader {
       sawOther = sawOther || kind != .emergency
       return HelpResource(
         name: name, kind: kind, purpose: purpose, phone: phone, text: text, web: web, hours: hours,
-        lastVerified: verified, source: source)
+        lastVerified: verified, source: source, also: also)
     }
     return resources.count == items.count ? resources : nil
   }

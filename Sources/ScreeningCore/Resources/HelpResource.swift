@@ -2,11 +2,28 @@
 public struct HelpResource: Sendable, Hashable {
   /// What a service is for; emergency services are always listed first.
   public enum Kind: String, Sendable, Hashable, CaseIterable {
-    case emergency, crisis, medical, drugs, treatment, poison, support, gp
+    /// The emergency number.
+    case emergency
+    /// A crisis or suicide prevention line.
+    case crisis
+    /// A same-day medical route that is not the emergency number (NHS 111, a nurse line).
+    case medical
+    /// A drug information and advice service.
+    case drugs
+    /// Treatment referral or a service finder.
+    case treatment
+    /// A poisons information line.
+    case poison
+    /// Other emotional or practical support.
+    case support
+    /// A person's own doctor (no number of its own).
+    case gp
   }
 
   public var name: String
   public var kind: Kind
+  /// Other kinds of need it also serves (NHS 111 also gives poisons advice).
+  public var also: [Kind]
   public var purpose: String
   public var phone: String?
   public var text: String?
@@ -18,10 +35,11 @@ public struct HelpResource: Sendable, Hashable {
 
   public init(
     name: String, kind: Kind, purpose: String, phone: String? = nil, text: String? = nil, web: String? = nil,
-    hours: String? = nil, lastVerified: String, source: String
+    hours: String? = nil, lastVerified: String, source: String, also: [Kind] = []
   ) {
     self.name = name
     self.kind = kind
+    self.also = also
     self.purpose = purpose
     self.phone = phone
     self.text = text
@@ -30,6 +48,9 @@ public struct HelpResource: Sendable, Hashable {
     self.lastVerified = lastVerified
     self.source = source
   }
+
+  /// Whether it serves a need of `kind`, as its own kind or as one it also serves.
+  public func serves(_ kind: Kind) -> Bool { self.kind == kind || also.contains(kind) }
 
   /// The ways to reach it, e.g. `call 988 · text 988 · 988lifeline.org`.
   public var contactLine: String {
@@ -58,15 +79,20 @@ public struct Region: Sendable, Hashable, Identifiable {
 
   public var id: String { code }
 
-  /// The contacts for a red flag of `level`: the most relevant kinds first, emergency always in.
-  public func contacts(for level: RedFlag.Level) -> [HelpResource] {
-    let order: [HelpResource.Kind]
-    switch level {
-    case .emergency: order = [.emergency, .crisis, .medical]
-    case .crisis: order = [.emergency, .crisis]
-    case .medical: order = [.emergency, .medical, .poison]
+  /// The resources that serve `kinds`, in the order of the kinds, each resource once.
+  public func contacts(for kinds: [HelpResource.Kind]) -> [HelpResource] {
+    var listed: [HelpResource] = []
+    for kind in kinds {
+      for resource in resources where resource.serves(kind) && !listed.contains(resource) {
+        listed.append(resource)
+      }
     }
-    return order.flatMap { kind in resources.filter { $0.kind == kind } }
+    return listed
+  }
+
+  /// The contacts a set of red flags calls for: each flag's kinds in turn, each resource once.
+  public func contacts(for flags: [RedFlag]) -> [HelpResource] {
+    contacts(for: flags.flatMap(\.contacts))
   }
 }
 

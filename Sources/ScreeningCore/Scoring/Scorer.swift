@@ -42,12 +42,26 @@ public enum Scorer {
     let redFlags = questionnaire.redFlags.filter { $0.condition.isSatisfied(by: effective, in: questionnaire) }
     var band: Band?
     var bandScore: ScoreValue?
+    var withheld: WithheldBand?
     if let set = questionnaire.bands, let value = scores.first(where: { $0.rule.id == set.scoreID }) {
       bandScore = value
       if !messages.contains(where: \.replacesBand) {
-        band = set.bands.first { $0.contains(value.value) }
+        let found = set.bands.first { $0.contains(value.value) }
+        if let limit = set.maxSkipped, value.skippedIDs.count > limit {
+          // What the skipped questions could add at most: the score's own maximum over them.
+          let rest = ScoreRule(
+            id: value.rule.id, label: value.rule.label, kind: value.rule.kind, questionIDs: value.skippedIDs,
+            codes: value.rule.codes)
+          withheld = .notEnoughAnswers(lowest: value.value, highest: questionnaire.maximum(of: rest).map { value.value + $0 })
+        } else if let found, found.isReassuring, !redFlags.isEmpty {
+          withheld = .afterRedFlag
+        } else {
+          band = found
+        }
       }
     }
+    var skippedSafety: [String] = []
+    let flagQuestions = Set(questionnaire.redFlags.flatMap(\.condition.questionIDs))
 
     let domains = questionnaire.domains.map { domain -> DomainValue in
       var value = 0
@@ -71,11 +85,14 @@ public enum Scorer {
       let question = questionnaire.questions[index]
       let answer = effective[question.id]
       answered.append((question.id, answer))
-      if answer.map(question.isMissing) ?? true { skipped.append(question.id) }
+      if answer.map(question.isMissing) ?? true {
+        skipped.append(question.id)
+        if flagQuestions.contains(question.id) { skippedSafety.append(question.id) }
+      }
     }
     return ScreeningResult(
-      redFlags: redFlags, band: band, bandScore: bandScore, messages: messages, scores: scores,
-      domains: domains, skippedIDs: skipped, mayUnderstate: band != nil && !(bandScore?.skippedIDs.isEmpty ?? true),
-      answered: answered)
+      redFlags: redFlags, band: band, bandScore: bandScore, withheldBand: withheld, messages: messages,
+      scores: scores, domains: domains, skippedIDs: skipped, skippedSafetyIDs: skippedSafety,
+      mayUnderstate: band != nil && !(bandScore?.skippedIDs.isEmpty ?? true), answered: answered)
   }
 }

@@ -15,6 +15,15 @@ public struct DomainValue: Sendable, Hashable {
   public var maximum: Int
 }
 
+/// Why a banded score is shown without its band.
+public enum WithheldBand: Sendable, Hashable {
+  /// More of the score's questions were skipped than its bands allow: the score could be anywhere
+  /// from `lowest` to `highest` (nil when a skipped question has no upper bound).
+  case notEnoughAnswers(lowest: Int, highest: Int?)
+  /// A red flag holds and the band would reassure.
+  case afterRedFlag
+}
+
 /// What a set of answers adds up to: never a diagnosis, only signs, guidance and next steps.
 public struct ScreeningResult: Sendable, Hashable {
   /// Red flags that hold, in the questionnaire's order; shown before anything else.
@@ -23,12 +32,16 @@ public struct ScreeningResult: Sendable, Hashable {
   public var band: Band?
   /// The banded score's value.
   public var bandScore: ScoreValue?
+  /// Set when the banded score has a value but no band is given, and why.
+  public var withheldBand: WithheldBand?
   /// Conditional guidance that holds, in the questionnaire's order.
   public var messages: [ResultMessage]
   public var scores: [ScoreValue]
   public var domains: [DomainValue]
   /// Shown questions left unanswered or answered "prefer not to say".
   public var skippedIDs: [String]
+  /// The skipped ones that a red flag reads (safety questions), in asking order.
+  public var skippedSafetyIDs: [String]
   /// Whether questions the band reads were skipped, so the result may understate.
   public var mayUnderstate: Bool
   /// Shown questions with their answers (missing ones included), in asking order.
@@ -36,7 +49,7 @@ public struct ScreeningResult: Sendable, Hashable {
 
   public static func == (lhs: ScreeningResult, rhs: ScreeningResult) -> Bool {
     lhs.redFlags == rhs.redFlags && lhs.band == rhs.band && lhs.bandScore == rhs.bandScore
-      && lhs.messages == rhs.messages && lhs.scores == rhs.scores && lhs.domains == rhs.domains
+      && lhs.withheldBand == rhs.withheldBand && lhs.skippedSafetyIDs == rhs.skippedSafetyIDs && lhs.messages == rhs.messages && lhs.scores == rhs.scores && lhs.domains == rhs.domains
       && lhs.skippedIDs == rhs.skippedIDs && lhs.mayUnderstate == rhs.mayUnderstate
       && lhs.answered.map(\.questionID) == rhs.answered.map(\.questionID)
       && lhs.answered.map(\.answer) == rhs.answered.map(\.answer)

@@ -3,6 +3,8 @@ struct QuestionnaireValidator {
   let questionnaire: Questionnaire
   let map: SourceMap
   let sink: DiagnosticSink
+  /// Whether English text above `ReadingLevel.highestGrade` is warned about.
+  var gradesReading = true
 
   private func error(_ message: String, _ place: Place) {
     sink.error(message, at: place.location, path: place.path)
@@ -244,6 +246,20 @@ struct QuestionnaireValidator {
       if let (phrase, advice) = WordingCheck.problem(in: text) {
         error("uses the wording '\(phrase)'; \(advice)", place)
       }
+    }
+    checkReadingLevel()
+  }
+
+  /// Warns where English question or guidance text reads above `ReadingLevel.highestGrade`.
+  private func checkReadingLevel() {
+    guard gradesReading, questionnaire.language == "en" || questionnaire.language.hasPrefix("en-") else { return }
+    for (text, place) in map.questionTexts + map.guidanceTexts {
+      guard let grade = ReadingLevel.grade(of: text), grade > ReadingLevel.highestGrade else { continue }
+      let rounded = (grade * 10).rounded() / 10
+      sink.warning(
+        "reads at about grade \(rounded) (Flesch-Kincaid); aim for about grade 8 and no higher than "
+          + "\(Int(ReadingLevel.highestGrade)): shorter sentences and shorter words help",
+        at: place.location, path: place.path)
     }
   }
 }

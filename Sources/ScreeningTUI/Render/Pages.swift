@@ -159,8 +159,10 @@ enum RedFlagPage {
       lines.append(FrameLine())
     }
     let level = flags.map(\.level).first ?? .emergency
-    lines += Renderer.wrapped("Who to contact now (\(state.region.name))", width: width, style: .heading)
-    for contact in state.region.contacts(for: level) {
+    lines += Renderer.wrapped(
+      "\(level == .emergency ? "Who to contact now" : "Who to contact") (\(state.region.name))", width: width,
+      style: .heading)
+    for contact in state.region.contacts(for: flags) {
       let line = contact.contactLine.isEmpty ? contact.name : "\(contact.name): \(contact.contactLine)"
       lines += Renderer.item(
         line, marker: symbols.bullet, width: width, style: contact.kind == .emergency ? .bold : .normal)
@@ -169,7 +171,7 @@ enum RedFlagPage {
     lines.append(FrameLine())
     lines += Renderer.wrapped("Press Enter to go on with the questions when you are ready.", width: width)
     return Renderer.Page(
-      title: "Get help now", lines: lines, scroll: state.scroll,
+      title: level.heading, lines: lines, scroll: state.scroll,
       hints: ["Enter go on", "← change answer", "↑↓ scroll", "r all help", "q quit"])
   }
 }
@@ -240,8 +242,8 @@ enum ResultsPage {
     var lines: [FrameLine] = [FrameLine()]
     for (index, block) in blocks.enumerated() {
       switch block {
-      case .urgent(let title, let guidance, let contacts):
-        lines += Renderer.wrapped("\(symbols.warning) Get help now: \(title)", width: width, style: .urgent)
+      case .urgent(let level, let title, let guidance, let contacts):
+        lines += Renderer.wrapped("\(symbols.warning) \(level.heading): \(title)", width: width, style: .urgent)
         lines += Renderer.wrapped(guidance, width: width, indent: 3)
         for contact in contacts {
           lines += Renderer.item(contact, marker: symbols.bullet, width: width, indent: 3, style: .bold)

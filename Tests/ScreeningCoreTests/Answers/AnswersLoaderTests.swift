@@ -64,8 +64,8 @@ import Testing
         "a.json:1:32: questionnaire: 'Demo' is not a valid questionnaire id: use a lowercase letter, then lowercase "
           + "letters, digits or '_'",
         "a.json:1:51: answers: expected the answers as a mapping from question id to answer, found a list",
-        "a.json:1:55: extra: unknown key 'extra'; an answers file can have: format, questionnaire, version, language, "
-          + "content_hash, created, answers",
+        "a.json:1:55: extra: unknown key 'extra'; an answers file can have: format, disclaimer, red_flags, "
+          + "questionnaire, version, language, content_hash, created, answers",
       ])
   }
 }

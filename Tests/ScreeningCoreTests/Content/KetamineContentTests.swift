@@ -14,7 +14,7 @@ import Testing
   @Test func theGateHasThreeAnswersAndEverythingElseFollowsIt() throws {
     let questionnaire = try Fixtures.ketamine()
     let gate = try #require(questionnaire.questions.first)
-    #expect(gate.id == "use_past_year")
+    #expect(gate.id == "used_past_year")
     #expect(gate.options.map(\.code) == ["no", "supervised_only", "yes"])
     for question in questionnaire.questions.dropFirst() {
       #expect(question.showIf != nil, "\(question.id) is asked even after \"no\"")
@@ -39,7 +39,7 @@ import Testing
     let questionnaire = try Fixtures.ketamine()
     let intro = questionnaire.intro.lowercased()
     #expect(intro.contains("not a diagnosis"))
-    #expect(intro.contains("export"))
+    #expect(intro.contains("save a summary"))
     #expect(questionnaire.minutes != nil)
     #expect(questionnaire.disclaimer.lowercased().contains("not a validated"))
     #expect(questionnaire.disclaimer.lowercased().contains("adults"))

@@ -43,7 +43,7 @@ import Testing
     let text = String(decoding: try Self.exporter().encode(.text), as: UTF8.self)
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     #expect(lines[3] == "This is not a diagnosis.")
-    #expect(lines[5] == "URGENT: Get help")
+    #expect(lines[5] == "URGENT, get help now: Get help")
     let answers = try #require(lines.firstIndex(of: "Answers"))
     let result = try #require(lines.firstIndex(of: "Your result"))
     #expect(answers > 5 && result > answers)
@@ -53,7 +53,7 @@ import Testing
   func exportedJSONReScoresToTheSameResult(yes: Int) throws {
     let questionnaire = try Fixtures.ketamine()
     let answers = KetamineScoringTests.answers(
-      yes: yes, changes: yes == 8 ? ["safety_unconscious": .choice("yes"), "sign_neglect": .choice("prefer_not")] : [:])
+      yes: yes, changes: yes == 8 ? ["safety_passed_out": .choice("yes"), "sign_missed_duties": .choice("prefer_not")] : [:])
     let original = Scorer.score(questionnaire, answers: answers)
     let bytes = Exporter(questionnaire: questionnaire, answers: answers, region: nil, created: .now()).encode(.json)
     let file = try #require(AnswersLoader.read(bytes: bytes, fileName: "e.json").value)
@@ -75,7 +75,7 @@ import Testing
     #expect(checked.value != nil)
     #expect(
       checked.diagnostics.map(\.message) == [
-        "these answers were saved from a different copy of 'ketamine' version 1.0.0 (its text has changed); the "
+        "these answers were saved from a different copy of 'ketamine' version 2.0.0 (its text has changed); the "
           + "result may differ"
       ])
   }
@@ -91,7 +91,8 @@ import Testing
     let csv = String(decoding: try Self.exporter().encode(.csv), as: UTF8.self)
     #expect(csv.contains("\"'=HYPERLINK(\"\"http://x\"\")\""))
     #expect(csv.hasSuffix("\r\n"))
-    #expect(csv.split(separator: "\r\n").count == 6)  // header and one row per question asked
+    // The disclaimer, the red flag, the header and one row per question asked.
+    #expect(csv.split(separator: "\r\n").count == 8)
   }
 
   @Test func jsonEscapesControlLineSeparatorAndBidiCharacters() throws {

@@ -11,11 +11,11 @@ import Testing
   }
 
   @Test(arguments: [
-    ("US", ["911", "988", "1-800-662-4357", "1-800-222-1222"]),
+    ("US", ["911", "988 or 1-800-273-8255", "1-800-662-4357", "1-800-222-1222"]),
     ("UK", ["999", "111", "0300 123 6600", "116 123"]),
-    ("IE", ["112", "1800 459 459", "116 123"]),
-    ("CA", ["911", "988"]),
-    ("AU", ["000", "1800 250 015", "13 11 14", "13 11 26"]),
+    ("IE", ["112", "1800 459 459", "01 809 2166", "116 123"]),
+    ("CA", ["911", "988", "811", "1-844-764-7669"]),
+    ("AU", ["000", "1800 250 015", "13 11 14", "13 11 26", "1800 022 222"]),
     ("INTL", ["112", "116 123"]),
   ])
   func eachRegionListsItsServicesWithEmergencyFirst(code: String, phones: [String]) throws {
@@ -24,7 +24,8 @@ import Testing
     #expect(region.resources.first?.kind == .emergency)
     for resource in region.resources {
       #expect(resource.lastVerified.count == 10)
-      #expect(resource.source.hasPrefix("https://"))
+      // A source page to check against, except for general advice with no number ("a local doctor").
+      #expect(resource.source.hasPrefix("https://") || (resource.kind == .gp && resource.contactLine.isEmpty))
     }
   }
 
@@ -50,11 +51,28 @@ import Testing
     #expect(directory.region(code: "XX") == nil)
   }
 
-  @Test func redFlagContactsPutTheEmergencyNumberFirst() throws {
+  @Test func contactsFollowTheKindsAskedForInTheirOrderEachOnce() throws {
     let uk = try #require(try directory().region(code: "UK"))
-    #expect(uk.contacts(for: .emergency).compactMap(\.phone) == ["999", "116 123", "111"])
-    #expect(uk.contacts(for: .crisis).compactMap(\.phone) == ["999", "116 123"])
-    #expect(uk.contacts(for: .medical).compactMap(\.phone) == ["999", "111"])
+    #expect(uk.contacts(for: [.emergency, .poison]).map(\.name) == ["Emergency services", "NHS 111"])
+    #expect(uk.contacts(for: [.crisis, .emergency]).map(\.name) == ["Samaritans", "Emergency services"])
+    #expect(uk.contacts(for: [.medical, .gp]).map(\.name) == ["NHS 111", "Your GP"])
+    let us = try #require(try directory().region(code: "US"))
+    #expect(us.contacts(for: [.emergency, .poison]).map(\.name) == ["Emergency services", "Poison Help"])
+    #expect(us.contacts(for: [.medical, .gp]).map(\.name) == ["Your doctor or an urgent care clinic"])
+  }
+
+  /// Every region can answer every kind of need the bundled red flags and messages name, and a
+  /// drug service (or an honest "ask your doctor") is listed everywhere.
+  @Test func everyRegionHasEveryKindOfContactTheKetamineCheckNeeds() throws {
+    let questionnaire = try Fixtures.ketamine()
+    let kinds = Set(questionnaire.redFlags.flatMap(\.contacts) + questionnaire.messages.flatMap(\.contacts))
+    #expect(kinds == [.emergency, .poison, .crisis, .medical, .gp])
+    // A person's own doctor (`gp`) follows the same-day route (`medical`); not every region lists one.
+    for region in try directory().regions {
+      for kind in kinds.subtracting([.gp]).union([.drugs]) {
+        #expect(region.resources.contains { $0.serves(kind) }, "\(region.code) has no '\(kind.rawValue)' contact")
+      }
+    }
   }
 
   @Test func resourceFilesAreCheckedStrictly() {
@@ -75,7 +93,7 @@ import Testing
         "r.yaml:8:9: regions[0].resources[1]: a resource needs at least one of 'phone', 'text' and 'web'",
         "r.yaml:8:33: regions[0].resources[1].kind: emergency services must be listed first in their region",
         "r.yaml:9:77: regions[0].resources[2].last_verified: expected a date as YYYY-MM-DD, found \"22/11/2026\"",
-        "r.yaml:9:100: regions[0].resources[2].fax: unknown key 'fax'; a resource can have: name, kind, purpose, "
+        "r.yaml:9:100: regions[0].resources[2].fax: unknown key 'fax'; a resource can have: name, kind, also, purpose, "
           + "phone, text, web, hours, last_verified, source",
       ])
   }

@@ -5,22 +5,27 @@ import Testing
 /// Every band boundary and every red flag of the bundled ketamine questionnaire.
 @Suite struct KetamineScoringTests {
   static let signIDs = [
-    "sign_more_than_intended", "sign_cut_down", "sign_time_spent", "sign_craving", "sign_neglect",
-    "sign_relationships", "sign_gave_up_activities", "sign_risky_situations", "sign_health_despite",
+    "sign_more_than_intended", "sign_cut_down", "sign_time_spent", "sign_craving", "sign_missed_duties",
+    "sign_relationships", "sign_gave_up_activities", "sign_risky_use", "sign_health_despite",
     "sign_tolerance",
   ]
   static let otherYesNo = [
-    "urinary_symptoms", "memory_attention", "feeling_detached", "others_concerned",
-    "mixing_depressants", "coping_low_mood", "safety_unconscious", "safety_chest_breathing",
-    "safety_bladder_blood", "safety_hallucinations", "safety_self_harm_thoughts",
+    "urinary_symptoms", "memory_attention", "feeling_detached", "racing_heart", "others_concerned",
+    "mixing_depressants", "coping_low_mood",
+  ] + safetyIDs
+  /// The safety questions asked on the "yes, in other ways" path, in asking order.
+  static let safetyIDs = [
+    "safety_passed_out", "safety_emergency_care", "safety_chest_pain", "safety_stomach_cramps",
+    "safety_bladder_blood", "safety_cannot_pee", "safety_kidney_pain", "safety_hallucinations",
+    "safety_self_harm_thoughts",
   ]
 
   /// A complete set of answers: use in the past year, `yes` signs answered yes, the rest no.
   static func answers(yes: Int, changes: [String: Answer] = [:]) -> [String: Answer] {
-    var answers: [String: Answer] = ["use_past_year": .choice("yes"), "frequency_3m": .choice("monthly")]
+    var answers: [String: Answer] = ["used_past_year": .choice("yes"), "frequency_3m": .choice("monthly")]
     for (index, id) in signIDs.enumerated() { answers[id] = .choice(index < yes ? "yes" : "no") }
     for id in otherYesNo { answers[id] = .choice("no") }
-    answers["withdrawal_symptoms"] = .choices(["none"])
+    answers["withdrawal_after_stopping"] = .choices(["none"])
     answers.merge(changes) { $1 }
     return answers
   }
@@ -46,18 +51,42 @@ import Testing
   }
 
   @Test(arguments: [
-    ("safety_unconscious", "rf_unconscious", RedFlag.Level.emergency),
-    ("safety_chest_breathing", "rf_chest_breathing", .emergency),
-    ("safety_self_harm_thoughts", "rf_self_harm", .crisis),
-    ("safety_bladder_blood", "rf_bladder_blood", .medical),
-    ("safety_hallucinations", "rf_hallucinations", .medical),
+    ("safety_passed_out", "rf_overdose", RedFlag.Level.emergency, [HelpResource.Kind.emergency, .poison]),
+    ("safety_emergency_care", "rf_overdose", .emergency, [.emergency, .poison]),
+    ("safety_chest_pain", "rf_chest_pain", .emergency, [.emergency, .poison]),
+    ("safety_stomach_cramps", "rf_stomach_cramps", .medical, [.medical, .gp]),
+    ("safety_bladder_blood", "rf_bladder_blood", .medical, [.medical, .gp]),
+    ("safety_cannot_pee", "rf_cannot_pee", .medical, [.medical, .gp]),
+    ("safety_kidney_pain", "rf_kidney_pain", .medical, [.medical, .gp]),
+    ("safety_hallucinations", "rf_hallucinations", .medical, [.medical, .gp]),
+    ("safety_self_harm_thoughts", "rf_self_harm", .crisis, [.crisis, .emergency]),
   ])
-  func eachRedFlagFiresWhateverTheScore(question: String, flag: String, level: RedFlag.Level) throws {
+  func eachRedFlagFiresWhateverTheScoreAndNamesItsContacts(
+    question: String, flag: String, level: RedFlag.Level, contacts: [HelpResource.Kind]
+  ) throws {
     let questionnaire = try Fixtures.ketamine()
     let result = Scorer.score(questionnaire, answers: Self.answers(yes: 0, changes: [question: .choice("yes")]))
     #expect(result.redFlags.map(\.id) == [flag])
     #expect(result.redFlags.first?.level == level)
-    #expect(result.band?.id == "few")
+    #expect(result.redFlags.first?.contacts == contacts)
+    // No reassurance after a red flag: the "few or no signs" band is withheld.
+    #expect(result.band == nil)
+    #expect(result.withheldBand == .afterRedFlag)
+  }
+
+  @Test func aRedFlagLeavesABandThatDoesNotReassure() throws {
+    let questionnaire = try Fixtures.ketamine()
+    let result = Scorer.score(
+      questionnaire, answers: Self.answers(yes: 4, changes: ["safety_chest_pain": .choice("yes")]))
+    #expect(result.band?.id == "several")
+    #expect(result.withheldBand == nil)
+  }
+
+  @Test func aRacingHeartAloneIsNotAnEmergency() throws {
+    let questionnaire = try Fixtures.ketamine()
+    let result = Scorer.score(questionnaire, answers: Self.answers(yes: 0, changes: ["racing_heart": .choice("yes")]))
+    #expect(result.redFlags.isEmpty)
+    #expect(result.messages.map(\.id) == ["racing_heart"])
   }
 
   @Test func harmingYourselfRightNowComesFirst() throws {
@@ -65,11 +94,11 @@ import Testing
     let answers = Self.answers(
       yes: 5,
       changes: [
-        "safety_unconscious": .choice("yes"), "safety_self_harm_thoughts": .choice("yes"),
+        "safety_passed_out": .choice("yes"), "safety_self_harm_thoughts": .choice("yes"),
         "safety_self_harm_now": .choice("yes"),
       ])
     let result = Scorer.score(questionnaire, answers: answers)
-    #expect(result.redFlags.map(\.id) == ["rf_self_harm_now", "rf_unconscious", "rf_self_harm"])
+    #expect(result.redFlags.map(\.id) == ["rf_self_harm_now", "rf_overdose", "rf_self_harm"])
     #expect(result.redFlags.first?.level == .emergency)
   }
 
@@ -86,9 +115,9 @@ import Testing
   @Test func noUseEndsWithSupportAndScoresNothing() throws {
     let questionnaire = try Fixtures.ketamine()
     // Sign answers left over from an earlier path must not count.
-    let answers = Self.answers(yes: 8, changes: ["use_past_year": .choice("no")])
+    let answers = Self.answers(yes: 8, changes: ["used_past_year": .choice("no"), "used_before": .choice("no")])
     let session = ScreeningSession(questionnaire: questionnaire, answers: answers)
-    #expect(session.shownQuestions.map(\.id) == ["use_past_year"])
+    #expect(session.shownQuestions.map(\.id) == ["used_past_year", "used_before"])
     let result = Scorer.score(questionnaire, answers: answers)
     #expect(result.band == nil)
     #expect(result.bandScore?.value == 0)
@@ -99,23 +128,24 @@ import Testing
   @Test func supervisedTreatmentOnlyPointsToThePrescriberAndStillChecksSafety() throws {
     let questionnaire = try Fixtures.ketamine()
     let answers = Self.answers(
-      yes: 8, changes: ["use_past_year": .choice("supervised_only"), "safety_chest_breathing": .choice("yes")])
+      yes: 8, changes: ["used_past_year": .choice("supervised_only"), "safety_chest_pain": .choice("yes")])
     let session = ScreeningSession(questionnaire: questionnaire, answers: answers)
     #expect(session.shownQuestions.map(\.id).filter { $0.hasPrefix("sign_") }.isEmpty)
-    #expect(session.shownQuestions.map(\.id).contains("safety_unconscious"))
+    // Every safety question is asked on the treatment path, self-harm included.
+    #expect(session.shownQuestions.map(\.id).filter { $0.hasPrefix("safety_") } == Self.safetyIDs)
     let result = Scorer.score(questionnaire, answers: answers)
     #expect(result.band == nil)
     #expect(result.messages.map(\.id) == ["supervised"])
-    #expect(result.redFlags.map(\.id) == ["rf_chest_breathing"])
+    #expect(result.redFlags.map(\.id) == ["rf_chest_pain"])
   }
 
   @Test func preferNotToSayIsSkippedAndTheResultMayUnderstate() throws {
     let questionnaire = try Fixtures.ketamine()
     let answers = Self.answers(
-      yes: 3, changes: ["sign_tolerance": .choice("prefer_not"), "sign_neglect": .choice("prefer_not")])
+      yes: 3, changes: ["sign_tolerance": .choice("prefer_not"), "sign_missed_duties": .choice("prefer_not")])
     let result = Scorer.score(questionnaire, answers: answers)
     #expect(result.band?.id == "some")
-    #expect(result.bandScore?.skippedIDs == ["sign_neglect", "sign_tolerance"])
+    #expect(result.bandScore?.skippedIDs == ["sign_missed_duties", "sign_tolerance"])
     #expect(result.mayUnderstate)
     let report = ResultReport(questionnaire: questionnaire, result: result, region: nil).text
     #expect(
@@ -128,7 +158,7 @@ import Testing
     let answers = Self.answers(
       yes: 1,
       changes: [
-        "withdrawal_symptoms": .choices(["anxiety", "insomnia", "sweating"]), "urinary_symptoms": .choice("yes"),
+        "withdrawal_after_stopping": .choices(["anxiety", "insomnia", "sweating"]), "urinary_symptoms": .choice("yes"),
         "mixing_depressants": .choice("yes"),
       ])
     let result = Scorer.score(questionnaire, answers: answers)
@@ -149,7 +179,7 @@ import Testing
   func noReportStatesADiagnosis(yes: Int) throws {
     let questionnaire = try Fixtures.ketamine()
     let directory = try #require(BundledData.helpDirectory().value)
-    let answers = Self.answers(yes: yes, changes: ["safety_unconscious": .choice(yes > 5 ? "yes" : "no")])
+    let answers = Self.answers(yes: yes, changes: ["safety_passed_out": .choice(yes > 5 ? "yes" : "no")])
     let result = Scorer.score(questionnaire, answers: answers)
     let report = ResultReport(questionnaire: questionnaire, result: result, region: directory.region(code: "UK")).text
     #expect(WordingCheck.problem(in: report) == nil)
@@ -161,10 +191,11 @@ import Testing
     let questionnaire = try Fixtures.ketamine()
     let directory = try #require(BundledData.helpDirectory().value)
     let result = Scorer.score(
-      questionnaire, answers: Self.answers(yes: 5, changes: ["safety_unconscious": .choice("yes")]))
+      questionnaire, answers: Self.answers(yes: 5, changes: ["safety_passed_out": .choice("yes")]))
     let report = ResultReport(questionnaire: questionnaire, result: result, region: directory.region(code: "UK")).text
     let lines = report.split(separator: "\n")
-    #expect(lines[1].hasPrefix("URGENT: "))
+    #expect(lines[1].hasPrefix("This self-check is not a diagnosis"))
+    #expect(lines[3] == "URGENT, get help now: Passing out, or needing emergency care, after using")
     #expect(lines.contains("  - Emergency services: call 999"))
     let urgent = try #require(report.range(of: "URGENT"))
     let band = try #require(report.range(of: "Result: Several signs (5 of 10 signs)"))
