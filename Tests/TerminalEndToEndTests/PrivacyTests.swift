@@ -41,7 +41,7 @@ struct PrivacyTests {
 
   static let wholeSession =
     (["3", "4"] + Array(repeating: "1", count: 5) + Array(repeating: "2", count: 5) + ["8"]
-    + Array(repeating: "2", count: 11) + ["q"]).joined(separator: "\n") + "\n"
+    + Array(repeating: "2", count: 16) + ["q"]).joined(separator: "\n") + "\n"
 
   @Test func aWholeSessionWithoutExportOpensNoSocketAndWritesNoFile() throws {
     let folder = try CLIRunnerFolder.make()

@@ -115,7 +115,7 @@ final class TmuxSession {
   func startQuestions(sourceLocation: SourceLocation = #_sourceLocation) throws {
     try waitFor("Enter start", sourceLocation: sourceLocation)
     try send("Enter")
-    try waitFor("Question 1 of 25", sourceLocation: sourceLocation)
+    try waitFor("Question 1 of 32", sourceLocation: sourceLocation)
   }
 
   func resize(columns: Int, rows: Int) throws {

@@ -693,7 +693,8 @@ final class QuestionnaireDecoder {
   private func contactKinds(_ node: SourceNode, _ path: FieldPath) -> [HelpResource.Kind]? {
     guard let kinds = HelpDirectoryLoader.kinds(node, path, nodes) else { return nil }
     if kinds.isEmpty {
-      nodes.error("list at least one kind of contact, or leave 'contacts' out", Place(location: node.location, path: path))
+      nodes.error(
+        "list at least one kind of contact, or leave 'contacts' out", Place(location: node.location, path: path))
       return nil
     }
     return kinds

@@ -65,7 +65,8 @@ public enum ResultDocument {
     }
     let others = result.scores.filter { score in
       score.rule.id != result.bandScore?.rule.id
-        && score.rule.questionIDs.contains { id in result.answered.contains { $0.questionID == id && $0.answer != nil } }
+        && score.rule.questionIDs.contains { id in result.answered.contains { $0.questionID == id && $0.answer != nil }
+        }
     }
     if !others.isEmpty {
       blocks.append(.heading(others.count == 1 ? "Score" : "Scores"))

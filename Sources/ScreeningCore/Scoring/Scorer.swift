@@ -52,7 +52,8 @@ public enum Scorer {
           let rest = ScoreRule(
             id: value.rule.id, label: value.rule.label, kind: value.rule.kind, questionIDs: value.skippedIDs,
             codes: value.rule.codes)
-          withheld = .notEnoughAnswers(lowest: value.value, highest: questionnaire.maximum(of: rest).map { value.value + $0 })
+          withheld = .notEnoughAnswers(
+            lowest: value.value, highest: questionnaire.maximum(of: rest).map { value.value + $0 })
         } else if let found, found.isReassuring, !redFlags.isEmpty {
           withheld = .afterRedFlag
         } else {

@@ -49,7 +49,8 @@ public struct ScreeningResult: Sendable, Hashable {
 
   public static func == (lhs: ScreeningResult, rhs: ScreeningResult) -> Bool {
     lhs.redFlags == rhs.redFlags && lhs.band == rhs.band && lhs.bandScore == rhs.bandScore
-      && lhs.withheldBand == rhs.withheldBand && lhs.skippedSafetyIDs == rhs.skippedSafetyIDs && lhs.messages == rhs.messages && lhs.scores == rhs.scores && lhs.domains == rhs.domains
+      && lhs.withheldBand == rhs.withheldBand && lhs.skippedSafetyIDs == rhs.skippedSafetyIDs
+      && lhs.messages == rhs.messages && lhs.scores == rhs.scores && lhs.domains == rhs.domains
       && lhs.skippedIDs == rhs.skippedIDs && lhs.mayUnderstate == rhs.mayUnderstate
       && lhs.answered.map(\.questionID) == rhs.answered.map(\.questionID)
       && lhs.answered.map(\.answer) == rhs.answered.map(\.answer)

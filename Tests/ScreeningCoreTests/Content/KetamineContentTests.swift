@@ -39,7 +39,7 @@ import Testing
     let questionnaire = try Fixtures.ketamine()
     let intro = questionnaire.intro.lowercased()
     #expect(intro.contains("not a diagnosis"))
-    #expect(intro.contains("save a summary"))
+    #expect(intro.contains("export"))
     #expect(questionnaire.minutes != nil)
     #expect(questionnaire.disclaimer.lowercased().contains("not a validated"))
     #expect(questionnaire.disclaimer.lowercased().contains("adults"))

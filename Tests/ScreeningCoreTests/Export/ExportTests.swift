@@ -53,7 +53,8 @@ import Testing
   func exportedJSONReScoresToTheSameResult(yes: Int) throws {
     let questionnaire = try Fixtures.ketamine()
     let answers = KetamineScoringTests.answers(
-      yes: yes, changes: yes == 8 ? ["safety_passed_out": .choice("yes"), "sign_missed_duties": .choice("prefer_not")] : [:])
+      yes: yes,
+      changes: yes == 8 ? ["safety_passed_out": .choice("yes"), "sign_missed_duties": .choice("prefer_not")] : [:])
     let original = Scorer.score(questionnaire, answers: answers)
     let bytes = Exporter(questionnaire: questionnaire, answers: answers, region: nil, created: .now()).encode(.json)
     let file = try #require(AnswersLoader.read(bytes: bytes, fileName: "e.json").value)

@@ -26,7 +26,8 @@ import Testing
         """
         URGENT, get help now: Passing out, or needing emergency care, after using
         """))
-    #expect(report.contains("  - Emergency services: call 911\n  - Poison Help: call 1-800-222-1222 · poisonhelp.hrsa.gov\n"))
+    #expect(
+      report.contains("  - Emergency services: call 911\n  - Poison Help: call 1-800-222-1222 · poisonhelp.hrsa.gov\n"))
     #expect(
       report.contains(
         """
@@ -167,7 +168,8 @@ import Testing
   /// promise neither, and leave it to each listed entry.
   @Test func guidanceMakesNoPromiseAboutHoursOrTextingThatAnEntryMayNotKeep() throws {
     let questionnaire = try Fixtures.ketamine()
-    let texts = questionnaire.redFlags.map(\.guidance) + questionnaire.messages.map(\.text)
+    let texts =
+      questionnaire.redFlags.map(\.guidance) + questionnaire.messages.map(\.text)
       + (questionnaire.bands?.bands.map(\.guidance) ?? [])
     for text in texts {
       #expect(!text.contains("24 hours"), "\(text.prefix(40))")

@@ -9,10 +9,11 @@ import Testing
     "sign_relationships", "sign_gave_up_activities", "sign_risky_use", "sign_health_despite",
     "sign_tolerance",
   ]
-  static let otherYesNo = [
-    "urinary_symptoms", "memory_attention", "feeling_detached", "racing_heart", "others_concerned",
-    "mixing_depressants", "coping_low_mood",
-  ] + safetyIDs
+  static let otherYesNo =
+    [
+      "urinary_symptoms", "memory_attention", "feeling_detached", "racing_heart", "others_concerned",
+      "mixing_depressants", "coping_low_mood",
+    ] + safetyIDs
   /// The safety questions asked on the "yes, in other ways" path, in asking order.
   static let safetyIDs = [
     "safety_passed_out", "safety_emergency_care", "safety_chest_pain", "safety_stomach_cramps",
