@@ -102,25 +102,29 @@ Q = {
   # Found by fuzzing: a score rule without an id made the validator index past the scores.
   "regression-score-without-id.yaml": edit(("  - {id: signs, label: Signs,", "  - {label: Signs,")),
   "json-lone-surrogate.json": b'{"title": "\\ud800"}\n',
+  # Numbers beyond ±1,000,000,000 are refused at load, so scoring cannot overflow.
+  "number-max-overflow.yaml": edit(("scores:\n", "      - {id: days, text: How many days?, type: number, max: 9223372036854775807}\nscores:\n")),
+  "option-score-overflow.yaml": edit(("score: 1}", "score: 9223372036854775807}")),
+  "band-max-overflow.yaml": edit(("{id: some, min: 1,", "{id: some, min: 1, max: 1000000001,")),
 }
 
 ANSWERS = {
   "answers-empty.json": b"",
-  "answers-syntax.json": b'{"format": 1, "questionnaire": "ketamine"\n "version": "1.0.0"}\n',
+  "answers-syntax.json": b'{"format": 1, "questionnaire": "ketamine"\n "version": "2.0.0"}\n',
   "answers-wrong-version.json": b'{"format": 1, "questionnaire": "ketamine", "version": "0.9.0", "answers": {}}\n',
   "answers-unknown-questionnaire.json": b'{"format": 1, "questionnaire": "other", "version": "1", "answers": {}}\n',
-  "answers-unknown-question.json": b'{"format": 1, "questionnaire": "ketamine", "version": "1.0.0", "answers": {"use_past_yaer": "yes"}}\n',
-  "answers-bad-code.json": b'{"format": 1, "questionnaire": "ketamine", "version": "1.0.0", "answers": {"used_past_year": "maybe"}}\n',
-  "answers-wrong-type.json": b'{"format": 1, "questionnaire": "ketamine", "version": "1.0.0", "answers": {"used_past_year": 3}}\n',
-  "answers-null.json": b'{"format": 1, "questionnaire": "ketamine", "version": "1.0.0", "answers": null}\n',
-  "answers-list-for-choice.json": b'{"format": 1, "questionnaire": "ketamine", "version": "1.0.0", "answers": {"used_past_year": ["yes"]}}\n',
-  "answers-exclusive-conflict.json": b'{"format": 1, "questionnaire": "ketamine", "version": "1.0.0", "answers": {"used_past_year": "yes", "withdrawal_after_stopping": ["anxiety", "none"]}}\n',
-  "answers-duplicate.json": b'{"format": 1, "questionnaire": "ketamine", "version": "1.0.0", "answers": {"used_past_year": "yes", "used_past_year": "no"}}\n',
-  "answers-esc-in-key.json": b'{"format": 1, "questionnaire": "ketamine", "version": "1.0.0", "answers": {"use\\u001b[2J": "yes"}}\n',
-  "answers-bidi-in-value.json": b'{"format": 1, "questionnaire": "ketamine", "version": "1.0.0", "answers": {"used_past_year": "ye\\u202es"}}\n',
-  "answers-float-version.json": b'{"format": 1.0, "questionnaire": "ketamine", "version": "1.0.0", "answers": {}}\n',
+  "answers-unknown-question.json": b'{"format": 1, "questionnaire": "ketamine", "version": "2.0.0", "answers": {"use_past_yaer": "yes"}}\n',
+  "answers-bad-code.json": b'{"format": 1, "questionnaire": "ketamine", "version": "2.0.0", "answers": {"used_past_year": "maybe"}}\n',
+  "answers-wrong-type.json": b'{"format": 1, "questionnaire": "ketamine", "version": "2.0.0", "answers": {"used_past_year": 3}}\n',
+  "answers-null.json": b'{"format": 1, "questionnaire": "ketamine", "version": "2.0.0", "answers": null}\n',
+  "answers-list-for-choice.json": b'{"format": 1, "questionnaire": "ketamine", "version": "2.0.0", "answers": {"used_past_year": ["yes"]}}\n',
+  "answers-exclusive-conflict.json": b'{"format": 1, "questionnaire": "ketamine", "version": "2.0.0", "answers": {"used_past_year": "yes", "withdrawal_after_stopping": ["anxiety", "none"]}}\n',
+  "answers-duplicate.json": b'{"format": 1, "questionnaire": "ketamine", "version": "2.0.0", "answers": {"used_past_year": "yes", "used_past_year": "no"}}\n',
+  "answers-esc-in-key.json": b'{"format": 1, "questionnaire": "ketamine", "version": "2.0.0", "answers": {"use\\u001b[2J": "yes"}}\n',
+  "answers-bidi-in-value.json": b'{"format": 1, "questionnaire": "ketamine", "version": "2.0.0", "answers": {"used_past_year": "ye\\u202es"}}\n',
+  "answers-float-version.json": b'{"format": 1.0, "questionnaire": "ketamine", "version": "2.0.0", "answers": {}}\n',
   "answers-deep.json": b"[" * 10000 + b"]" * 10000,
-  "answers-invalid-utf8.json": b'{"format": 1, "questionnaire": "ketamine", "version": "1.0.0", "answers": {"used_past_year": "y\xffs"}}\n',
+  "answers-invalid-utf8.json": b'{"format": 1, "questionnaire": "ketamine", "version": "2.0.0", "answers": {"used_past_year": "y\xffs"}}\n',
 }
 
 os.makedirs("questionnaires", exist_ok=True)

@@ -178,6 +178,19 @@ final class NodeDecoder {
     return number
   }
 
+  /// Reads a whole number within ±`LoadLimits.largestNumber` (a score, a weight, a bound).
+  func boundedInt(_ node: SourceNode, _ path: FieldPath) -> Int? {
+    guard let number = int(node, path) else { return nil }
+    let largest = LoadLimits.largestNumber
+    guard (-largest...largest).contains(number) else {
+      error(
+        "\(number) is outside the numbers accepted here, -\(largest) to \(largest)",
+        Place(location: node.location, path: path))
+      return nil
+    }
+    return number
+  }
+
   /// Reads a number that may have a fraction (`72.5`, `-3`, `1e2`); not infinite, not NaN.
   func decimal(_ node: SourceNode, _ path: FieldPath) -> Double? {
     let place = Place(location: node.location, path: path)

@@ -165,7 +165,7 @@ final class QuestionnaireDecoder {
       else { return nil }
       let code = fields.required("code") { nodes.id($0, $1, what: "option code") }
       let label = fields.required("label") { nodes.string($0, $1) }
-      let score = fields.optional("score") { nodes.int($0, $1) } ?? 0
+      let score = fields.optional("score") { nodes.boundedInt($0, $1) } ?? 0
       let missing = fields.optional("missing") { nodes.bool($0, $1) } ?? false
       let exclusive = fields.optional("exclusive") { nodes.bool($0, $1) } ?? false
       // A bad optional field must not fall back to its default and mislead later checks.
@@ -264,8 +264,8 @@ final class QuestionnaireDecoder {
       return type
     }
     let required = fields.optional("required") { nodes.bool($0, $1) } ?? true
-    let minimum = fields.optional("min") { nodes.int($0, $1) }
-    let maximum = fields.optional("max") { nodes.int($0, $1) }
+    let minimum = fields.optional("min") { nodes.boundedInt($0, $1) }
+    let maximum = fields.optional("max") { nodes.boundedInt($0, $1) }
     let maxLength = fields.optional("max_length") { nodes.int($0, $1) } ?? 500
     let source = fields.optional("source") { node, path -> Citation? in
       guard let citation = nodes.fields(node, path, allowed: ["file", "quote"], what: "a citation") else { return nil }
@@ -602,8 +602,8 @@ final class QuestionnaireDecoder {
             what: "a band")
         else { return nil }
         let id = fields.required("id") { nodes.id($0, $1) }
-        let minimum = fields.required("min") { nodes.int($0, $1) }
-        let maximum = fields.optional("max") { nodes.int($0, $1) }
+        let minimum = fields.required("min") { nodes.boundedInt($0, $1) }
+        let maximum = fields.optional("max") { nodes.boundedInt($0, $1) }
         let label = fields.required("label") { guidance(nodes.string($0, $1), $0, $1) }
         let text = fields.required("guidance") { guidance(nodes.text($0, $1), $0, $1) }
         let steps =

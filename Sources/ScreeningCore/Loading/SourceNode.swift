@@ -70,6 +70,10 @@ public struct LoadLimits: Sendable, Hashable {
     self.maxNodes = maxNodes
   }
 
+  /// The largest score, option weight, bound or number answer, either way: sums over the
+  /// question limit stay far inside `Int`, so scoring cannot overflow.
+  public static let largestNumber = 1_000_000_000
+
   /// The limits `selfscreen` uses.
   public static let standard = LoadLimits()
 }

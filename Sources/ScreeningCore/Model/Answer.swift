@@ -48,6 +48,9 @@ extension Question {
     case (.multiple, .choice(let code)):
       return try validate(.choices([code]))
     case (.number, .number(let value)):
+      guard (-LoadLimits.largestNumber...LoadLimits.largestNumber).contains(value) else {
+        throw fail("\(value) is beyond the largest number accepted, \(LoadLimits.largestNumber)")
+      }
       if let minimum, value < minimum { throw fail("\(value) is below the lowest accepted value, \(minimum)") }
       if let maximum, value > maximum { throw fail("\(value) is above the highest accepted value, \(maximum)") }
       return answer
@@ -56,6 +59,9 @@ extension Question {
     case (.decimal, .decimal(let value)):
       guard value.isFinite else { throw fail("the answer is not a number") }
       let shown = Answer.decimalText(value)
+      guard value.magnitude <= Double(LoadLimits.largestNumber) else {
+        throw fail("\(shown) is beyond the largest number accepted, \(LoadLimits.largestNumber)")
+      }
       if let minimum, value < Double(minimum) { throw fail("\(shown) is below the lowest accepted value, \(minimum)") }
       if let maximum, value > Double(maximum) { throw fail("\(shown) is above the highest accepted value, \(maximum)") }
       return answer
