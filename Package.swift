@@ -48,6 +48,7 @@ let package = Package(
         "ScreeningBundle",
         "ScreeningTUI",
         "ScreeningLineMode",
+        "CTerminalGuard",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       // Release builds are one static executable: the Swift runtime, FoundationEssentials, ncursesw

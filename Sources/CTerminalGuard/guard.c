@@ -3,6 +3,9 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/resource.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 #include <termios.h>
 #include <unistd.h>
 
@@ -102,6 +105,11 @@ void tg_reraise(int signal_number) {
 void tg_disable_core_dumps(void) {
   struct rlimit limit = {0, 0};
   setrlimit(RLIMIT_CORE, &limit);
+#ifdef __linux__
+  /* Also no core through a core_pattern pipe (systemd-coredump, apport), which ignores the
+     limit, and no reading of this process's memory by another process of the same user. */
+  prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+#endif
 }
 
 void tg_suspend(void) {

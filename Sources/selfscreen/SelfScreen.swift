@@ -1,4 +1,5 @@
 import ArgumentParser
+import CTerminalGuard
 
 #if canImport(Glibc)
   import Glibc
@@ -27,6 +28,8 @@ struct SelfScreen: ParsableCommand {
   /// Runs the command line. The screening's usual starts skip ArgumentParser, whose reflection
   /// took about a third of the time to the first screen (README, "Performance").
   static func main() {
+    // Before any input is read, in every command: a crash must not leave answers in a core file.
+    tg_disable_core_dumps()
     guard let screening = Screening(quickArguments: Array(CommandLine.arguments.dropFirst())) else {
       main(nil)
       return

@@ -32,7 +32,8 @@ void tg_restore_modes(void);
 /* Dies by `signal` with its default action (after the caller has restored the terminal). */
 void tg_reraise(int signal);
 
-/* Sets RLIMIT_CORE to 0 so that a crash never writes answers to a core file. */
+/* Sets RLIMIT_CORE to 0 and (Linux) the process non-dumpable, so that a crash never writes
+   answers to a core file. Called first thing by every command. */
 void tg_disable_core_dumps(void);
 
 /* Stops the process as Ctrl-Z would (the terminal is in raw mode, so the key is read as a byte). */

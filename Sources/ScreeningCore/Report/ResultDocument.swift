@@ -127,6 +127,12 @@ public enum ResultDocument {
         .paragraph(
           "Because of what you said in the safety questions, please follow the advice at the top of this "
             + "result first. A doctor or a drug service can talk through the rest of your answers with you."))
+    case (nil, .safetyNotAnswered?):
+      blocks.append(.heading("\(score.rule.label): \(counted)"))
+      blocks.append(
+        .paragraph(
+          "Some safety questions were not answered (see above), so this check does not say whether your "
+            + "answers are reassuring. A doctor or a drug service can talk things through with you."))
     case (nil, nil):
       return []
     }

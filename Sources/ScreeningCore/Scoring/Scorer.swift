@@ -40,6 +40,20 @@ public enum Scorer {
 
     let messages = questionnaire.messages.filter { $0.condition.isSatisfied(by: effective, in: questionnaire) }
     let redFlags = questionnaire.redFlags.filter { $0.condition.isSatisfied(by: effective, in: questionnaire) }
+    var skipped: [String] = []
+    var skippedSafety: [String] = []
+    var answered: [(questionID: String, answer: Answer?)] = []
+    let flagQuestions = Set(questionnaire.redFlags.flatMap(\.condition.questionIDs))
+    for index in shown {
+      let question = questionnaire.questions[index]
+      let answer = effective[question.id]
+      answered.append((question.id, answer))
+      if answer.map(question.isMissing) ?? true {
+        skipped.append(question.id)
+        if flagQuestions.contains(question.id) { skippedSafety.append(question.id) }
+      }
+    }
+
     var band: Band?
     var bandScore: ScoreValue?
     var withheld: WithheldBand?
@@ -47,22 +61,30 @@ public enum Scorer {
       bandScore = value
       if !messages.contains(where: \.replacesBand) {
         let found = set.bands.first { $0.contains(value.value) }
+        // What the skipped questions could add at most: the score's own maximum over them.
+        let rest = ScoreRule(
+          id: value.rule.id, label: value.rule.label, kind: value.rule.kind, questionIDs: value.skippedIDs,
+          codes: value.rule.codes)
+        let highest = questionnaire.maximum(of: rest).map { value.value + $0 }
+        let couldBeHigher = found.map { band in highest.map { !band.contains($0) } ?? true } ?? false
         if let limit = set.maxSkipped, value.skippedIDs.count > limit {
-          // What the skipped questions could add at most: the score's own maximum over them.
-          let rest = ScoreRule(
-            id: value.rule.id, label: value.rule.label, kind: value.rule.kind, questionIDs: value.skippedIDs,
-            codes: value.rule.codes)
-          withheld = .notEnoughAnswers(
-            lowest: value.value, highest: questionnaire.maximum(of: rest).map { value.value + $0 })
-        } else if let found, found.isReassuring, !redFlags.isEmpty {
-          withheld = .afterRedFlag
+          withheld = .notEnoughAnswers(lowest: value.value, highest: highest)
+        } else if let found, found.isReassuring {
+          // Reassurance only when nothing speaks against it.
+          if !redFlags.isEmpty {
+            withheld = .afterRedFlag
+          } else if !skippedSafety.isEmpty {
+            withheld = .safetyNotAnswered
+          } else if couldBeHigher {
+            withheld = .notEnoughAnswers(lowest: value.value, highest: highest)
+          } else {
+            band = found
+          }
         } else {
           band = found
         }
       }
     }
-    var skippedSafety: [String] = []
-    let flagQuestions = Set(questionnaire.redFlags.flatMap(\.condition.questionIDs))
 
     let domains = questionnaire.domains.map { domain -> DomainValue in
       var value = 0
@@ -80,17 +102,6 @@ public enum Scorer {
       return DomainValue(domain: domain, value: value, maximum: maximum)
     }
 
-    var skipped: [String] = []
-    var answered: [(questionID: String, answer: Answer?)] = []
-    for index in shown {
-      let question = questionnaire.questions[index]
-      let answer = effective[question.id]
-      answered.append((question.id, answer))
-      if answer.map(question.isMissing) ?? true {
-        skipped.append(question.id)
-        if flagQuestions.contains(question.id) { skippedSafety.append(question.id) }
-      }
-    }
     return ScreeningResult(
       redFlags: redFlags, band: band, bandScore: bandScore, withheldBand: withheld, messages: messages,
       scores: scores, domains: domains, skippedIDs: skipped, skippedSafetyIDs: skippedSafety,

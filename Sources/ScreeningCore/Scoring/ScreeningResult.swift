@@ -15,13 +15,17 @@ public struct DomainValue: Sendable, Hashable {
   public var maximum: Int
 }
 
-/// Why a banded score is shown without its band.
+/// Why a banded score is shown without its band. A band that reassures is given only when no
+/// red flag holds, every safety question was answered, and the skipped questions could not take
+/// the score out of it.
 public enum WithheldBand: Sendable, Hashable {
   /// More of the score's questions were skipped than its bands allow: the score could be anywhere
   /// from `lowest` to `highest` (nil when a skipped question has no upper bound).
   case notEnoughAnswers(lowest: Int, highest: Int?)
   /// A red flag holds and the band would reassure.
   case afterRedFlag
+  /// A safety question (one a red flag reads) was skipped and the band would reassure.
+  case safetyNotAnswered
 }
 
 /// What a set of answers adds up to: never a diagnosis, only signs, guidance and next steps.

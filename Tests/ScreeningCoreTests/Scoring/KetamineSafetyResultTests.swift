@@ -37,10 +37,13 @@ import Testing
         """))
   }
 
-  @Test func withoutARedFlagFewSignsStillReassure() throws {
+  /// With every answer in and nothing against it, few signs get their band, in words that do not
+  /// say the count is the whole picture.
+  @Test func withoutARedFlagFewSignsGetTheirBand() throws {
     let report = try Self.report(Self.answers(yes: 1), region: "UK")
     #expect(report.contains("Result: Few or no signs (1 of 10 signs)"))
-    #expect(report.contains("That is\n  good to know."))
+    #expect(collapsedText(report).contains("The count is only part of the picture, so read any notes below as well."))
+    #expect(!report.contains("good to know"))
   }
 
   @Test func everySignSkippedGivesNoBandButTheRangeAndHelp() throws {
@@ -64,13 +67,23 @@ import Testing
     #expect(report.contains("Where to get help (United Kingdom)"))
   }
 
-  @Test(arguments: [(2, "few"), (3, nil)] as [(Int, String?)])
-  func threeOrMoreSkippedSignsWithholdTheBand(skipped: Int, band: String?) throws {
+  /// 3 or more skipped signs withhold any band; fewer withhold "few or no signs" when the
+  /// skipped ones could take the count out of it, and leave a band that does not reassure.
+  @Test(arguments: [(0, 1, "few"), (1, 2, nil), (2, 2, "some"), (4, 3, nil)] as [(Int, Int, String?)])
+  func skippedSignsWithholdABandTheyCouldChange(yes: Int, skipped: Int, band: String?) throws {
     var changes: [String: Answer] = [:]
     for id in KetamineScoringTests.signIDs.suffix(skipped) { changes[id] = .choice("prefer_not") }
-    let result = Scorer.score(try Fixtures.ketamine(), answers: Self.answers(yes: 1, changes))
+    let result = Scorer.score(try Fixtures.ketamine(), answers: Self.answers(yes: yes, changes))
     #expect(result.band?.id == band)
-    #expect(result.withheldBand == (band == nil ? .notEnoughAnswers(lowest: 1, highest: 1 + skipped) : nil))
+    #expect(result.withheldBand == (band == nil ? .notEnoughAnswers(lowest: yes, highest: yes + skipped) : nil))
+  }
+
+  @Test func aSkippedSafetyQuestionWithholdsReassurance() throws {
+    let result = Scorer.score(
+      try Fixtures.ketamine(), answers: Self.answers(yes: 0, ["safety_kidney_pain": .choice("prefer_not")]))
+    #expect(result.band == nil)
+    #expect(result.withheldBand == .safetyNotAnswered)
+    #expect(result.skippedSafetyIDs == ["safety_kidney_pain"])
   }
 
   @Test func oneYesAndFiveSkippedIsBetweenOneAndSix() throws {
@@ -188,4 +201,9 @@ import Testing
     }
     #expect(grades.reduce(0, +) / Double(grades.count) <= 8.5)
   }
+}
+
+/// `text` with every run of whitespace made one space (for wrapped lines).
+private func collapsedText(_ text: String) -> String {
+  text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
 }

@@ -59,7 +59,7 @@ import Testing
     ("safety_bladder_blood", "rf_bladder_blood", .medical, [.medical, .gp]),
     ("safety_cannot_pee", "rf_cannot_pee", .medical, [.medical, .gp]),
     ("safety_kidney_pain", "rf_kidney_pain", .medical, [.medical, .gp]),
-    ("safety_hallucinations", "rf_hallucinations", .medical, [.medical, .gp]),
+    ("safety_hallucinations", "rf_hallucinations", .medical, [.medical, .gp, .emergency]),
     ("safety_self_harm_thoughts", "rf_self_harm", .crisis, [.crisis, .emergency]),
   ])
   func eachRedFlagFiresWhateverTheScoreAndNamesItsContacts(
