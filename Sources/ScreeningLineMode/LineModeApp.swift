@@ -264,8 +264,7 @@ public struct LineModeApp<Input: LineReading, Output: LineWriting> {
     paragraph(flag.guidance, indent: "  ")
     say("\(flag.level == .emergency ? "Who to contact now" : "Who to contact") (\(region.name)):")
     for contact in region.contacts(for: [flag]) {
-      let line = contact.contactLine
-      paragraph("- \(contact.name): \(line.isEmpty ? contact.purpose : line)", indent: "    ", firstIndent: "  ")
+      paragraph("- \(contact.summaryLine)", indent: "    ", firstIndent: "  ")
     }
   }
 

@@ -36,7 +36,7 @@ public enum ResultDocument {
   public static func blocks(questionnaire: Questionnaire, result: ScreeningResult, region: Region?) -> [ResultBlock] {
     var blocks: [ResultBlock] = [.note(questionnaire.disclaimer)]
     func contacts(_ kinds: [HelpResource.Kind]) -> [String] {
-      region?.contacts(for: kinds).map(contactLine) ?? []
+      region?.contacts(for: kinds).map(\.summaryLine) ?? []
     }
     for flag in result.redFlags {
       blocks.append(
@@ -63,10 +63,9 @@ public enum ResultDocument {
     if let score = result.bandScore {
       blocks += bandBlocks(score, band: result.band, withheld: result.withheldBand, in: questionnaire, result: result)
     }
+    let answeredIDs = Set(result.answered.compactMap { $0.answer == nil ? nil : $0.questionID })
     let others = result.scores.filter { score in
-      score.rule.id != result.bandScore?.rule.id
-        && score.rule.questionIDs.contains { id in result.answered.contains { $0.questionID == id && $0.answer != nil }
-        }
+      score.rule.id != result.bandScore?.rule.id && score.rule.questionIDs.contains(where: answeredIDs.contains)
     }
     if !others.isEmpty {
       blocks.append(.heading(others.count == 1 ? "Score" : "Scores"))
@@ -87,15 +86,9 @@ public enum ResultDocument {
     }
     if let region {
       blocks.append(.heading("Where to get help (\(region.name))"))
-      blocks.append(.bullets(region.resources.map(contactLine)))
+      blocks.append(.bullets(region.resources.map(\.summaryLine)))
     }
     return blocks
-  }
-
-  /// `NHS 111: call 111 · 111.nhs.uk`, or the name and purpose of a service with no number.
-  private static func contactLine(_ resource: HelpResource) -> String {
-    let contact = resource.contactLine
-    return contact.isEmpty ? "\(resource.name): \(resource.purpose)" : "\(resource.name): \(contact)"
   }
 
   /// The banded score: its band and guidance, or why no band is given, then what counted.

@@ -52,6 +52,12 @@ public struct HelpResource: Sendable, Hashable {
   /// Whether it serves a need of `kind`, as its own kind or as one it also serves.
   public func serves(_ kind: Kind) -> Bool { self.kind == kind || also.contains(kind) }
 
+  /// `NHS 111: call 111 · 111.nhs.uk`, or the name and purpose of a service with no number.
+  public var summaryLine: String {
+    let contact = contactLine
+    return contact.isEmpty ? "\(name): \(purpose)" : "\(name): \(contact)"
+  }
+
   /// The ways to reach it, e.g. `call 988 · text 988 · 988lifeline.org`.
   public var contactLine: String {
     var parts: [String] = []
