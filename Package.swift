@@ -16,9 +16,11 @@ let package = Package(
     // Yams linked its Swift module too, and with it all of Foundation and ICU.
     .target(name: "CYaml", cSettings: [.define("YAML_DECLARE_STATIC")]),
     // The pure core: model, loading, validation, session, scoring, resources. No terminal I/O.
+    // O_TMPFILE, linkat and the signal hold around a file write (Swift's Glibc module lacks them).
+    .target(name: "CSafeFile"),
     .target(
       name: "ScreeningCore",
-      dependencies: ["CYaml"],
+      dependencies: ["CYaml", "CSafeFile"],
       resources: [
         // Symlinks to Questionnaires/: the bundled data is compiled into the binary,
         // so an installed or copied `selfscreen` never has to find a data folder.

@@ -128,6 +128,15 @@ final class RecordingCalls: FileSystemCalls, @unchecked Sendable {
   let real = SystemCalls()
   private(set) var created: [String] = []
   func kind(of path: String) -> FileKind { real.kind(of: path) }
+  func isFolder(_ path: String) -> Bool { real.isFolder(path) }
+  func createAnonymous(in folder: String, mode: UInt32) -> Int32 {
+    created.append(folder + "/")
+    return real.createAnonymous(in: folder, mode: mode)
+  }
+  func linkAnonymous(_ descriptor: Int32, to path: String) -> Int32 {
+    created.append(path)
+    return real.linkAnonymous(descriptor, to: path)
+  }
   func createExclusive(_ path: String, mode: UInt32) -> Int32 {
     created.append(path)
     return real.createExclusive(path, mode: mode)

@@ -50,3 +50,38 @@ import Testing
     }
   }
 }
+
+/// An export exists under no name until it is complete: written to an unnamed file (O_TMPFILE)
+/// and linked into place, by an unprivileged user too (whose process is not dumpable, which
+/// shuts some of /proc to it), so even SIGKILL mid-write leaves nothing.
+@Suite struct ExportLeavesNothingTests {
+  @Test(.enabled(if: getuid() == 0)) func anExportIsNamedOnlyWhenComplete() throws {
+    try #require(FileManager.default.isExecutableFile(atPath: CrashHygieneTests.strace))
+    let folder = try CLIRunner.temporaryDirectory()
+    try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: folder.path)
+    let answers = try CLITests.answersFile(yes: 2)
+    try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: answers.path)
+    var parent = answers.deletingLastPathComponent()
+    while parent.path != "/" {
+      _ = chmod(parent.path, 0o755)
+      parent = parent.deletingLastPathComponent()
+    }
+    let output = folder.appendingPathComponent("out.txt").path
+    let trace = folder.appendingPathComponent("trace").path
+    let result = try CLIRunner.run(
+      [
+        "-f", "-o", trace, "-e", "trace=openat,open,creat,link,linkat,rename,renameat,renameat2",
+        "/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+        CLIRunner.binary.path, "score", answers.path, "--format", "text", "--output", output,
+      ],
+      executable: URL(fileURLWithPath: CrashHygieneTests.strace), input: "")
+    #expect(result.status == 0, "\(result.stderr)")
+    let calls = try String(contentsOfFile: trace, encoding: .utf8).split(separator: "\n").map(String.init)
+    #expect(calls.contains { $0.contains("O_TMPFILE") && $0.contains("\"\(folder.path)\"") })
+    #expect(calls.contains { $0.contains("linkat(") && $0.contains("\"\(output)\"") && !$0.contains("= -1") })
+    #expect(!calls.contains { $0.contains(".selfscreen-") }, "a named temporary file was used")
+    let attributes = try FileManager.default.attributesOfItem(atPath: output)
+    #expect(attributes[.posixPermissions] as? Int == 0o600)
+    #expect(attributes[.ownerAccountID] as? Int == 65534)
+  }
+}

@@ -1,3 +1,5 @@
+import CSafeFile
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -13,6 +15,14 @@ public enum FileKind: Sendable, Hashable {
 /// Each returns 0 (or a descriptor / a count) on success and minus the `errno` on failure.
 public protocol FileSystemCalls: Sendable {
   func kind(of path: String) -> FileKind
+  /// Whether `path` is a folder, following links (a folder reached through a link is fine: only
+  /// the file's own name must not be a link).
+  func isFolder(_ path: String) -> Bool
+  /// Creates an unnamed file in `folder` that appears only when `linkAnonymous` names it
+  /// (Linux `O_TMPFILE`); `-EOPNOTSUPP` (or `-EISDIR`, `-EINVAL`) where the filesystem cannot.
+  func createAnonymous(in folder: String, mode: UInt32) -> Int32
+  /// Names an unnamed file; `-EEXIST` if the name is taken, `-ENOENT` where it cannot be done.
+  func linkAnonymous(_ descriptor: Int32, to path: String) -> Int32
   /// Creates a new file that must not exist yet, never through a link.
   func createExclusive(_ path: String, mode: UInt32) -> Int32
   func write(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Int
@@ -40,6 +50,19 @@ public struct SystemCalls: FileSystemCalls {
     case S_IFLNK: return .symbolicLink
     default: return .other
     }
+  }
+
+  public func isFolder(_ path: String) -> Bool {
+    var info = stat()
+    return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+  }
+
+  public func createAnonymous(in folder: String, mode: UInt32) -> Int32 {
+    sf_open_anonymous(folder, mode)
+  }
+
+  public func linkAnonymous(_ descriptor: Int32, to path: String) -> Int32 {
+    sf_link_anonymous(descriptor, path)
   }
 
   public func createExclusive(_ path: String, mode: UInt32) -> Int32 {

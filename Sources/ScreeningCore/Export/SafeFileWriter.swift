@@ -1,3 +1,5 @@
+import CSafeFile
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -24,9 +26,14 @@ public struct WriteError: Error, Sendable, Hashable, CustomStringConvertible {
 }
 
 /// Writes every file SelfScreen writes: created with mode 0600 whatever the umask, never over an
-/// existing file unless told to, never through a symbolic link (dangling ones included), and
-/// written to a temporary file in the same folder, flushed, then linked or renamed into place, so
-/// the destination is either absent or complete. On failure nothing is left behind.
+/// existing file unless told to, never through a symbolic link (dangling ones included; a folder
+/// reached through a link is fine), and complete or absent whatever happens.
+///
+/// Where the filesystem allows (Linux `O_TMPFILE`: ext4, xfs, btrfs, tmpfs), the bytes go to an
+/// unnamed file that gets its name only once written and flushed: a process killed even by
+/// SIGKILL mid-write leaves nothing. Elsewhere they go to a temporary name in the same folder
+/// that is renamed or linked into place. Either way SIGINT, SIGTERM, SIGHUP and SIGQUIT are held
+/// for the write, so a signal takes effect only once the temporary file is named or removed.
 public struct SafeFileWriter: Sendable {
   private let calls: any FileSystemCalls
 
@@ -46,64 +53,139 @@ public struct SafeFileWriter: Sendable {
   /// regular file is replaced (atomically); a link or folder never is.
   @discardableResult
   public func write(_ bytes: [UInt8], to path: String, replacing: Bool = false) throws(WriteError) -> String {
-    let full = absolutePath(path)
+    let target = Target(full: absolutePath(path), replacing: replacing)
+    guard !target.name.isEmpty else { throw target.fail(.cannotCreate, "the name is empty") }
+    if !calls.isFolder(target.folder) {
+      if calls.kind(of: target.folder) == .absent {
+        throw target.fail(.cannotCreate, "the folder '\(TextSafety.visible(target.folder))' does not exist")
+      }
+      throw target.fail(.cannotCreate, "'\(TextSafety.visible(target.folder))' is not a folder")
+    }
+    switch calls.kind(of: target.full) {
+    case .absent: break
+    case .regular:
+      if !replacing { throw target.fail(.exists, "a file with that name already exists") }
+    case .directory: throw target.fail(.cannotCreate, "it is a folder")
+    case .symbolicLink:
+      throw target.fail(
+        .cannotCreate, "it is a symbolic link, and SelfScreen never writes through links; choose another name")
+    case .other: throw target.fail(.cannotCreate, "it is a device, pipe or socket, not a file")
+    }
+
+    sf_hold_signals()
+    defer { sf_release_signals() }
+    if try writeUnnamed(bytes, to: target) { return target.full }
+    try writeNamed(bytes, to: target)
+    return target.full
+  }
+
+  /// Where a write goes, and how its failures read.
+  private struct Target {
+    let full: String
+    let folder: String
+    let name: String
+    let replacing: Bool
+    /// A temporary name in the same folder, of a fixed length whatever the file's own name is.
+    let temporary: String
+
+    init(full: String, replacing: Bool) {
+      self.full = full
+      (folder, name) = SafeFileWriter.split(full)
+      self.replacing = replacing
+      let random = String(UInt32.random(in: 0...UInt32.max), radix: 16)
+      temporary = (folder == "/" ? "" : folder) + "/.selfscreen-" + random + ".tmp"
+    }
+
     func fail(_ kind: WriteError.Kind, _ reason: String) -> WriteError {
       WriteError(kind: kind, path: full, reason: reason)
     }
-    let (folder, name) = Self.split(full)
-    guard !name.isEmpty else { throw fail(.cannotCreate, "the name is empty") }
-    switch calls.kind(of: folder) {
-    case .directory: break
-    case .absent: throw fail(.cannotCreate, "the folder '\(TextSafety.visible(folder))' does not exist")
-    default: throw fail(.cannotCreate, "'\(TextSafety.visible(folder))' is not a folder")
-    }
-    switch calls.kind(of: full) {
-    case .absent: break
-    case .regular:
-      if !replacing { throw fail(.exists, "a file with that name already exists") }
-    case .directory: throw fail(.cannotCreate, "it is a folder")
-    case .symbolicLink:
-      throw fail(.cannotCreate, "it is a symbolic link, and SelfScreen never writes through links; choose another name")
-    case .other: throw fail(.cannotCreate, "it is a device, pipe or socket, not a file")
-    }
 
-    let temporary = folder + "/." + name + ".selfscreen-\(UInt32.random(in: 0...UInt32.max)).tmp"
-    let descriptor = calls.createExclusive(temporary, mode: 0o600)
-    guard descriptor >= 0 else { throw fail(Self.kind(of: -descriptor), Self.reason(-descriptor)) }
-    var open = true
-    func abandon(_ code: Int32) -> WriteError {
-      if open { _ = calls.close(descriptor) }
-      calls.unlink(temporary)
-      return fail(Self.kind(of: code), Self.reason(code))
+    func fail(_ code: Int32) -> WriteError {
+      if code == EEXIST { return fail(.exists, "a file with that name already exists") }
+      return fail(SafeFileWriter.kind(of: code), SafeFileWriter.reason(code))
     }
-    // The umask may have taken bits away; 0600 exactly, whatever it was.
+  }
+
+  /// Writes all of `bytes`, forces the mode to 0600 (the umask may have taken bits away) and
+  /// flushes them to the disk; minus the errno on failure.
+  private func fill(_ descriptor: Int32, with bytes: [UInt8]) -> Int32 {
     let modeResult = calls.setMode(descriptor, 0o600)
-    if modeResult < 0 { throw abandon(-modeResult) }
+    if modeResult < 0 { return modeResult }
     var written = 0
     while written < bytes.count {
       let count = bytes.withUnsafeBytes { buffer in
         calls.write(descriptor, UnsafeRawBufferPointer(rebasing: buffer[written...]))
       }
       if count == -Int(EINTR) { continue }
-      if count < 0 { throw abandon(Int32(-count)) }
-      if count == 0 { throw abandon(EIO) }
+      if count < 0 { return Int32(count) }
+      if count == 0 { return -EIO }
       written += count
     }
-    let synced = calls.sync(descriptor)
-    if synced < 0 { throw abandon(-synced) }
-    open = false
-    let closed = calls.close(descriptor)
-    if closed < 0 { throw abandon(-closed) }
+    return calls.sync(descriptor)
+  }
 
-    let placed = replacing ? calls.rename(temporary, full) : calls.link(temporary, full)
-    if placed < 0 {
-      calls.unlink(temporary)
-      if -placed == EEXIST { throw fail(.exists, "a file with that name already exists") }
-      throw fail(Self.kind(of: -placed), Self.reason(-placed))
+  /// The unnamed-file route. Returns false, having left nothing, where the filesystem or the
+  /// system cannot create or name an unnamed file.
+  private func writeUnnamed(_ bytes: [UInt8], to target: Target) throws(WriteError) -> Bool {
+    let unsupported: Set<Int32> = [EOPNOTSUPP, EISDIR, EINVAL, ENOENT]
+    let descriptor = calls.createAnonymous(in: target.folder, mode: 0o600)
+    if descriptor < 0 {
+      if unsupported.contains(-descriptor) { return false }
+      throw target.fail(-descriptor)
     }
-    if !replacing { calls.unlink(temporary) }
-    calls.syncDirectory(folder)
-    return full
+    let filled = fill(descriptor, with: bytes)
+    if filled < 0 {
+      _ = calls.close(descriptor)
+      throw target.fail(-filled)
+    }
+    // Replacing needs a rename, and only a named file can be renamed: the unnamed file is named
+    // with the temporary name at the last moment.
+    let name = target.replacing ? target.temporary : target.full
+    let linked = calls.linkAnonymous(descriptor, to: name)
+    if linked < 0 {
+      _ = calls.close(descriptor)
+      if linked == -ENOENT { return false }
+      throw target.fail(-linked)
+    }
+    let closed = calls.close(descriptor)
+    if closed < 0 {
+      calls.unlink(name)
+      throw target.fail(-closed)
+    }
+    if target.replacing {
+      let renamed = calls.rename(target.temporary, target.full)
+      if renamed < 0 {
+        calls.unlink(target.temporary)
+        throw target.fail(-renamed)
+      }
+    }
+    calls.syncDirectory(target.folder)
+    return true
+  }
+
+  /// The temporary-name route, for filesystems without unnamed files.
+  private func writeNamed(_ bytes: [UInt8], to target: Target) throws(WriteError) {
+    let descriptor = calls.createExclusive(target.temporary, mode: 0o600)
+    guard descriptor >= 0 else { throw target.fail(-descriptor) }
+    let filled = fill(descriptor, with: bytes)
+    if filled < 0 {
+      _ = calls.close(descriptor)
+      calls.unlink(target.temporary)
+      throw target.fail(-filled)
+    }
+    let closed = calls.close(descriptor)
+    if closed < 0 {
+      calls.unlink(target.temporary)
+      throw target.fail(-closed)
+    }
+    let placed =
+      target.replacing ? calls.rename(target.temporary, target.full) : calls.link(target.temporary, target.full)
+    if placed < 0 {
+      calls.unlink(target.temporary)
+      throw target.fail(-placed)
+    }
+    if !target.replacing { calls.unlink(target.temporary) }
+    calls.syncDirectory(target.folder)
   }
 
   static func split(_ path: String) -> (folder: String, name: String) {

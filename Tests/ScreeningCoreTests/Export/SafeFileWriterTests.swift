@@ -9,20 +9,30 @@ import Testing
   /// The real system calls, except that the `failAt`-th call of `operation` fails with `code`,
   /// and writes may be cut short.
   final class FaultyCalls: FileSystemCalls, @unchecked Sendable {
-    enum Operation: String, CaseIterable { case create, setMode, write, sync, close, link, rename }
+    enum Operation: String, CaseIterable {
+      case createAnonymous, linkAnonymous, create, setMode, write, sync, close, link, rename
+    }
     let real = SystemCalls()
     let operation: Operation?
     let failAt: Int
     let code: Int32
     let chunk: Int
+    /// False: the filesystem has no unnamed files (as vfat, NFS or macOS), so the named route runs.
+    let unnamed: Bool
+    /// Called before each write with the descriptor (to look at the folder mid-write).
+    var duringWrite: (() -> Void)?
     private(set) var counts: [Operation: Int] = [:]
     private(set) var failed = false
 
-    init(failing operation: Operation? = nil, at call: Int = 1, with code: Int32 = EIO, chunk: Int = .max) {
+    init(
+      failing operation: Operation? = nil, at call: Int = 1, with code: Int32 = EIO, chunk: Int = .max,
+      unnamed: Bool = true
+    ) {
       self.operation = operation
       self.failAt = call
       self.code = code
       self.chunk = chunk
+      self.unnamed = unnamed
     }
 
     private func fails(_ operation: Operation) -> Bool {
@@ -35,10 +45,19 @@ import Testing
     }
 
     func kind(of path: String) -> FileKind { real.kind(of: path) }
+    func isFolder(_ path: String) -> Bool { real.isFolder(path) }
+    func createAnonymous(in folder: String, mode: UInt32) -> Int32 {
+      guard unnamed else { return -EOPNOTSUPP }
+      return fails(.createAnonymous) ? -code : real.createAnonymous(in: folder, mode: mode)
+    }
+    func linkAnonymous(_ descriptor: Int32, to path: String) -> Int32 {
+      fails(.linkAnonymous) ? -code : real.linkAnonymous(descriptor, to: path)
+    }
     func createExclusive(_ path: String, mode: UInt32) -> Int32 {
       fails(.create) ? -code : real.createExclusive(path, mode: mode)
     }
     func write(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Int {
+      duringWrite?()
       if fails(.write) { return -Int(code) }
       return real.write(descriptor, UnsafeRawBufferPointer(rebasing: bytes.prefix(chunk)))
     }
@@ -86,8 +105,10 @@ import Testing
 
   /// Every step failing, at every call: the destination is absent (or, when replacing, still the
   /// old file), nothing temporary is left, and the error says why.
-  @Test(arguments: FaultyCalls.Operation.allCases)
-  func aFailureAtAnyStepLeavesTheDestinationAbsentOrComplete(operation: FaultyCalls.Operation) throws {
+  @Test(arguments: FaultyCalls.Operation.allCases, [true, false])
+  func aFailureAtAnyStepLeavesTheDestinationAbsentOrComplete(operation: FaultyCalls.Operation, unnamed: Bool)
+    throws
+  {
     for replacing in [false, true] {
       var call = 1
       while true {
@@ -95,7 +116,7 @@ import Testing
         let path = folder.appendingPathComponent("out.txt").path
         let old = Array("old answers\n".utf8)
         if replacing { try Data(old).write(to: URL(fileURLWithPath: path)) }
-        let calls = FaultyCalls(failing: operation, at: call, with: ENOSPC, chunk: 1000)
+        let calls = FaultyCalls(failing: operation, at: call, with: ENOSPC, chunk: 1000, unnamed: unnamed)
         do {
           try SafeFileWriter(calls: calls).write(content, to: path, replacing: replacing)
           #expect(!calls.failed)
@@ -117,6 +138,83 @@ import Testing
         #expect(call < 200)
       }
     }
+  }
+
+  /// With unnamed files (this machine's filesystem has them), nothing exists under any name while
+  /// the answers are written, so even SIGKILL leaves nothing; on both routes the terminating
+  /// signals are held until the temporary file is named or gone.
+  @Test(arguments: [true, false]) func nothingIsNamedWhileTheAnswersAreWritten(unnamed: Bool) throws {
+    // The test runner's worker threads may block signals already: start from them unblocked.
+    var terminating = sigset_t()
+    var original = sigset_t()
+    sigemptyset(&terminating)
+    for signal in [SIGINT, SIGTERM, SIGHUP, SIGQUIT] { sigaddset(&terminating, signal) }
+    pthread_sigmask(SIG_UNBLOCK, &terminating, &original)
+    defer { pthread_sigmask(SIG_SETMASK, &original, nil) }
+    for replacing in [false, true] {
+      let folder = try Self.folder()
+      let path = folder.appendingPathComponent("out.txt").path
+      if replacing { try Data("old".utf8).write(to: URL(fileURLWithPath: path)) }
+      let calls = FaultyCalls(chunk: 100, unnamed: unnamed)
+      var seen: [[String]] = []
+      var held: [Bool] = []
+      calls.duringWrite = {
+        seen.append((try? Self.entries(folder)) ?? ["?"])
+        var mask = sigset_t()
+        pthread_sigmask(SIG_BLOCK, nil, &mask)
+        held.append([SIGINT, SIGTERM, SIGHUP, SIGQUIT].allSatisfy { sigismember(&mask, $0) == 1 })
+      }
+      try SafeFileWriter(calls: calls).write(content, to: path, replacing: replacing)
+      #expect(seen.count == content.count / 100)
+      #expect(held.allSatisfy { $0 })
+      let before = replacing ? ["out.txt"] : []
+      if unnamed {
+        #expect(seen.allSatisfy { $0 == before }, "named mid-write: \(Set(seen.flatMap { $0 }))")
+      } else {
+        // The named route's temporary name does not grow with the file's name.
+        #expect(seen.allSatisfy { $0.count == before.count + 1 })
+        #expect(seen.first?.contains { $0.hasPrefix(".selfscreen-") && $0.hasSuffix(".tmp") } == true)
+      }
+      #expect(try Self.entries(folder) == ["out.txt"])
+      var mask = sigset_t()
+      pthread_sigmask(SIG_BLOCK, nil, &mask)
+      #expect(sigismember(&mask, SIGTERM) == 0, "the hold is released after the write")
+    }
+  }
+
+  /// A folder reached through a symbolic link (macOS's /tmp is one) is fine: only the file's own
+  /// name must not be a link. The longest legal name (255 bytes) fits on both routes.
+  @Test(arguments: [true, false]) func linkedFoldersAndTheLongestNames(unnamed: Bool) throws {
+    let folder = try Self.folder()
+    let real = folder.appendingPathComponent("real")
+    try FileManager.default.createDirectory(at: real, withIntermediateDirectories: false)
+    let linked = folder.appendingPathComponent("linkdir").path
+    try FileManager.default.createSymbolicLink(atPath: linked, withDestinationPath: real.path)
+    let long = String(repeating: "a", count: 251) + ".txt"
+    for name in ["x.txt", long] {
+      for replacing in [false, true] {
+        try SafeFileWriter(calls: FaultyCalls(unnamed: unnamed)).write(
+          content, to: linked + "/" + name, replacing: replacing)
+      }
+    }
+    #expect(try Self.entries(real) == [long, "x.txt"].sorted())
+    #expect(try Self.mode(real.appendingPathComponent(long).path) == 0o600)
+    let dangling = folder.appendingPathComponent("gone").path
+    try FileManager.default.createSymbolicLink(atPath: dangling, withDestinationPath: folder.path + "/missing")
+    #expect(
+      throws: WriteError(kind: .cannotCreate, path: dangling + "/x.txt", reason: "'\(dangling)' is not a folder")
+    ) { try SafeFileWriter().write(content, to: dangling + "/x.txt") }
+  }
+
+  /// Where unnamed files cannot be named (no /proc and no privilege), the named route takes over.
+  @Test func anUnnamedFileThatCannotBeNamedFallsBackToTheNamedRoute() throws {
+    let folder = try Self.folder()
+    let path = folder.appendingPathComponent("out.txt").path
+    let calls = FaultyCalls(failing: .linkAnonymous, with: ENOENT)
+    try SafeFileWriter(calls: calls).write(content, to: path)
+    #expect(calls.failed)
+    #expect(try Array(Data(contentsOf: URL(fileURLWithPath: path))) == content)
+    #expect(try Self.entries(folder) == ["out.txt"])
   }
 
   @Test func anExistingFileIsReplacedOnlyWhenAsked() throws {
