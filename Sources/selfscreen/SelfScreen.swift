@@ -1,5 +1,6 @@
 import ArgumentParser
 import CTerminalGuard
+import ScreeningCore
 
 #if canImport(Glibc)
   import Glibc
@@ -31,7 +32,7 @@ struct SelfScreen: ParsableCommand {
     // Before any input is read, in every command: a crash must not leave answers in a core file.
     tg_disable_core_dumps()
     guard let screening = Screening(quickArguments: Array(CommandLine.arguments.dropFirst())) else {
-      main(nil)
+      runParsed(Array(CommandLine.arguments.dropFirst()))
       return
     }
     do {
@@ -45,5 +46,52 @@ struct SelfScreen: ParsableCommand {
         Darwin.exit(error.rawValue)
       #endif
     }
+  }
+
+  /// ArgumentParser's `main`, with its output through `Console` like everything else: help and
+  /// version on standard output (exit 74 if that fails), errors on standard error as
+  /// `selfscreen: message`, option values and unknown arguments escaped.
+  static func runParsed(_ arguments: [String]) -> Never {
+    let status: Int32
+    do {
+      var command = try parseAsRoot(arguments)
+      try command.run()
+      status = 0
+    } catch {
+      status = exitCode(for: error).rawValue
+      let message = fullMessage(for: error)
+      if status == 0 {
+        if !message.isEmpty { Console.out(message + "\n") }
+      } else if !message.isEmpty {
+        Console.error(Self.rendered(message, arguments: arguments))
+      }
+    }
+    #if canImport(Glibc)
+      Glibc.exit(status)
+    #else
+      Darwin.exit(status)
+    #endif
+  }
+
+  /// An ArgumentParser error message in SelfScreen's form: `selfscreen: ` instead of `Error: `,
+  /// and every argument (or option value) that holds a line break or other unsafe character
+  /// shown escaped, so an argument cannot forge a line (`Console` keeps the message's own line
+  /// breaks and escapes the rest).
+  static func rendered(_ message: String, arguments: [String]) -> String {
+    var text = message
+    if text.hasPrefix("Error: ") { text.removeFirst("Error: ".count) }
+    if !text.hasPrefix("selfscreen: ") { text = "selfscreen: " + text }
+    var pieces = Set<String>()
+    for argument in arguments where TextSafety.firstUnsafe(in: argument, allowingNewlines: false) != nil {
+      pieces.insert(argument)
+      if argument.hasPrefix("-"), let equals = argument.firstIndex(of: "=") {
+        pieces.insert(String(argument[..<equals]))
+        pieces.insert(String(argument[argument.index(after: equals)...]))
+      }
+    }
+    for piece in pieces.sorted(by: { $0.count > $1.count }) where !piece.isEmpty {
+      text = text.replacing(piece, with: TextSafety.visible(piece))
+    }
+    return text.hasSuffix("\n") ? text : text + "\n"
   }
 }

@@ -57,6 +57,41 @@ import Testing
         + "window (or use --ui line)\n")
   }
 
+  /// Nothing from outside reaches the terminal raw: option values, unknown options and extra
+  /// arguments in ArgumentParser's messages, and file names in diagnostics, all go through the
+  /// one escaper; ArgumentParser's messages read `selfscreen: ` like every other.
+  @Test func everythingFromOutsideIsEscapedOnTheWayToTheTerminal() throws {
+    let escape = "\u{1B}[2J"
+    let format = try CLIRunner.run(["score", "x.json", "--format", "t\(escape)xt"])
+    #expect(format.status == 64)
+    #expect(format.stderr.hasPrefix("selfscreen: The value 't<U+001B>[2Jxt' is invalid for '--format <format>'."))
+    let unknown = try CLIRunner.run(["list", "--x\(escape)\u{07}"])
+    #expect(unknown.status == 64)
+    #expect(unknown.stderr.hasPrefix("selfscreen: Unknown option '--x<U+001B>[2J<U+0007>'\n"))
+    let extra = try CLIRunner.run(["score", "a.json", "b\nforged: line", "\u{9B}c"])
+    #expect(extra.status == 64)
+    #expect(extra.stderr.hasPrefix("selfscreen: 2 unexpected arguments: 'b<U+000A>forged: line', '<U+009B>c'\n"))
+    let folder = try CLIRunner.temporaryDirectory()
+    let named = folder.appendingPathComponent("bad\(escape)\nname.yaml")
+    try Data("format: 1\nid: [\n".utf8).write(to: named)
+    let validate = try CLIRunner.run(["validate", named.path])
+    #expect(validate.status == 65)
+    #expect(validate.stderr.hasPrefix(folder.path + "/bad<U+001B>[2J<U+000A>name.yaml:"))
+    for output in [format, unknown, extra, validate] {
+      #expect(!(output.stdout + output.stderr).unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{9B}" })
+    }
+  }
+
+  /// Help and version are what was asked for: if they cannot be written, that is an I/O error.
+  @Test(arguments: [["--help"], ["--version"], ["list", "--help"], ["list"]])
+  func outputThatCannotBeWrittenExits74(arguments: [String]) throws {
+    let result = try CLIRunner.run(
+      ["-c", "exec \"$0\" \"$@\" > /dev/full", CLIRunner.binary.path] + arguments,
+      executable: URL(fileURLWithPath: "/bin/sh"))
+    #expect(result.status == 74)
+    #expect(result.stderr == "selfscreen: cannot write to standard output: No space left on device\n")
+  }
+
   @Test func listShowsTheBundledQuestionnaireFromAnyFolder() throws {
     let result = try CLIRunner.run(["list"], directory: URL(fileURLWithPath: "/"))
     #expect(result.status == 0)

@@ -26,7 +26,7 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
 
   /// `file:line:col: path: message`, with `warning:` before the path for warnings.
   public var description: String {
-    let place = "\(file):\(location.line):\(location.column)"
+    let place = "\(TextSafety.visible(file)):\(location.line):\(location.column)"
     let message = TextSafety.visible(self.message)
     switch severity {
     case .error: return "\(place): \(TextSafety.visible(path)): \(message)"

@@ -91,6 +91,34 @@ public enum TextSafety {
   }
 }
 
+extension TextSafety {
+  /// `text` as it may reach a terminal: every unsafe scalar shown as `<U+XXXX>` except line feed,
+  /// tab and a carriage return that ends a line (CSV's CRLF), which move the cursor and nothing
+  /// else. Everything SelfScreen prints on standard output and standard error passes through
+  /// here, whatever it is (file names, option values, messages, exports), so no byte from a file,
+  /// the command line or the environment can drive the terminal.
+  public static func forTerminal(_ text: String) -> String {
+    let needsWork = text.utf8.contains { byte in
+      (byte < 0x20 && byte != 0x0A && byte != 0x09) || byte >= 0x7F
+    }
+    guard needsWork else { return text }
+    var out = String.UnicodeScalarView()
+    var scalars = text.unicodeScalars.makeIterator()
+    var next = scalars.next()
+    while let scalar = next {
+      next = scalars.next()
+      let harmless = scalar == "\n" || scalar == "\t" || (scalar == "\r" && next == "\n")
+      if isUnsafe(scalar) && !harmless {
+        let code = String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
+        out.append(contentsOf: "<U+\(code)>".unicodeScalars)
+      } else {
+        out.append(scalar)
+      }
+    }
+    return String(out)
+  }
+}
+
 extension String {
   func leftPadded(to width: Int, with pad: Character = "0") -> String {
     count >= width ? self : String(repeating: pad, count: width - count) + self

@@ -27,12 +27,13 @@ enum Console {
     write(text, to: 2)
   }
 
-  /// Writes all of `text` to a file descriptor, unbuffered. When standard output cannot be
+  /// Writes `text`, made safe for a terminal (`TextSafety.forTerminal`), to a file descriptor,
+  /// unbuffered. When standard output cannot be
   /// written to (closed, disk full), the program says so on standard error and stops with the
   /// I/O error status (74): what it was asked to print cannot reach the person. When standard
   /// error itself fails, there is nowhere to say it, and the status alone tells.
   private static func write(_ text: String, to descriptor: Int32) {
-    if let code = writeAll(text, to: descriptor) {
+    if let code = writeAll(TextSafety.forTerminal(text), to: descriptor) {
       if descriptor == 1 { complain("cannot write to standard output: \(String(cString: strerror(code)))") }
       exit(Exit.ioError.rawValue)
     }
