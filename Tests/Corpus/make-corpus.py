@@ -106,6 +106,17 @@ Q = {
   "number-max-overflow.yaml": edit(("scores:\n", "      - {id: days, text: How many days?, type: number, max: 9223372036854775807}\nscores:\n")),
   "option-score-overflow.yaml": edit(("score: 1}", "score: 9223372036854775807}")),
   "band-max-overflow.yaml": edit(("{id: some, min: 1,", "{id: some, min: 1, max: 1000000001,")),
+  "number-5000-digits.yaml": edit(("score: 1}", "score: " + "9" * 5000 + "}")),
+  # Line breaks YAML 1.1 knows and editors do not: refused anywhere, comments included.
+  "yaml-line-separator-in-comment.yaml": edit(("title: Corpus\n", "title: Corpus  # note\u2028title: Hidden\n")),
+  "yaml-paragraph-separator.yaml": edit(("text: A sign?", "text: A sign?\u2029More")),
+  "yaml-next-line.yaml": edit(("intro: A small", "# a comment\u0085intro: A small")),
+  # A show_if no answer can meet, given the question's own limits.
+  "show-if-beyond-max.yaml": edit(("scores:\n", "      - {id: days, text: How many days?, type: number, min: 0, max: 100}\n"
+      "      - {id: many, text: Many days?, type: yes_no, scale: yn, show_if: {question: days, more_than: 1000}}\nscores:\n")),
+  "band-negative-min.yaml": edit(("{id: few, min: 0,", "{id: few, min: -5,")),
+  # Hundreds of problems: the first 100 are shown, the rest counted.
+  "many-unknown-references.yaml": edit(("questions: [sign]}", "questions: [sign, " + ", ".join("q%d" % i for i in range(250)) + "]}")),
 }
 
 ANSWERS = {
@@ -124,6 +135,8 @@ ANSWERS = {
   "answers-bidi-in-value.json": b'{"format": 1, "questionnaire": "ketamine", "version": "2.0.0", "answers": {"used_past_year": "ye\\u202es"}}\n',
   "answers-float-version.json": b'{"format": 1.0, "questionnaire": "ketamine", "version": "2.0.0", "answers": {}}\n',
   "answers-deep.json": b"[" * 10000 + b"]" * 10000,
+  "answers-long-number.json": b'{"format": 1, "questionnaire": "ketamine", "version": "2.0.0", "answers": {"used_past_year": ' + b"9" * 5000 + b'}}\n',
+  "answers-many-unknown.json": b'{"format": 1, "questionnaire": "ketamine", "version": "2.0.0", "answers": {' + b", ".join(b'"q%d": "yes"' % i for i in range(300)) + b'}}\n',
   "answers-invalid-utf8.json": b'{"format": 1, "questionnaire": "ketamine", "version": "2.0.0", "answers": {"used_past_year": "y\xffs"}}\n',
 }
 

@@ -64,6 +64,26 @@ import Testing
     Self.expectClean(run, name)
   }
 
+  /// A file with a hundred thousand problems costs what one with a hundred does: the first 100
+  /// are shown, then one line counts the rest (README, "Limits", has the 8 MiB figures).
+  @Test func diagnosticsStopAfterAHundred() throws {
+    let folder = try CLIRunner.temporaryDirectory()
+    var text = try String(
+      contentsOf: Self.corpus.appendingPathComponent("questionnaires/many-unknown-references.yaml"), encoding: .utf8)
+    let references = (0..<100_000).map { "z\($0)" }.joined(separator: ", ")
+    text = text.replacingOccurrences(of: "questions: [sign, q0,", with: "questions: [sign, \(references), x0,")
+    let file = folder.appendingPathComponent("huge.yaml")
+    try Data(text.utf8).write(to: file)
+    let output = try CLIRunner.run(["validate", file.path], timeout: 60)
+    #expect(output.status == 65)
+    let lines = output.stderr.split(separator: "\n")
+    #expect(lines.count == 102)
+    #expect(
+      lines[100].hasSuffix(
+        "(file): and 100,150 more problems not shown (the first is here); fix those above and check the file again"))
+    #expect(lines[101] == "selfscreen: 100250 errors found")
+  }
+
   /// Inputs that are not files: fail fast, never block or grow memory.
   @Test func devicesPipesFoldersLoopsAndOversizedFiles() throws {
     let folder = try CLIRunner.temporaryDirectory()

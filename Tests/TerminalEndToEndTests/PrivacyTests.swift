@@ -62,10 +62,13 @@ struct PrivacyTests {
     let mode = try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent("mine.json").path)[
       .posixPermissions]
     #expect(mode as? Int == 0o600)
-    // One new file: a temporary name created exclusively, linked into place, then unlinked.
-    let created = Self.writes(in: trace).filter { $0.contains("O_CREAT") }
-    #expect(created.count == 1)
-    #expect(created.first?.contains("O_EXCL") == true && created.first?.contains("O_NOFOLLOW") == true)
+    // One new file: written unnamed (O_TMPFILE) and given its name once complete; no other name.
+    let writes = Self.writes(in: trace)
+    #expect(writes.filter { $0.contains("O_CREAT") } == [])
+    #expect(writes.filter { $0.contains("O_TMPFILE") }.count == 1)
+    let links = writes.filter { $0.contains("linkat(") }
+    #expect(links.count == 1 && links.first?.contains("/mine.json\"") == true, "\(writes)")
+    #expect(writes.count == 2, "\(writes)")
   }
 }
 

@@ -195,4 +195,39 @@ import Testing
     #expect(!end.contains("27 of 27"), "the screen is cleared on the way out")
     #expect(TmuxSession.restored(end))
   }
+
+  /// Bytes that are not UTF-8 (a stray byte in a paste, a terminal in another encoding) are
+  /// dropped one by one: nothing typed after them is lost, and they are not taken for a hangup.
+  @Test func invalidBytesInATypedAnswerLoseNothingElse() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("selfscreen-e2e-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let file = folder.appendingPathComponent("text.yaml")
+    try Data(
+      """
+      format: 1
+      id: tq
+      version: "1"
+      language: en
+      title: Text question
+      intro: One text question.
+      disclaimer: Not a diagnosis.
+      sections:
+        - {id: s, title: S, questions: [{id: t, text: Say something, type: text}]}
+
+      """.utf8
+    ).write(to: file)
+    let tmux = try TmuxSession(arguments: "run \(file.path)")
+    try tmux.waitFor("Enter start")
+    try tmux.send("Enter")
+    try tmux.waitFor("Your answer:")
+    try tmux.send("-l", "ab")
+    try tmux.send("-H", "e2")  // the first byte of a three-byte character, then none of the rest
+    try tmux.send("-l", "cd")
+    try tmux.send("-H", "ff", "ff", "ff", "c0", "80")  // never UTF-8; an over-long NUL
+    try tmux.send("-l", "é✓")
+    try tmux.send("-H", "ed", "a0", "80")  // a surrogate
+    try tmux.send("-l", "Z")
+    let screen = try tmux.waitFor("abcdé✓Z")
+    #expect(!screen.contains("EXIT="), "still running")
+  }
 }

@@ -54,11 +54,11 @@ public enum FHIRImporter {
     let nativeSink = DiagnosticSink(file: sink.file)
     let native = QuestionnaireLoader.load(
       root: output.document, sink: nativeSink, limits: limits, gradesReading: false)
-    for diagnostic in nativeSink.diagnostics {
+    sink.absorb(nativeSink) { diagnostic in
       var moved = diagnostic
       moved.path = fhirPath(for: diagnostic.path, in: output.paths)
       moved.message = moved.message.replacing("show_if", with: "enableWhen")
-      sink.add(moved)
+      return moved
     }
     return (output, native)
   }

@@ -107,7 +107,7 @@ extension FHIRReader {
     value: FHIRLayout.OptionValue, label: String, place: Place
   )] {
     var found: [(value: FHIRLayout.OptionValue, label: String, place: Place)] = []
-    let problemsBefore = values.sink.diagnostics.count
+    let problemsBefore = values.sink.total
     func add(_ concept: FHIRElement, system: String?) {
       guard let code = values.string(concept, "code") else {
         if !concept.has("code") { values.error("the value set entry has no code", concept.place) }
@@ -145,7 +145,7 @@ extension FHIRReader {
         for concept in concepts { add(concept, system: system) }
       }
     }
-    if found.isEmpty && values.sink.diagnostics.count == problemsBefore {
+    if found.isEmpty && values.sink.total == problemsBefore {
       values.error("the value set for \(name) lists no codes", valueSet.place)
     }
     return found

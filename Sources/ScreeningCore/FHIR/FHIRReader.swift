@@ -79,6 +79,8 @@ final class FHIRReader {
   var containedValueSets: [(element: FHIRElement, id: String?, url: String?)] = []
   var paths: [String: String] = [:]
   var comments: [String: String] = [:]
+  /// Where the modifierExtensions already reported (with a name for what holds them) are.
+  private var checkedModifiers = Set<SourceLocation>()
 
   init(sink: DiagnosticSink, limits: LoadLimits, fileName: String) {
     values = FHIRValues(sink: sink)
@@ -116,6 +118,7 @@ final class FHIRReader {
     var builder = SectionBuilder(reader: self, title: givenTitle)
     let layoutItems = builder.walk(items, group: nil, conditions: [])
     builder.finish()
+    refuseRemainingModifiers(root, .root)
 
     let location = resource.location
     let title = givenTitle ?? oneLine(givenName) ?? "Questionnaire"
@@ -193,12 +196,33 @@ final class FHIRReader {
   /// not be ignored (FHIR's rule), so it is an error.
   func refuseModifiers(_ element: FHIRElement, what: String) {
     guard let node = element.value("modifierExtension") else { return }
+    checkedModifiers.insert(node.location)
     let urls = values.objects(element, "modifierExtension").compactMap { values.url(of: $0) }
     if case .sequence(let items) = node.value, items.isEmpty { return }
     values.error(
       "\(what) has a modifierExtension (\(urls.isEmpty ? "no url" : urls.map { "'\($0)'" }.joined(separator: ", "))), "
         + "which changes what it means in a way SelfScreen does not know; the questionnaire cannot be run as written",
       element.place(of: "modifierExtension"))
+  }
+
+  /// Every other modifierExtension, anywhere in the file (a contained ValueSet, an expansion
+  /// entry, an extension, an item SelfScreen skips): FHIR's rule holds wherever one is.
+  private func refuseRemainingModifiers(_ node: SourceNode, _ path: FieldPath) {
+    switch node.value {
+    case .mapping(let entries):
+      for entry in entries {
+        if entry.key == "modifierExtension", !checkedModifiers.contains(entry.value.location),
+          let element = FHIRElement(node, path)
+        {
+          refuseModifiers(element, what: "this part of the file")
+        }
+        refuseRemainingModifiers(entry.value, path.appending(entry.key))
+      }
+    case .sequence(let items):
+      for (index, item) in items.enumerated() { refuseRemainingModifiers(item, path.appending(index: index)) }
+    default:
+      break
+    }
   }
 
   // MARK: Items, first pass

@@ -47,6 +47,7 @@ enum DocumentReader {
       case .json:
         return try JSONReader.parse(bytes, limits: limits)
       case .yaml:
+        guard reportLineSeparators(in: bytes, into: sink) == 0 else { return nil }
         let (masked, changed) = maskControls(bytes)
         let tree = try YAMLReader.parse(masked, limits: limits)
         return changed ? unmask(tree) : tree
@@ -55,6 +56,44 @@ enum DocumentReader {
       sink.error(error.message, at: error.location, path: fileLevel)
       return nil
     }
+  }
+
+  /// Reports every NEL (U+0085), line separator (U+2028) and paragraph separator (U+2029) in a
+  /// YAML file and returns how many there are. libyaml (YAML 1.1) ends a line at each, editors
+  /// mostly do not: a comment would end early and what follows would be read as live keys, and
+  /// every later line number would differ from the editor's. `bytes` is valid UTF-8.
+  static func reportLineSeparators(in bytes: [UInt8], into sink: DiagnosticSink) -> Int {
+    var found = 0
+    var line = 1
+    var column = 0  // in scalars, counting the current one
+    var index = 0
+    let count = bytes.count
+    while index < count {
+      let byte = bytes[index]
+      if byte & 0xC0 != 0x80 { column += 1 }
+      if byte == 0x0A {
+        line += 1
+        column = 0
+      } else if byte == 0xC2 || byte == 0xE2 {
+        var name: String? = nil
+        if byte == 0xC2 && index + 1 < count && bytes[index + 1] == 0x85 {
+          name = "a next-line character (U+0085)"
+        } else if byte == 0xE2 && index + 2 < count && bytes[index + 1] == 0x80 {
+          if bytes[index + 2] == 0xA8 { name = "a line separator (U+2028)" }
+          if bytes[index + 2] == 0xA9 { name = "a paragraph separator (U+2029)" }
+        }
+        if let name {
+          found += 1
+          sink.error(
+            "\(name) is not allowed anywhere in a YAML file, comments included: YAML reads it as the end "
+              + "of a line and most editors do not, so the file would not mean what it shows; delete it "
+              + "(in a quoted text, write a line break or a space instead)",
+            at: SourceLocation(line: line, column: column), path: "(file)")
+        }
+      }
+      index += 1
+    }
+    return found
   }
 
   /// The offset of the first byte that is not part of valid UTF-8, if any.

@@ -172,7 +172,8 @@ final class NodeDecoder {
       return nil
     }
     guard let number = Int(value.hasPrefix("+") ? String(digits) : value) else {
-      error("the number \(String(value.prefix(40))) is too large", place)
+      let shown = value.count <= 40 ? value : "\(value.prefix(20))... (\(digits.count) digits)"
+      error("the number \(shown) is too large", place)
       return nil
     }
     return number

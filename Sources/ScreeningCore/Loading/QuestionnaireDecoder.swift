@@ -158,7 +158,7 @@ final class QuestionnaireDecoder {
     }
     var seen: [String: SourceLocation] = [:]
     let options = items.compactMap { node, path -> AnswerOption? in
-      let errorsBefore = nodes.sink.diagnostics.count
+      let errorsBefore = nodes.sink.total
       guard
         let fields = nodes.fields(
           node, path, allowed: ["code", "label", "score", "missing", "exclusive"], what: "an option")
@@ -169,7 +169,7 @@ final class QuestionnaireDecoder {
       let missing = fields.optional("missing") { nodes.bool($0, $1) } ?? false
       let exclusive = fields.optional("exclusive") { nodes.bool($0, $1) } ?? false
       // A bad optional field must not fall back to its default and mislead later checks.
-      guard let code, let label, nodes.sink.diagnostics.count == errorsBefore else { return nil }
+      guard let code, let label, nodes.sink.total == errorsBefore else { return nil }
       guard noteUnique(code, kind: "option code", place: fields.place(of: "code"), in: &seen) else { return nil }
       return AnswerOption(code: code, label: label, score: score, isMissing: missing, isExclusive: exclusive)
     }

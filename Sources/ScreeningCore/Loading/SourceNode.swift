@@ -36,7 +36,8 @@ struct SourceNode: Sendable {
     case .sequence: return "a list"
     case .scalar(let text, let style):
       switch style {
-      case .jsonNumber: return "the number \(text)"
+      case .jsonNumber:
+        return text.count <= 40 ? "the number \(text)" : "a number \(text.count) characters long"
       case .jsonBool: return text
       case .quoted: return "the text \"\(TextSafety.visible(String(text.prefix(40))))\""
       case .plain: return "\"\(TextSafety.visible(String(text.prefix(40))))\""

@@ -217,9 +217,11 @@ struct QuestionnaireValidator {
       if band.minimum > expected {
         error("values \(rangeText(expected, band.minimum - 1)) fall in no band (a gap before band '\(band.id)')", place)
       } else if band.minimum < expected {
-        let other = set.bands[..<index].last { $0.contains(band.minimum) }
-        let name = other.map { " '\($0.id)'" } ?? ""
-        error("band '\(band.id)' overlaps band\(name): value \(band.minimum) is in both", place)
+        if let other = set.bands[..<index].last(where: { $0.contains(band.minimum) }) {
+          error("band '\(band.id)' overlaps band '\(other.id)': value \(band.minimum) is in both", place)
+        } else {
+          error("band '\(band.id)' starts at \(band.minimum), below 0, where the first band must start", place)
+        }
       }
       guard let top = band.maximum else {
         if index != set.bands.count - 1 {
@@ -338,6 +340,10 @@ struct Reachability {
       guard let index = questionnaire.index(of: id), reachable[index] else { return }
       if isSingle(at: index) {
         variables[id] = [nil] + questionnaire.questions[index].options.map(\.code)
+      } else if case .test(_, let test) = condition, !canHold(test, at: index) {
+        // Never true (e.g. more_than 1000 where the question's max is 100): not collected, it
+        // evaluates as false below.
+        return
       } else if !free.contains(condition) {
         free.append(condition)
       }
@@ -358,6 +364,23 @@ struct Reachability {
       }
       guard let index = questionnaire.index(of: id) else { return false }
       return holds(test, at: index, answer: answer)
+    }
+  }
+
+  /// Whether a number comparison can hold for some answer within the question's min and max
+  /// (whole numbers only for a `number` question). Other tests: true.
+  private func canHold(_ test: ConditionTest, at index: Int) -> Bool {
+    let question = questionnaire.questions[index]
+    guard question.type == .number || question.type == .decimal else { return true }
+    let low = question.minimum.map(Double.init) ?? -.infinity
+    let high = question.maximum.map(Double.init) ?? .infinity
+    let whole = question.type == .number
+    switch test {
+    case .moreThan(let value): return whole ? (value + 1).rounded(.down) <= high : high > value
+    case .atLeast(let value): return whole ? value.rounded(.up) <= high : high >= value
+    case .lessThan(let value): return whole ? (value - 1).rounded(.up) >= low : low < value
+    case .atMost(let value): return whole ? value.rounded(.down) >= low : low <= value
+    default: return true
     }
   }
 

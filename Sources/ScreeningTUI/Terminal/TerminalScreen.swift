@@ -49,7 +49,7 @@ final class TerminalScreen {
     nonl()
     keypad(window, true)
     if environment["ESCDELAY"] == nil { set_escdelay(25) }
-    wtimeout(window, 250)
+    wtimeout(window, Self.readTimeout)
     let noColour = !(environment["NO_COLOR"] ?? "").isEmpty
     if !noColour && has_colors() {
       start_color()
@@ -93,12 +93,16 @@ final class TerminalScreen {
   }
 
   private var quickFailures = 0
+  /// How long a read waits for a key before the loop looks at signals and the clock (ms).
+  private static let readTimeout: Int32 = 250
 
   func read() -> Input {
-    var character: wint_t = 0
     let started = Self.now()
-    let status = wget_wch(window, &character)
-    if status == ERR {
+    // Bytes, decoded here rather than by wget_wch: ncurses throws away the bytes it was holding
+    // when one is not valid UTF-8 (a pasted stray byte cost the characters typed after it), and
+    // reports the bad byte as a failed read, which looked like a terminal gone away.
+    let code = wgetch(window)
+    if code == ERR {
       let error = errno
       // A read that fails at once, over and over, means the terminal is gone.
       if Self.now() - started < 0.05 && error != EINTR {
@@ -110,8 +114,8 @@ final class TerminalScreen {
       return .none
     }
     quickFailures = 0
-    if status == KEY_CODE_YES {
-      switch Int32(character) {
+    if code >= KEY_MIN {
+      switch code {
       case KEY_UP: return .key(.up)
       case KEY_DOWN: return .key(.down)
       case KEY_LEFT: return .key(.left)
@@ -127,7 +131,7 @@ final class TerminalScreen {
       default: return .none
       }
     }
-    switch character {
+    switch code {
     case 3: return .key(.interrupt)
     case 26: return .suspend
     case 28: return .quitSignal
@@ -137,9 +141,38 @@ final class TerminalScreen {
     case 8, 127: return .key(.backspace)
     case 32: return .key(.space)
     default:
-      guard let scalar = Unicode.Scalar(UInt32(character)), !TextSafety.isUnsafe(scalar) else { return .none }
+      guard let scalar = code < 0x80 ? Unicode.Scalar(UInt8(code)) : readScalar(startingWith: UInt8(code)),
+        !TextSafety.isUnsafe(scalar)
+      else { return .none }
       return .key(.character(Character(scalar)))
     }
+  }
+
+  /// The rest of a UTF-8 sequence after its first byte, or nil for an invalid sequence. A byte
+  /// that does not continue the sequence is left to be read next, so only the bad bytes are lost.
+  private func readScalar(startingWith first: UInt8) -> Unicode.Scalar? {
+    let (count, lowest): (Int, UInt32)
+    switch first {
+    case 0xC2...0xDF: (count, lowest) = (1, 0x80)
+    case 0xE0...0xEF: (count, lowest) = (2, 0x800)
+    case 0xF0...0xF4: (count, lowest) = (3, 0x10000)
+    default: return nil  // a stray continuation byte, or a lead byte UTF-8 never uses
+    }
+    var value = UInt32(first) & (0x3F >> UInt32(count))
+    // The rest of a character arrives with its first byte; a short wait covers a slow link.
+    wtimeout(window, 50)
+    defer { wtimeout(window, Self.readTimeout) }
+    for _ in 0..<count {
+      let next = wgetch(window)
+      guard next != ERR else { return nil }
+      guard next < 0x100, next & 0xC0 == 0x80 else {
+        ungetch(next)
+        return nil
+      }
+      value = value << 6 | UInt32(next & 0x3F)
+    }
+    guard value >= lowest else { return nil }  // an over-long form
+    return Unicode.Scalar(value)  // nil for surrogates and values past U+10FFFF
   }
 
   private static func now() -> Double {

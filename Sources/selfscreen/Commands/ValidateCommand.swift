@@ -37,7 +37,7 @@ struct ValidateCommand: ParsableCommand {
       }
       let (kind, diagnostics) = FileValidator.validate(bytes: bytes, fileName: file)
       Console.report(diagnostics)
-      let count = diagnostics.filter { $0.severity == .error }.count
+      let count = diagnostics.errorCount
       errors += count
       if count == 0 {
         Console.out("\(TextSafety.visible(file)): ok (\(kind?.rawValue ?? "file"))\n")

@@ -58,6 +58,30 @@ import Testing
       ])
   }
 
+  /// Anywhere else in the file too: a contained ValueSet, an expansion entry, an extension.
+  @Test func aModifierExtensionAnywhereElseFailsTheImport() {
+    let json = """
+      {"resourceType": "Questionnaire",
+       "contained": [{"resourceType": "ValueSet", "id": "yn", "modifierExtension": [{"url": "http://example.org/vs"}],
+         "expansion": {"contains": [
+           {"system": "http://x", "code": "y", "display": "Yes", "modifierExtension": [{"url": "http://example.org/e"}]},
+           {"system": "http://x", "code": "n", "display": "No"}]}}],
+       "item": [{"linkId": "a", "type": "choice", "text": "A?", "answerValueSet": "#yn",
+         "extension": [{"url": "http://example.org/x", "modifierExtension": [{"url": "http://example.org/inner"}]}]}]}
+      """
+    let tail =
+      "which changes what it means in a way SelfScreen does not know; the questionnaire cannot be run as written"
+    #expect(
+      FHIRFixtures.diagnostics(json) == [
+        "q.json:2:78: contained[0].modifierExtension: this part of the file has a modifierExtension "
+          + "('http://example.org/vs'), " + tail,
+        "q.json:4:81: contained[0].expansion.contains[0].modifierExtension: this part of the file has a "
+          + "modifierExtension ('http://example.org/e'), " + tail,
+        "q.json:7:71: item[0].extension[0].modifierExtension: this part of the file has a modifierExtension "
+          + "('http://example.org/inner'), " + tail,
+      ])
+  }
+
   @Test(arguments: ["attachment", "reference", "quantity", "time", "dateTime", "url", "question"])
   func anUnsupportedItemTypeFailsTheImportNamingTheItem(type: String) {
     let items = #"{"linkId": "up", "type": "\#(type)", "text": "Something?"}"#
