@@ -57,17 +57,15 @@ public struct ScreeningSession: Sendable, Hashable {
   /// only newly shown questions that still need an answer.
   public private(set) var isEditingFromReview = false
 
-  /// Starts at the first question that still needs an answer, or at the review when the given
-  /// answers cover every required question.
+  /// Starts at the first shown question without an answer, required or not (a questionnaire whose
+  /// questions are all optional, as FHIR's are by default, must still ask them), or at the review
+  /// when every shown question has one.
   public init(questionnaire: Questionnaire, answers: [String: Answer] = [:]) {
     self.questionnaire = questionnaire
     self.answers = answers
     let visible = Visible(questionnaire, answers)
     self.visible = visible
-    let next = visible.shown.first { index in
-      let question = questionnaire.questions[index]
-      return question.isRequired && visible.effective[question.id] == nil
-    }
+    let next = visible.shown.first { visible.effective[questionnaire.questions[$0].id] == nil }
     self.position = next.map(Position.question) ?? .review
   }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import ScreeningCore
@@ -12,6 +13,23 @@ import Testing
     let session = try session()
     #expect(session.currentQuestion?.id == "gate")
     #expect(session.progress == (1, 4))
+  }
+
+  /// Optional questions are asked too: a session starts at the first shown question without an
+  /// answer, required or not (FHIR questions are optional unless marked required).
+  @Test func startsAtTheFirstUnansweredQuestionEvenWhenItIsOptional() throws {
+    let allOptional = Fixtures.demo.replacingOccurrences(
+      of: "        text:", with: "        required: false\n        text:")
+    let questionnaire = try Fixtures.load(allOptional)
+    #expect(questionnaire.questions.allSatisfy { !$0.isRequired })
+    #expect(ScreeningSession(questionnaire: questionnaire).currentQuestion?.id == "gate")
+    let resumed = ScreeningSession(
+      questionnaire: questionnaire, answers: ["gate": .choice("yes"), "sign_a": .choice("no")])
+    #expect(resumed.currentQuestion?.id == "sign_b")
+    let complete = ScreeningSession(
+      questionnaire: questionnaire,
+      answers: ["gate": .choice("no"), "urgent": .choice("no")])
+    #expect(complete.position == .review)
   }
 
   @Test func aRequiredQuestionNeedsAnAnswerToGoOn() throws {
