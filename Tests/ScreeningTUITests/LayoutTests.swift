@@ -102,13 +102,17 @@ import Testing
   @Test func longTextScrollsWithMarkersAndPageKeys() throws {
     var state = try TUIFixtures.state(columns: 40, rows: 12)
     state.update(with: .enter)
+    // A small window opens on the question itself, not scrolled to its options.
+    let top = TUIFixtures.screen(state)
+    #expect(top.contains(" Have you used ketamine in the past 12"))
+    #expect(top.contains("↓ more below (PgDn)"))
+    #expect(!top.contains("more above"))
+    state.update(with: .down)
     let first = TUIFixtures.screen(state)
     #expect(first.contains("↑ more above (PgUp)"))
     #expect(first.contains("› 1 ( ) No"))
     state.update(with: .pageUp)
-    let top = TUIFixtures.screen(state)
-    #expect(top.contains(" Have you used ketamine in the past 12"))
-    #expect(top.contains("↓ more below (PgDn)"))
+    #expect(TUIFixtures.screen(state).contains(" Have you used ketamine in the past 12"))
     state.update(with: .down)
     #expect(TUIFixtures.screen(state).contains("› 2 ( ) Yes, but only as a treatment"))
   }
@@ -138,6 +142,7 @@ import Testing
       session: ScreeningSession(questionnaire: questionnaire), region: try TUIFixtures.region(),
       size: TerminalSize(columns: 41, rows: 12))
     state.update(with: .enter)
+    state.update(with: .down)
     let frame = Renderer.render(state)
     #expect(frame.lines.allSatisfy { $0.width <= 41 })
     #expect(frame.plainText.contains("› 1 ( ) はい"))

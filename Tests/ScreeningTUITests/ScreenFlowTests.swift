@@ -64,7 +64,7 @@ import Testing
          "ket" or "special K"), and ketamine given to you as a treatment. There are no
          right or wrong answers.
 
-         › 1 ( ) No
+           1 ( ) No
            2 ( ) Yes, but only as a treatment prescribed and supervised by a clinician
            3 ( ) Yes, in other ways (not prescribed, or more than prescribed)
 
@@ -80,10 +80,58 @@ import Testing
 
          ↑↓ move · Enter choose · ← back · r help · ? keys · q quit
         """)
-    // The focused option is in reverse video and the terminal's cursor sits on it.
-    #expect(frame.lines[9].spans.last?.style == .focus)
-    #expect(frame.lines[10].spans.allSatisfy { $0.style != .focus })
-    #expect(frame.cursor?.row == 9)
+    // Nothing is highlighted on an unanswered question: the cursor waits on the question.
+    #expect(frame.lines.allSatisfy { $0.spans.allSatisfy { $0.style != .focus } })
+    #expect(frame.cursor?.row == 4)
+    // The first move shows the highlight: in reverse video, with the terminal's cursor on it.
+    state.update(with: .down)
+    let moved = Renderer.render(state)
+    #expect(moved.plainText.contains(" › 1 ( ) No"))
+    #expect(moved.lines[9].spans.last?.style == .focus)
+    #expect(moved.lines[10].spans.allSatisfy { $0.style != .focus })
+    #expect(moved.cursor?.row == 9)
+  }
+
+  /// After a save, leaving says what stays: the files saved, not "nothing has been saved".
+  @Test func quittingAfterASaveNamesWhatWasSaved() throws {
+    var state = try TUIFixtures.state()
+    state.update(with: .character("q"))
+    #expect(Renderer.render(state).plainText.contains("Your answers will be discarded. Nothing has been saved."))
+    state.update(with: .escape)
+    state.exportFinished(.success("/home/sam/selfscreen-ketamine.txt"))
+    state.exportFinished(.success("/home/sam/selfscreen-ketamine.json"))
+    state.update(with: .character("q"))
+    let screen = Renderer.render(state).plainText
+    #expect(!screen.contains("Nothing has been saved"))
+    #expect(screen.contains("The copies you saved stay:"))
+    #expect(screen.contains("   /home/sam/selfscreen-ketamine.txt\n   /home/sam/selfscreen-ketamine.json"))
+    #expect(screen.contains("Your answers on screen will be cleared; nothing else is kept."))
+  }
+
+  /// Enter, Right and Tab pressed again and again on unanswered questions never answer: Enter
+  /// asks for a choice, Right and Tab go on only from an answered or optional question.
+  @Test func repeatedEnterRightAndTabNeverChooseAnAnswer() throws {
+    for key in [Key.enter, .right, .tab, .space] {
+      var state = try TUIFixtures.state()
+      state.update(with: .enter)
+      for _ in 0..<20 { state.update(with: key) }
+      #expect(state.session.answers.isEmpty, "\(key)")
+      #expect(state.session.currentQuestion?.id == "used_past_year", "\(key)")
+      #expect(
+        Renderer.render(state).plainText.contains("Choose an answer with ↑↓ or its number, then press Enter")
+          || Renderer.render(state).plainText.contains("Please choose an answer to go on"), "\(key)")
+    }
+    // Answered, Right goes on without changing the answer; back, the highlight is on it.
+    var state = try TUIFixtures.state()
+    state.update(with: .enter)
+    state.update(with: .character("3"))
+    state.update(with: .enter)
+    #expect(state.session.currentQuestion?.id != "used_past_year")
+    state.update(with: .left)
+    #expect(state.isHighlightShown && state.highlight == 2)
+    state.update(with: .up)
+    state.update(with: .right)
+    #expect(state.session.answers["used_past_year"] == .choice("yes"))
   }
 
   @Test func arrowsDigitsAndVimKeysMoveTheHighlight() throws {

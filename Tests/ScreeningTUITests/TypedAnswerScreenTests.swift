@@ -20,6 +20,7 @@ import Testing
           questions:
             - {id: kg, text: Weight in kg?, type: decimal, min: 20, max: 300}
             - {id: day, text: When did you last use?, type: date}
+            - {id: days, text: On how many days?, type: number, min: 0, max: 30}
       """
     let questionnaire = try #require(QuestionnaireLoader.load(bytes: Array(text.utf8), fileName: "t.yaml").value)
     return AppState(
@@ -71,5 +72,26 @@ import Testing
     #expect(state.session.answer(for: "day") == .text("2026-01-02"))
     state.update(with: .character("r"))
     #expect(state.overlay == .resources, "r opens the help resources on a date question too")
+  }
+
+  /// A point in a whole-number field is refused with a message, not dropped (3.5 became 35).
+  @Test func aPointInAWholeNumberIsRefusedWithAMessage() throws {
+    var state = try Self.state()
+    state.update(with: .enter)
+    Self.type("80", on: &state)
+    state.update(with: .enter)
+    Self.type("2026-01-02", on: &state)
+    state.update(with: .enter)
+    #expect(state.session.currentQuestion?.id == "days")
+    Self.type("3.", on: &state)
+    #expect(state.notice == "Whole numbers only: type the number without a decimal point")
+    #expect(TUIFixtures.screen(state).contains("Whole numbers only: type the number without a decimal point"))
+    Self.type("5", on: &state)
+    #expect(state.input == "35", "the person sees the message and the field as it is")
+    state.update(with: .backspace)
+    state.update(with: .backspace)
+    state.update(with: .backspace)
+    #expect(state.session.currentQuestion?.id == "days", "Backspace never leaves a typed field")
+    #expect(state.notice == "The answer is empty. Press ← or Shift-Tab for the previous question")
   }
 }

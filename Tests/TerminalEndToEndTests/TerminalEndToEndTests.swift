@@ -90,7 +90,7 @@ import Testing
     try tmux.waitFor("window larger.")
     try tmux.resize(columns: 80, rows: 24)
     let back = try tmux.waitFor("Question 1 of 32")
-    #expect(back.contains("› 1 ( ) No"))
+    #expect(back.contains("   1 ( ) No") && !back.contains("›"), "nothing highlighted until the person moves")
     try tmux.send("C-c")
     try tmux.waitFor("EXIT=130")
   }
@@ -132,6 +132,8 @@ import Testing
     let mono = try TmuxSession(environment: "NO_COLOR=1")
     try mono.waitFor("Enter start")
     try mono.send("Enter")
+    try mono.waitFor("Question 1 of 32")
+    try mono.send("Down")
     try mono.waitFor("› 1 ( ) No")
     try mono.send("C-c")
     try mono.waitFor("EXIT=130")
@@ -156,7 +158,7 @@ import Testing
     try tmux.startQuestions()
     try tmux.send("3", "Enter")
     try tmux.waitFor("Question 2 of 30")
-    try tmux.send("Down")
+    try tmux.send("Down", "Down")
     try tmux.waitFor("› 2 ( ) Once or twice")
     try tmux.send("C-z")
     try tmux.waitFor("Stopped")
@@ -229,5 +231,56 @@ import Testing
     try tmux.send("-l", "Z")
     let screen = try tmux.waitFor("abcdé✓Z")
     #expect(!screen.contains("EXIT="), "still running")
+  }
+
+  /// What a hurried person presses: Enter, Right and Tab again and again record nothing; Space
+  /// types a space; Backspace held down empties the field and stays in it.
+  @Test func hurriedKeysNeverAnswerAndTypingIsKept() throws {
+    let tmux = try TmuxSession()
+    try tmux.startQuestions()
+    try tmux.send("Enter", "Enter", "Enter", "Right", "Right", "Tab", "Tab", "Space", "Enter")
+    let held = try tmux.waitFor("Choose an answer")
+    #expect(held.contains("Question 1 of 32") && !held.contains("›") && !held.contains("(•)"))
+    try tmux.send("C-c")
+    try tmux.waitFor("EXIT=130")
+
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("selfscreen-e2e-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let file = folder.appendingPathComponent("two.yaml")
+    try Data(
+      """
+      format: 1
+      id: two
+      version: "1"
+      language: en
+      title: Two questions
+      intro: Two typed answers.
+      disclaimer: Not a diagnosis.
+      sections:
+        - id: s
+          title: S
+          questions:
+            - {id: first, text: First question, type: text}
+            - {id: second, text: Second question, type: text}
+
+      """.utf8
+    ).write(to: file)
+    let typed = try TmuxSession(arguments: "run \(file.path)")
+    try typed.waitFor("Enter start")
+    try typed.send("Enter")
+    try typed.waitFor("First question")
+    try typed.send("-l", "I feel okay, just tired.")
+    try typed.waitFor("I feel okay, just tired.")
+    try typed.send("Enter")
+    try typed.waitFor("Second question")
+    try typed.send("-l", "ab")
+    try typed.send("BSpace", "BSpace", "BSpace", "BSpace", "BSpace", "BSpace", "BSpace", "BSpace")
+    let emptied = try typed.waitFor("The answer is empty")
+    #expect(emptied.contains("Second question"))
+    try typed.send("Left")
+    let first = try typed.waitFor("First question")
+    #expect(first.contains("I feel okay, just tired."), "the answer before is untouched")
+    try typed.send("C-c")
+    try typed.waitFor("EXIT=130")
   }
 }

@@ -53,6 +53,7 @@ enum QuestionPage {
       lines += Renderer.wrapped(intro, width: width, style: .dim)
       lines.append(FrameLine())
     }
+    let questionLine = lines.count
     lines += Renderer.wrapped(question.text, width: width, style: .bold)
     if let help = question.help { lines += Renderer.wrapped(help, width: width, style: .dim) }
     lines.append(FrameLine())
@@ -64,7 +65,7 @@ enum QuestionPage {
     switch question.type {
     case .single, .yesNo, .multiple:
       for (index, option) in question.options.enumerated() {
-        let isFocused = index == state.highlight
+        let isFocused = state.isHighlightShown && index == state.highlight
         let isOn: Bool
         if question.type == .multiple {
           isOn = state.ticked.contains(option.code)
@@ -95,6 +96,9 @@ enum QuestionPage {
           }
         }
       }
+      // With nothing highlighted yet, the view and the cursor start at the question itself, so
+      // a small window shows the question first (a screen reader reads it first too).
+      if !state.isHighlightShown { focus = questionLine }
       cursorColumn = 1
       hints =
         question.type == .multiple
@@ -309,9 +313,10 @@ enum KeyHelpPage {
   static let keys: [(String, String)] = [
     ("↑ ↓  k j", "move between options"),
     ("1-9", "highlight option N (multiple choice: tick it)"),
-    ("Enter", "choose and go on"),
-    ("Space", "choose (multiple choice: tick or untick)"),
-    ("← Backspace b", "previous question (answers are kept)"),
+    ("Enter", "choose the highlighted answer and go on"),
+    ("Space", "choose (multiple choice: tick or untick; in a typed answer: a space)"),
+    ("→ Tab", "next question, if this one is answered or optional (never chooses)"),
+    ("← Backspace b", "previous question (answers are kept); in a typed answer Backspace only deletes"),
     ("Shift-Tab", "previous question"),
     ("PgUp PgDn", "scroll long pages"),
     ("r", "help resources, from any screen"),

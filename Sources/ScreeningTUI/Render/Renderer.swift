@@ -79,11 +79,16 @@ public enum Renderer {
     var lines = [FrameLine()]
     lines += wrapped("Leave SelfScreen?", width: width, style: .heading)
     lines.append(FrameLine())
-    let kept =
-      state.result == nil
-      ? "Your answers will be discarded. Nothing has been saved."
-      : "Your answers and result will be discarded. Nothing has been saved."
-    lines += wrapped(kept, width: width)
+    let what = state.result == nil ? "Your answers" : "Your answers and result"
+    if state.savedPaths.isEmpty {
+      lines += wrapped("\(what) will be discarded. Nothing has been saved.", width: width)
+    } else {
+      let copies = state.savedPaths.count == 1 ? "The copy you saved stays" : "The copies you saved stay"
+      lines += wrapped("\(copies):", width: width)
+      for path in state.savedPaths { lines += wrapped(TextSafety.visible(path), width: width, indent: 3) }
+      lines.append(FrameLine())
+      lines += wrapped("\(what) on screen will be cleared; nothing else is kept.", width: width)
+    }
     lines.append(FrameLine())
     lines.append(FrameLine([Span(" "), Span(" y  Leave ", .focus), Span("   "), Span(" n  Stay ", .bold)]))
     return Page(

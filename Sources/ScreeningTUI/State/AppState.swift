@@ -62,6 +62,9 @@ public struct AppState: Sendable {
 
   /// Highlighted option (question), row (review).
   public private(set) var highlight = 0
+  /// On an unanswered choice question nothing is highlighted until the person moves (an arrow or a
+  /// digit), so Enter pressed again and again never answers on their behalf.
+  public private(set) var isHighlightShown = true
   /// First visible body line of scrolling screens (red flag, results) and of overlays.
   public private(set) var scroll = 0
   public private(set) var overlayScroll = 0
@@ -152,11 +155,15 @@ public struct AppState: Sendable {
     if commandPending {
       commandPending = false
       if case .character = key {} else if key == .escape { return }
-    } else if screen == .question, let question = session.currentQuestion, question.type == .text,
-      case .character(let character) = key
-    {
-      typeText(character, into: question)
-      return
+    } else if screen == .question, let question = session.currentQuestion, question.type == .text {
+      if case .character(let character) = key {
+        typeText(character, into: question)
+        return
+      }
+      if key == .space {
+        typeText(" ", into: question)
+        return
+      }
     }
     if key == .escape, screen == .question, session.currentQuestion?.type == .text {
       commandPending = true
@@ -243,6 +250,7 @@ public struct AppState: Sendable {
     guard let question = session.currentQuestion else { return }
     let answer = session.answer(for: question.id)
     highlight = 0
+    isHighlightShown = answer != nil || !question.type.hasOptions
     ticked = []
     input = ""
     commandPending = false
@@ -266,10 +274,14 @@ public struct AppState: Sendable {
     case .left, .backTab:
       goBack()
     case .backspace:
-      if !question.type.hasOptions && !input.isEmpty {
+      // In a typed field Backspace only edits: held down, it must not run on into the question
+      // before and eat its answer.
+      if question.type.hasOptions {
+        goBack()
+      } else if !input.isEmpty {
         input.removeLast()
       } else {
-        goBack()
+        notice = "The answer is empty. Press ← or Shift-Tab for the previous question"
       }
     case .pageUp, .pageDown:
       let base = manualScroll ? scroll : Renderer.followingOffset(self)
@@ -277,19 +289,14 @@ public struct AppState: Sendable {
       scroll = scrolled(base, by: key, maximum: Renderer.maximumScroll(self))
     case .up, .down, .home, .end:
       guard question.type.hasOptions else { return }
-      manualScroll = false
-      let last = question.options.count - 1
-      switch key {
-      case .up: highlight = max(0, highlight - 1)
-      case .down: highlight = min(last, highlight + 1)
-      case .home: highlight = 0
-      default: highlight = last
-      }
+      move(key, in: question)
     case .character(let character) where character.isASCII && character.isNumber:
       if question.type.isNumeric || question.type == .date {
         typeNumber(character, into: question)
       } else if let number = character.wholeNumberValue, number >= 1, number <= question.options.count {
         highlight = number - 1
+        isHighlightShown = true
+        manualScroll = false
         if question.type == .multiple { toggle(question.options[highlight], in: question) }
       }
     case .character("-") where question.type.isNumeric:
@@ -297,24 +304,68 @@ public struct AppState: Sendable {
     case .character("-") where question.type == .date:
       typeNumber("-", into: question)
     case .character("."), .character(","):
-      if question.type == .decimal && !input.contains(".") { typeNumber(".", into: question) }
+      if question.type == .decimal && !input.contains(".") {
+        typeNumber(".", into: question)
+      } else if question.type == .number {
+        notice = "Whole numbers only: type the number without a decimal point"
+      }
     case .character("k") where question.type.hasOptions:
-      manualScroll = false
-      highlight = max(0, highlight - 1)
+      move(.up, in: question)
     case .character("j") where question.type.hasOptions:
-      manualScroll = false
-      highlight = min(question.options.count - 1, highlight + 1)
+      move(.down, in: question)
     case .space:
       if question.type == .multiple {
-        toggle(question.options[highlight], in: question)
+        if isHighlightShown {
+          toggle(question.options[highlight], in: question)
+        } else {
+          notice = "Move to an option with ↑↓ or its number first, then press Space to tick it"
+        }
       } else if question.type.hasOptions {
         choose(question)
       }
-    case .enter, .right, .tab:
-      if key == .right && !question.type.hasOptions { return }
+    case .enter:
       choose(question)
+    case .right, .tab:
+      goOn(from: question, key: key)
     default:
       break
+    }
+  }
+
+  /// Arrow keys, Home/End and j/k on the options. The first move on an unanswered question shows
+  /// the highlight (Down and Home on the first option, Up and End on the last).
+  private mutating func move(_ key: Key, in question: Question) {
+    manualScroll = false
+    let last = question.options.count - 1
+    guard isHighlightShown else {
+      isHighlightShown = true
+      highlight = key == .up || key == .end ? last : 0
+      return
+    }
+    switch key {
+    case .up: highlight = max(0, highlight - 1)
+    case .down: highlight = min(last, highlight + 1)
+    case .home: highlight = 0
+    default: highlight = last
+    }
+  }
+
+  /// Right and Tab: the next question when this one is answered or optional. They never choose:
+  /// the highlighted option is not recorded. Tab in a typed field goes on with what was typed, as
+  /// Enter does; Right there stays in the field.
+  private mutating func goOn(from question: Question, key: Key) {
+    switch question.type {
+    case .single, .yesNo:
+      if session.answer(for: question.id) != nil || !question.isRequired {
+        advance()
+      } else {
+        notice = "Please choose an answer to go on (↑↓ or its number, then Enter)"
+      }
+    case .multiple:
+      // Ticks are the person's own choices: going on keeps them, as Enter does.
+      choose(question)
+    case .number, .decimal, .text, .date:
+      if key == .tab { choose(question) }
     }
   }
 
@@ -348,7 +399,7 @@ public struct AppState: Sendable {
     let answer: Answer?
     switch question.type {
     case .single, .yesNo:
-      answer = .choice(question.options[highlight].code)
+      answer = isHighlightShown ? .choice(question.options[highlight].code) : nil
     case .multiple:
       answer = ticked.isEmpty ? nil : .choices(ticked)
     case .number:
@@ -374,10 +425,14 @@ public struct AppState: Sendable {
     }
     guard let answer else {
       if question.isRequired {
-        notice =
-          question.type == .multiple
-          ? "Choose at least one option with Space (or \"None of these\"), then press Enter"
-          : "Please answer to go on"
+        switch question.type {
+        case .multiple:
+          notice = "Choose at least one option with Space (or \"None of these\"), then press Enter"
+        case .single, .yesNo:
+          notice = "Choose an answer with ↑↓ or its number, then press Enter"
+        default:
+          notice = "Please answer to go on"
+        }
         return
       }
       session.clearAnswer()
