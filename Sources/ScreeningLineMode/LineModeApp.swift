@@ -22,11 +22,17 @@ public struct LineModeApp<Input: LineReading, Output: LineWriting> {
   private let clock: @Sendable () -> Timestamp
   private var input: Input
   public private(set) var output: Output
-  private let width = 78
+  /// Lines are wrapped to this many columns.
+  private let width: Int
+  /// Plain ASCII output, for a locale that is not UTF-8.
+  private let asciiOnly: Bool
 
+  /// `columns` is the terminal's width (`COLUMNS`, 80 when unknown); `asciiOnly` replaces the
+  /// few non-ASCII symbols SelfScreen itself prints, for locales that are not UTF-8.
   public init(
     session: ScreeningSession, region: Region, input: Input, output: Output,
-    writer: SafeFileWriter = SafeFileWriter(), clock: @escaping @Sendable () -> Timestamp = { .now() }
+    writer: SafeFileWriter = SafeFileWriter(), clock: @escaping @Sendable () -> Timestamp = { .now() },
+    columns: Int = 80, asciiOnly: Bool = false
   ) {
     self.session = session
     self.region = region
@@ -34,6 +40,8 @@ public struct LineModeApp<Input: LineReading, Output: LineWriting> {
     self.output = output
     self.writer = writer
     self.clock = clock
+    self.width = max(30, min(columns, 1000) - 2)
+    self.asciiOnly = asciiOnly
   }
 
   private var questionnaire: Questionnaire { session.questionnaire }
@@ -41,7 +49,36 @@ public struct LineModeApp<Input: LineReading, Output: LineWriting> {
   // MARK: Output helpers
 
   private mutating func say(_ text: String = "") {
-    output.write(TextSafety.visible(text, keepingNewlines: true) + "\n")
+    emit(TextSafety.visible(text, keepingNewlines: true) + "\n")
+  }
+
+  /// Writes `text`, in ASCII when the locale asks for it.
+  private mutating func emit(_ text: String) {
+    output.write(asciiOnly ? Self.ascii(text) : text)
+  }
+
+  /// The symbols SelfScreen prints, in ASCII; any other non-ASCII character becomes `?`.
+  static func ascii(_ text: String) -> String {
+    guard !text.utf8.allSatisfy({ $0 < 0x80 }) else { return text }
+    var out = ""
+    for character in text {
+      switch character {
+      case "·": out += "-"
+      case "•": out += "*"
+      case "—", "–": out += "-"
+      case "‘", "’": out += "'"
+      case "“", "”": out += "\""
+      case "…": out += "..."
+      case "→": out += "->"
+      case "←": out += "<-"
+      case "↑": out += "^"
+      case "↓": out += "v"
+      case "█": out += "#"
+      case "░": out += "."
+      default: out += character.isASCII ? String(character) : "?"
+      }
+    }
+    return out
   }
 
   private mutating func paragraph(_ text: String, indent: String = "", firstIndent: String? = nil) {
@@ -51,8 +88,8 @@ public struct LineModeApp<Input: LineReading, Output: LineWriting> {
   /// Reads a line; nil at the end of input.
   private mutating func ask(_ prompt: String) -> String? {
     let lines = TextWrap.wrap(TextSafety.visible(prompt), width: width)
-    for line in lines.dropLast() { output.write(line + "\n") }
-    output.write((lines.last ?? "") + " ")
+    for line in lines.dropLast() { emit(line + "\n") }
+    emit((lines.last ?? "") + " ")
     guard let line = input.readLine() else {
       say()
       return nil
@@ -64,7 +101,7 @@ public struct LineModeApp<Input: LineReading, Output: LineWriting> {
 
   public mutating func run() -> Ending {
     let ending = converse()
-    if ending == .endOfInput { say("End of input: SelfScreen closed. Nothing was saved.") }
+    if ending == .endOfInput { paragraph("End of input: SelfScreen closed. Nothing was saved.") }
     return ending
   }
 
@@ -179,26 +216,33 @@ public struct LineModeApp<Input: LineReading, Output: LineWriting> {
       say("Your answer so far: \(question.label(for: previous)). Press Enter to keep it.")
     }
     let optional = question.isRequired ? "" : " (or press Enter to skip)"
-    guard let line = ask("\(hint)\(optional), or b, r, ?, q:") else { return .endOfInput }
-    if let command = Self.command(line) { return run(command) }
-    if line.isEmpty {
-      if session.answer(for: question.id) != nil || !question.isRequired {
-        if session.answer(for: question.id) == nil { session.clearAnswer() }
-        advance()
-      } else {
-        say("Please answer to go on. \(hint), or b, r, ? or q.")
+    // After a mistake only the prompt is asked again, not the whole question.
+    while true {
+      guard let line = ask("\(hint)\(optional), or b, r, ?, q:") else { return .endOfInput }
+      if let command = Self.command(line) { return run(command) }
+      if line.isEmpty {
+        if session.answer(for: question.id) != nil || !question.isRequired {
+          if session.answer(for: question.id) == nil { session.clearAnswer() }
+          advance()
+          return nil
+        }
+        say("Please answer to go on.")
+        continue
       }
-      return nil
+      guard let answer = parse(line, for: question) else { continue }
+      do {
+        let raised = try session.answer(answer)
+        for flag in raised { urgent(flag) }
+        advance()
+        return nil
+      } catch {
+        if case .invalid(let problem) = error {
+          say("That answer does not fit: \(problem.reason).")
+        } else {
+          say("That answer does not fit: \(error.description).")
+        }
+      }
     }
-    guard let answer = parse(line, for: question, hint: hint) else { return nil }
-    do {
-      let raised = try session.answer(answer)
-      for flag in raised { urgent(flag) }
-      advance()
-    } catch {
-      say("That answer does not fit: \(error.description). \(hint).")
-    }
-    return nil
   }
 
   private mutating func advance() {
@@ -209,8 +253,8 @@ public struct LineModeApp<Input: LineReading, Output: LineWriting> {
     }
   }
 
-  private mutating func parse(_ line: String, for question: Question, hint: String) -> Answer? {
-    let invalid = "Sorry, \"\(line)\" is not one of the choices. \(hint), or b, r, ? or q."
+  private mutating func parse(_ line: String, for question: Question) -> Answer? {
+    let invalid = "Sorry, \"\(line)\" is not one of the choices."
     switch question.type {
     case .single, .yesNo:
       guard let number = Int(line), (1...question.options.count).contains(number) else {
@@ -234,13 +278,13 @@ public struct LineModeApp<Input: LineReading, Output: LineWriting> {
       return .choices(codes)
     case .number:
       guard let value = Int(line) else {
-        say("Sorry, \"\(line)\" is not a whole number. \(hint), or b, r, ? or q.")
+        say("Sorry, \"\(line)\" is not a whole number.")
         return nil
       }
       return .number(value)
     case .decimal:
       guard let value = Self.decimal(line) else {
-        say("Sorry, \"\(line)\" is not a number. \(hint), or b, r, ? or q.")
+        say("Sorry, \"\(line)\" is not a number.")
         return nil
       }
       return .decimal(value)
@@ -266,6 +310,10 @@ public struct LineModeApp<Input: LineReading, Output: LineWriting> {
     for contact in region.contacts(for: [flag]) {
       paragraph("- \(contact.summaryLine)", indent: "    ", firstIndent: "  ")
     }
+    // A clear break before the questions go on, so the guidance does not run into the next one.
+    say()
+    say(String(repeating: "-", count: min(width, 40)))
+    paragraph("The questions go on below. Type r at any time for the contacts again.")
   }
 
   // MARK: The end
@@ -306,9 +354,14 @@ public struct LineModeApp<Input: LineReading, Output: LineWriting> {
         return nil
       case "r":
         resources()
-      case "q", "quit", "exit", "":
-        say("SelfScreen closed." + (saved ? "" : " Nothing was saved."))
-        return .finished
+      case "q", "quit", "exit":
+        let kept = saved ? "the copies you saved stay" : "nothing has been saved"
+        guard let answer = ask("Leave now? Your answers will be cleared; \(kept). Type y to leave, n to stay:")
+        else { return .endOfInput }
+        if ["y", "yes"].contains(answer.lowercased()) {
+          say("SelfScreen closed." + (saved ? "" : " Nothing was saved."))
+          return .finished
+        }
       default:
         say("Please type e, b, r or q.")
       }
@@ -316,6 +369,19 @@ public struct LineModeApp<Input: LineReading, Output: LineWriting> {
   }
 
   private var saved = false
+
+  /// y or n, asked again until it is one of them; nil for q (cancel) or the end of input.
+  private mutating func strictYesNo(_ prompt: String) -> Bool? {
+    while true {
+      guard let answer = ask(prompt)?.lowercased() else { return nil }
+      switch answer {
+      case "y", "yes": return true
+      case "n", "no": return false
+      case "q", "quit", "exit": return nil
+      default: say("Please type y or n (or q to cancel).")
+      }
+    }
+  }
 
   private mutating func exportDialog() {
     say("Save as:")
@@ -334,7 +400,12 @@ public struct LineModeApp<Input: LineReading, Output: LineWriting> {
       .encode(format)
     var path = suggested
     while true {
-      guard let typed = ask("File name (press Enter for \(suggested)):") else { return }
+      guard let typed = ask("File name (press Enter for \(suggested), or q to cancel):") else { return }
+      // q is never taken as a file name (type ./q for a file called q).
+      if Self.command(typed) == .quit {
+        say("Nothing was saved.")
+        return
+      }
       if !typed.isEmpty { path = typed }
       do {
         let written = try writer.write(bytes, to: path, replacing: false)
@@ -342,9 +413,12 @@ public struct LineModeApp<Input: LineReading, Output: LineWriting> {
         saved = true
         return
       } catch  where error.kind == .exists {
-        guard let answer = ask("\(error.description). Replace it? Type y to replace, n to choose another name:")
-        else { return }
-        if answer.lowercased().hasPrefix("y") {
+        guard let answer = strictYesNo("\(error.description). Replace it? Type y to replace, n to choose another name:")
+        else {
+          say("Nothing was saved.")
+          return
+        }
+        if answer {
           do {
             let written = try writer.write(bytes, to: path, replacing: true)
             say("Saved to \(written)")
@@ -359,9 +433,10 @@ public struct LineModeApp<Input: LineReading, Output: LineWriting> {
           "Could not save: \(error.description). Your answers are kept; try another name, or press Enter twice to "
             + "cancel."
         )
-        guard let retry = ask("Try again? Type y to choose another name, n to cancel:"),
-          retry.lowercased().hasPrefix("y")
-        else { return }
+        guard strictYesNo("Try again? Type y to choose another name, n to cancel:") == true else {
+          say("Nothing was saved.")
+          return
+        }
       }
     }
   }

@@ -6,11 +6,12 @@ import PackageDescription
 let package = Package(
   name: "SelfScreenFuzz",
   targets: [
-    // The main package's CYaml and ScreeningCore, through symlinks (Sources/CYaml, Sources/ScreeningCore).
+    // The main package's CYaml, CSafeFile and ScreeningCore, through symlinks in Sources/.
     .target(name: "CYaml", cSettings: [.define("YAML_DECLARE_STATIC")]),
+    .target(name: "CSafeFile"),
     .target(
       name: "ScreeningCore",
-      dependencies: ["CYaml"],
+      dependencies: ["CYaml", "CSafeFile"],
       resources: [.embedInCode("Bundled/ketamine.yaml"), .embedInCode("Bundled/resources.yaml")]
     ),
     .executableTarget(name: "FuzzQuestionnaire", dependencies: ["ScreeningCore"]),

@@ -6,14 +6,17 @@ import Testing
 
 /// Line mode, driven by an input string and read back as a transcript.
 @Suite struct LineModeTests {
-  static func run(_ input: String, writer: SafeFileWriter = SafeFileWriter()) throws -> (
+  static func run(
+    _ input: String, writer: SafeFileWriter = SafeFileWriter(), columns: Int = 80, asciiOnly: Bool = false
+  ) throws -> (
     ending: LineModeApp<ScriptedInput, Transcript>.Ending, transcript: String
   ) {
     let questionnaire = try #require(BundledData.questionnaire("ketamine")?.value)
     let region = try #require(BundledData.helpDirectory().value?.region(code: "UK"))
     var app = LineModeApp(
       session: ScreeningSession(questionnaire: questionnaire), region: region, input: ScriptedInput(input),
-      output: Transcript(), writer: writer, clock: { Timestamp(secondsSinceEpoch: 1_795_000_000) })
+      output: Transcript(), writer: writer, clock: { Timestamp(secondsSinceEpoch: 1_795_000_000) },
+      columns: columns, asciiOnly: asciiOnly)
     let ending = app.run()
     return (ending, app.output.text)
   }
@@ -25,7 +28,7 @@ import Testing
   }
 
   @Test func aWholeRunReadsWellWithoutATerminal() throws {
-    let (ending, transcript) = try Self.run(Self.answers() + "q\n")
+    let (ending, transcript) = try Self.run(Self.answers() + "\nq\nn\nq\ny\n")
     #expect(ending == .finished)
     #expect(transcript.hasPrefix("Ketamine use: a private self-check\n\nThis is a private self-check"))
     #expect(transcript.contains("In an emergency, call 999 (Emergency services).\n"))
@@ -41,7 +44,12 @@ import Testing
       transcript.contains(
         "your result\n\nThis self-check is not a diagnosis and is not a validated clinical test."))
     #expect(transcript.contains("Result: Several signs (5 of 10 signs)"))
-    #expect(transcript.hasSuffix("or q to quit: SelfScreen closed. Nothing was saved.\n"))
+    // An empty line at the result does not quit; q asks first, as the full screen does.
+    #expect(
+      collapsed(transcript).hasSuffix(
+        "Leave now? Your answers will be cleared; nothing has been saved. Type y to leave, n to stay: "
+          + "SelfScreen closed. Nothing was saved."))
+    #expect(transcript.components(separatedBy: "Leave now?").count == 3)
     // For screen readers: no escape sequences, no box drawing, no cursor tricks.
     #expect(!transcript.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
     #expect(!transcript.contains("█") && !transcript.contains("│") && !transcript.contains("─"))
@@ -49,9 +57,12 @@ import Testing
 
   @Test func invalidInputRePromptsWithTheValidChoices() throws {
     let (_, transcript) = try Self.run("9\nyes\n3\n")
+    // Only the prompt is asked again, not the whole question.
     #expect(
-      transcript.contains("Sorry, \"9\" is not one of the choices. Type a number from 1 to 3, or b, r, ? or q.\n"))
-    #expect(transcript.contains("Sorry, \"yes\" is not one of the choices."))
+      transcript.contains(
+        "Sorry, \"9\" is not one of the choices.\nType a number from 1 to 3, or b, r, ?, q: Sorry, \"yes\" is not "
+          + "one of the choices.\nType a number from 1 to 3, or b, r, ?, q: \n"))
+    #expect(transcript.components(separatedBy: "Question 1 of 32").count == 2)
     #expect(transcript.contains("Question 2 of 30. How often."))
   }
 
@@ -70,10 +81,8 @@ import Testing
     #expect(transcript.contains("Type the numbers of all that apply, separated by spaces"))
     #expect(transcript.contains("Question 14 of 30."))
     let (_, refused) = try Self.run((Array(keys.dropLast()) + ["1 8"]).joined(separator: "\n") + "\n")
-    #expect(
-      refused.contains(
-        "That answer does not fit: question 'withdrawal_after_stopping': 'none' cannot be chosen together with other options."
-      ))
+    #expect(refused.contains("That answer does not fit: 'None of these' cannot be chosen together with other options."))
+    #expect(!refused.contains("withdrawal_after_stopping"), "no internal ids in what a person reads")
   }
 
   @Test func aRedFlagAppearsTheMomentItIsAnswered() throws {
@@ -105,12 +114,14 @@ import Testing
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("selfscreen-line-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let path = folder.appendingPathComponent("answers.json").path
-    let input = Self.answers() + "e\n2\n\(path)\ne\n2\n\(path)\nn\n\(path).2\nq\n"
+    let input = Self.answers() + "e\n2\n\(path)\ne\n2\n\(path)\nmaybe\nn\n\(path).2\nq\ny\n"
     let (ending, transcript) = try Self.run(input)
     #expect(ending == .finished)
     #expect(transcript.contains("Saved to \(path)\n"))
     #expect(collapsed(transcript).contains("cannot write '\(path)': a file with that name already exists. Replace it?"))
+    #expect(transcript.contains("Please type y or n (or q to cancel)."))
     #expect(transcript.contains("Saved to \(path).2\n"))
+    #expect(collapsed(transcript).contains("Leave now? Your answers will be cleared; the copies you saved stay."))
     #expect(transcript.hasSuffix("SelfScreen closed.\n"))
     let saved = try #require(
       AnswersLoader.read(bytes: Array(try Data(contentsOf: URL(fileURLWithPath: path))), fileName: path).value)
@@ -150,4 +161,46 @@ final class RecordingCalls: FileSystemCalls, @unchecked Sendable {
   func unlink(_ path: String) { real.unlink(path) }
   func syncDirectory(_ path: String) { real.syncDirectory(path) }
   func currentDirectory() -> String { real.currentDirectory() }
+}
+
+extension LineModeTests {
+  /// q is never a file name and never a "no": at the file-name prompt and at "Replace it?" it
+  /// cancels the save, and nothing is written.
+  @Test func qAtASavePromptCancelsTheSave() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("selfscreen-line-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let path = folder.appendingPathComponent("a.txt").path
+    try Data("keep".utf8).write(to: URL(fileURLWithPath: path))
+    let input = Self.answers() + "e\n1\nq\ne\n1\n\(path)\nq\nq\ny\n"
+    let (ending, transcript) = try Self.run(input)
+    #expect(ending == .finished)
+    #expect(transcript.components(separatedBy: "Nothing was saved.").count == 4)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["a.txt"])
+    #expect(try String(contentsOfFile: path, encoding: .utf8) == "keep")
+    #expect(!FileManager.default.fileExists(atPath: "q"))
+  }
+
+  /// Urgent guidance ends with a clear break before the next question.
+  @Test func urgentGuidanceEndsWithAClearBreak() throws {
+    let (_, transcript) = try Self.run(Self.answers(yes: 0, unconscious: true))
+    #expect(
+      transcript.contains(
+        "\n\n----------------------------------------\nThe questions go on below. Type r at any time for the "
+          + "contacts again.\n\nQuestion 22 of 30"))
+  }
+
+  /// Lines follow the terminal's width, and a locale that is not UTF-8 gets ASCII.
+  @Test func widthAndCharacterSetFollowTheTerminal() throws {
+    let (_, wide) = try Self.run(Self.answers(yes: 0, unconscious: true), columns: 200)
+    let wideLines = wide.split(separator: "\n")
+    #expect(wideLines.contains { $0.count > 100 })
+    #expect(wideLines.allSatisfy { $0.count <= 198 })
+    let (_, narrow) = try Self.run(Self.answers(yes: 0, unconscious: true), columns: 50)
+    #expect(narrow.split(separator: "\n").allSatisfy { $0.count <= 48 + 60 }, "prompts end with the typed answer")
+    #expect(
+      narrow.split(separator: "\n").filter { !$0.hasSuffix(":") && !$0.contains(": ") }.allSatisfy { $0.count <= 48 })
+    let (_, plain) = try Self.run(Self.answers(yes: 0, unconscious: true), asciiOnly: true)
+    #expect(plain.unicodeScalars.allSatisfy { $0.isASCII })
+    #expect(plain.contains("NHS 111: call 111 - 111.nhs.uk"))
+  }
 }

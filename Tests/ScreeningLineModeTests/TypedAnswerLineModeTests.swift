@@ -39,8 +39,7 @@ import Testing
     #expect(transcript.contains("Type a date as YYYY-MM-DD, or b, r, ?, q:"))
     #expect(
       transcript.contains(
-        "That answer does not fit: question 'day': 'soon' is not a date; write it as YYYY-MM-DD (or YYYY-MM, or "
-          + "YYYY)."))
+        "That answer does not fit: 'soon' is not a date; write it as YYYY-MM-DD (or YYYY-MM, or YYYY)."))
     #expect(transcript.contains("Question 2 of 2. Main?"), "72,5 was taken as 72.5")
     #expect(transcript.contains("Typed: your result"), "2026-01-02 was taken")
   }

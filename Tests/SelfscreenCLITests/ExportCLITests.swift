@@ -151,15 +151,16 @@ import Testing
 
   @Test func lineModeThroughAPipe() throws {
     let keys =
-      ["3", "4", "1", "1", "1", "1", "1", "2", "2", "2", "2", "2", "8"] + Array(repeating: "2", count: 16) + ["q"]
+      ["3", "4", "1", "1", "1", "1", "1", "2", "2", "2", "2", "2", "8"] + Array(repeating: "2", count: 16) + ["q", "y"]
     let result = try CLIRunner.run(["--region", "UK"], input: keys.joined(separator: "\n") + "\n")
     #expect(result.status == 0)
     #expect(result.stdout.contains("Question 1 of 32. Ketamine use."))
     #expect(result.stdout.contains("Result: Several signs (5 of 10 signs)"))
     #expect(result.stdout.hasSuffix("SelfScreen closed. Nothing was saved.\n"))
     #expect(!result.stdout.contains("\u{1B}"))
+    // Input that ends before the result: exit 66, so a script can tell it from a finished run.
     let ended = try CLIRunner.run(["--ui", "line"], input: "3\n")
-    #expect(ended.status == 0)
+    #expect(ended.status == 66)
     #expect(ended.stdout.hasSuffix("End of input: SelfScreen closed. Nothing was saved.\n"))
   }
 

@@ -76,7 +76,7 @@ import Testing
 
   @Test func thePHQ9RunsInLineModeAndTotals27() throws {
     let result = try CLIRunner.run(
-      ["run", Self.phq9.path, "--ui", "line", "--region", "US"], input: Self.nearlyEveryDay + "q\n")
+      ["run", Self.phq9.path, "--ui", "line", "--region", "US"], input: Self.nearlyEveryDay + "q\ny\n")
     #expect(result.status == 0)
     #expect(result.stdout.contains("Question 9 of 9."))
     #expect(result.stdout.contains("Patient Health Questionnaire 9 item (PHQ-9) total score: 27 of 27"))

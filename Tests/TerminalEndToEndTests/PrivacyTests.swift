@@ -41,7 +41,7 @@ struct PrivacyTests {
 
   static let wholeSession =
     (["3", "4"] + Array(repeating: "1", count: 5) + Array(repeating: "2", count: 5) + ["8"]
-    + Array(repeating: "2", count: 16) + ["q"]).joined(separator: "\n") + "\n"
+    + Array(repeating: "2", count: 16) + ["q", "y"]).joined(separator: "\n") + "\n"
 
   @Test func aWholeSessionWithoutExportOpensNoSocketAndWritesNoFile() throws {
     let folder = try CLIRunnerFolder.make()
@@ -54,7 +54,7 @@ struct PrivacyTests {
 
   @Test func anExportCreatesExactlyOneFileReadableOnlyByThePerson() throws {
     let folder = try CLIRunnerFolder.make()
-    let input = Self.wholeSession.replacingOccurrences(of: "\nq\n", with: "\ne\n2\nmine.json\nq\n")
+    let input = Self.wholeSession.replacingOccurrences(of: "\nq\ny\n", with: "\ne\n2\nmine.json\nq\ny\n")
     let (status, trace) = try Self.trace(["--ui", "line", "--region", "UK"], input: input, folder: folder)
     #expect(status == 0)
     #expect(!trace.contains("socket("))

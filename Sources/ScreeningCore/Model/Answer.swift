@@ -42,7 +42,8 @@ extension Question {
       if Set(chosen).count != chosen.count { throw fail("an option is chosen twice") }
       let exclusive = chosen.filter { option($0)?.isExclusive == true }
       if !exclusive.isEmpty && chosen.count > 1 {
-        throw fail("'\(exclusive[0])' cannot be chosen together with other options")
+        let name = option(exclusive[0])?.label ?? exclusive[0]
+        throw fail("'\(TextSafety.visible(name))' cannot be chosen together with other options")
       }
       return .choices(codes.filter(chosen.contains))
     case (.multiple, .choice(let code)):

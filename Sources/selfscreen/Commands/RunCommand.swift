@@ -92,8 +92,12 @@ struct Screening {
       useLineMode = (try? TerminalApp.checkTerminal(environment: environment)) == nil
     }
     if useLineMode {
-      var app = LineModeApp(session: session, region: chosenRegion, input: StandardInput(), output: StandardOutput())
-      _ = app.run()
+      var app = LineModeApp(
+        session: session, region: chosenRegion, input: StandardInput(), output: StandardOutput(),
+        columns: environment["COLUMNS"].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil } ?? 80,
+        asciiOnly: !RunCommand.localeIsUTF8(environment))
+      // Input that ends before the result is not a finished screening: scripts can tell.
+      if app.run() == .endOfInput { throw Exit.noInput }
       return
     }
     do {
@@ -117,6 +121,16 @@ struct Screening {
     case .interrupted:
       throw Exit.interrupted
     }
+  }
+}
+
+extension RunCommand {
+  /// Whether the locale's character set is UTF-8, as setlocale would find it: the first of
+  /// LC_ALL, LC_CTYPE and LANG that is set (none, "C" or "POSIX": ASCII).
+  static func localeIsUTF8(_ environment: [String: String]) -> Bool {
+    let name = ["LC_ALL", "LC_CTYPE", "LANG"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty } ?? ""
+    let plain = String(name.lowercased().filter { $0 != "-" && $0 != "_" })
+    return plain.contains("utf8")
   }
 }
 

@@ -203,7 +203,7 @@ import Testing
         AnswerOption(code: "none", label: "None", isExclusive: true),
       ])
     #expect(try question.validate(.choices(["b", "a"])) == .choices(["a", "b"]))
-    #expect(throws: AnswerError(questionID: "m", reason: "'none' cannot be chosen together with other options")) {
+    #expect(throws: AnswerError(questionID: "m", reason: "'None' cannot be chosen together with other options")) {
       try question.validate(.choices(["a", "none"]))
     }
     #expect(throws: AnswerError(questionID: "m", reason: "a multiple question cannot take a number")) {
