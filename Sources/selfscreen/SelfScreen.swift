@@ -1,5 +1,6 @@
 import ArgumentParser
 import CTerminalGuard
+import ScreeningBundle
 import ScreeningCore
 
 #if canImport(Glibc)
@@ -17,6 +18,12 @@ struct SelfScreen: ParsableCommand {
     discussion: """
       Nothing is stored or sent anywhere unless you export it. In an emergency, call your local \
       emergency number (for example 911, 999, 112 or 000).
+
+      Run options (for `selfscreen` alone, or `selfscreen run`):
+        --region <region>  US, UK, IE, CA, AU or INTL (default: from the locale)
+        --ui <ui>          auto, tui (full screen) or line (numbered prompts)
+        --answers <file>   start from a saved answers file
+        --export <file>    with --answers: save a copy, no prompts (--format)
       """,
     version: "selfscreen 0.1.0",
     subcommands: [
@@ -52,6 +59,14 @@ struct SelfScreen: ParsableCommand {
   /// version on standard output (exit 74 if that fails), errors on standard error as
   /// `selfscreen: message`, option values and unknown arguments escaped.
   static func runParsed(_ arguments: [String]) -> Never {
+    if let first = arguments.first, let message = mistypedCommand(first) {
+      Console.complain(message)
+      #if canImport(Glibc)
+        Glibc.exit(Exit.usage.rawValue)
+      #else
+        Darwin.exit(Exit.usage.rawValue)
+      #endif
+    }
     let status: Int32
     do {
       var command = try parseAsRoot(arguments)
@@ -71,6 +86,17 @@ struct SelfScreen: ParsableCommand {
     #else
       Darwin.exit(status)
     #endif
+  }
+
+  /// The message for a first argument that is a near miss of a command name (`lsit`, `socre`)
+  /// and neither a command, a bundled questionnaire nor a file path; nil otherwise.
+  static func mistypedCommand(_ word: String) -> String? {
+    let commands = configuration.subcommands.compactMap { $0.configuration.commandName }
+    guard !word.hasPrefix("-"), !word.contains("/"), !word.contains("."), !commands.contains(word),
+      !CompiledBundle.questionnaireIDs.contains(word), let command = Suggestion.closest(word, in: commands)
+    else { return nil }
+    return "'\(TextSafety.visible(word))' is not a command or a bundled questionnaire; did you mean "
+      + "'selfscreen \(command)'? (selfscreen --help lists the commands)"
   }
 
   /// An ArgumentParser error message in SelfScreen's form: `selfscreen: ` instead of `Error: `,

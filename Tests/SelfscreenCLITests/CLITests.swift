@@ -82,6 +82,30 @@ import Testing
     }
   }
 
+  /// A mistyped command gets a suggestion; --help shows the run options; score says what it reads.
+  @Test func mistakesGetPlainSuggestions() throws {
+    for (typed, command) in [("lsit", "list"), ("socre", "score"), ("valdiate", "validate")] {
+      let result = try CLIRunner.run([typed, "x"])
+      #expect(result.status == 64)
+      #expect(
+        result.stderr
+          == "selfscreen: '\(typed)' is not a command or a bundled questionnaire; did you mean 'selfscreen "
+          + "\(command)'? (selfscreen --help lists the commands)\n")
+    }
+    let help = try CLIRunner.run(["--help"])
+    #expect(help.stdout.contains("  --region <region>  US, UK, IE, CA, AU or INTL (default: from the locale)\n"))
+    #expect(help.stdout.contains("  --ui <ui>          auto, tui (full screen) or line (numbered prompts)\n"))
+    let folder = try CLIRunner.temporaryDirectory()
+    try Data("Question,Answer\r\nHave you used ketamine?,Yes\r\n".utf8).write(
+      to: folder.appendingPathComponent("my-answers.csv"))
+    let csv = try CLIRunner.run(["score", "my-answers.csv"], directory: folder)
+    #expect(csv.status == 65)
+    #expect(
+      csv.stderr.hasPrefix(
+        "my-answers.csv:1:1: (file): this is not an answers file but a table or a line of text (a CSV copy?); "
+          + "SelfScreen scores the JSON answers file it saves"))
+  }
+
   /// Help and version are what was asked for: if they cannot be written, that is an I/O error.
   @Test(arguments: [["--help"], ["--version"], ["list", "--help"], ["list"]])
   func outputThatCannotBeWrittenExits74(arguments: [String]) throws {

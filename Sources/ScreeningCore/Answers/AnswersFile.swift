@@ -23,6 +23,25 @@ public enum AnswersLoader {
     "answers",
   ]
 
+  /// What a file that is plainly something else is (a line of text, a CSV export, a FHIR
+  /// resource, a questionnaire), or nil when it may be an answers file with mistakes in it.
+  static func notAnAnswersFile(_ root: SourceNode) -> String? {
+    switch root.value {
+    case .scalar(let text, _):
+      return text.contains(",") ? "a table or a line of text (a CSV copy?)" : "a line of text"
+    case .sequence: return "a list"
+    case .null: return "empty"
+    case .mapping(let entries):
+      let keys = Set(entries.map(\.key))
+      if keys.contains("answers") || keys.contains("format") { return nil }
+      if keys.contains("resourceType") { return "a FHIR resource" }
+      if keys.contains("sections") || keys.contains("item") {
+        return "a questionnaire (run it with selfscreen run FILE)"
+      }
+      return nil
+    }
+  }
+
   /// Reads the file's shape: format, questionnaire id and version, and the answers mapping.
   public static func read(bytes: [UInt8], fileName: String, limits: LoadLimits = .standard) -> LoadResult<AnswersFile> {
     let sink = DiagnosticSink(file: fileName)
@@ -30,6 +49,13 @@ public enum AnswersLoader {
       let root = DocumentReader.read(
         bytes, syntax: DocumentReader.syntax(forFile: fileName), limits: limits, into: sink)
     else {
+      return LoadResult(value: nil, diagnostics: sink.sorted)
+    }
+    if let other = notAnAnswersFile(root) {
+      sink.error(
+        "this is not an answers file but \(other); SelfScreen scores the JSON answers file it saves "
+          + "(the 'json' format, e.g. selfscreen-ketamine-2026-12-03.json); text, CSV and FHIR copies are for "
+          + "reading and cannot be scored", at: root.location, path: "(file)")
       return LoadResult(value: nil, diagnostics: sink.sorted)
     }
     let nodes = NodeDecoder(sink: sink, limits: limits)

@@ -253,23 +253,7 @@ final class NodeDecoder {
 
   /// The allowed key closest to a misspelt one, if it is close enough to be a likely typo.
   private func closest(_ key: String, in allowed: [String]) -> String? {
-    let scored = allowed.map { ($0, editDistance(key, $0)) }.min { $0.1 < $1.1 }
-    guard let (best, distance) = scored, distance <= max(1, min(2, best.count / 2)) else { return nil }
-    return best
-  }
-
-  private func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a.unicodeScalars.prefix(64)), b = Array(b.unicodeScalars)
-    if a.isEmpty { return b.count }
-    var previous = Array(0...b.count)
-    for i in 1...a.count {
-      var current = [i] + Array(repeating: 0, count: b.count)
-      for j in stride(from: 1, through: b.count, by: 1) {
-        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-      }
-      previous = current
-    }
-    return previous[b.count]
+    Suggestion.closest(key, in: allowed)
   }
 }
 

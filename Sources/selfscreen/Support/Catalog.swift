@@ -18,6 +18,11 @@ enum Catalog {
         throw Exit.noInput
       }
     } else {
+      // A mistyped command reads as a questionnaire id (run is the default command).
+      if let message = SelfScreen.mistypedCommand(reference) {
+        Console.complain(message)
+        throw Exit.usage
+      }
       Console.complain(
         "there is no bundled questionnaire '\(TextSafety.visible(reference))'; choose one of: "
           + "\(CompiledBundle.questionnaireIDs.joined(separator: ", ")), or give a file path"
