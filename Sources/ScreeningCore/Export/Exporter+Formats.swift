@@ -8,7 +8,7 @@ extension Exporter {
     let result = self.result
     var lines = [
       "SelfScreen summary: \(questionnaire.title)",
-      "Questionnaire \(questionnaire.id) version \(questionnaire.version), saved \(created.iso8601)", "",
+      "Questionnaire \(questionnaire.id) version \(questionnaire.version), saved \(created.local)", "",
     ]
     lines += TextWrap.wrap(questionnaire.disclaimer, width: width)
     lines.append("")

@@ -4,15 +4,26 @@
   import Darwin
 #endif
 
-/// A moment in UTC, to the second, as exports record it.
+/// A moment, to the second, as exports record it: in UTC for machines, and in the person's
+/// local time with its offset for people.
 public struct Timestamp: Sendable, Hashable {
   /// Seconds since 1970-01-01T00:00:00Z.
   public var secondsSinceEpoch: Int
+  /// The local time's offset from UTC at that moment, in seconds (east positive).
+  public var utcOffset: Int
 
-  public init(secondsSinceEpoch: Int) { self.secondsSinceEpoch = secondsSinceEpoch }
+  public init(secondsSinceEpoch: Int, utcOffset: Int = 0) {
+    self.secondsSinceEpoch = secondsSinceEpoch
+    self.utcOffset = utcOffset
+  }
 
-  /// Now, from the system clock.
-  public static func now() -> Timestamp { Timestamp(secondsSinceEpoch: Int(time(nil))) }
+  /// Now, from the system clock, with the local offset (the time zone from `TZ` or the system's).
+  public static func now() -> Timestamp {
+    var seconds = time(nil)
+    var parts = tm()
+    localtime_r(&seconds, &parts)
+    return Timestamp(secondsSinceEpoch: Int(seconds), utcOffset: Int(parts.tm_gmtoff))
+  }
 
   /// `2026-11-22T03:52:10Z`.
   public var iso8601: String {
@@ -51,6 +62,21 @@ public struct Timestamp: Sendable, Hashable {
     parts.tm_min = minute
     parts.tm_sec = second
     self.secondsSinceEpoch = Int(timegm(&parts))
+    self.utcOffset = 0
+  }
+
+  /// The local time with its offset from UTC, for people: `2026-11-22 04:52:10 +01:00`.
+  /// Machine-read exports keep `iso8601`.
+  public var local: String {
+    var seconds = time_t(secondsSinceEpoch + utcOffset)
+    var parts = tm()
+    gmtime_r(&seconds, &parts)
+    func two(_ value: Int) -> String { String(value).leftPadded(to: 2) }
+    let minutes = utcOffset / 60
+    let sign = minutes < 0 ? "-" : "+"
+    return "\(parts.tm_year + 1900)-\(two(Int(parts.tm_mon) + 1))-\(two(Int(parts.tm_mday))) "
+      + "\(two(Int(parts.tm_hour))):\(two(Int(parts.tm_min))):\(two(Int(parts.tm_sec))) "
+      + "\(sign)\(two(abs(minutes) / 60)):\(two(abs(minutes) % 60))"
   }
 
   /// `2026-11-22`, for default file names.

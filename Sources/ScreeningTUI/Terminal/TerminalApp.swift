@@ -68,7 +68,7 @@ public enum TerminalApp {
       }
       if let request = state.takeExportRequest() {
         let bytes = Exporter(
-          questionnaire: state.questionnaire, answers: state.session.answers, region: region, created: state.started
+          questionnaire: state.questionnaire, answers: state.session.answers, region: region, created: .now()
         ).encode(request.format)
         do {
           state.exportFinished(.success(try writer.write(bytes, to: request.path, replacing: request.replacing)))
