@@ -92,6 +92,29 @@ import Testing
     #expect(moved.cursor?.row == 9)
   }
 
+  /// The highlighted review row is shown in full, and after a change the highlight comes back to
+  /// the row that was changed (not to "See my results").
+  @Test func reviewShowsTheHighlightedRowInFullAndKeepsItsPlace() throws {
+    var state = try TUIFixtures.state()
+    state.update(with: .enter)
+    for key in Self.keysToReview(yes: 5) { state.update(with: key) }
+    #expect(state.screen == .review)
+    state.update(with: .home)
+    for _ in 0..<7 { state.update(with: .down) }
+    let screen = TUIFixtures.screen(state)
+    #expect(
+      collapsed(screen).contains(
+        "› 8. Have you kept using ketamine even when it No caused arguments or trouble with friends or family? "
+          + "9. Have you given up or cut back on things you …"))
+    state.update(with: .enter)
+    #expect(state.session.currentQuestion?.id == "sign_relationships")
+    state.update(with: .character("1"))
+    state.update(with: .enter)
+    #expect(state.screen == .review)
+    #expect(state.highlight == 7)
+    #expect(state.session.answers["sign_relationships"] == .choice("yes"))
+  }
+
   /// After a save, leaving says what stays: the files saved, not "nothing has been saved".
   @Test func quittingAfterASaveNamesWhatWasSaved() throws {
     var state = try TUIFixtures.state()
@@ -335,4 +358,9 @@ import Testing
     TUIFixtures.press([.enter, .character("r"), .interrupt], on: &state)
     #expect(state.outcome == .interrupted)
   }
+}
+
+/// `text` with every run of whitespace made one space (for wrapped lines).
+private func collapsed(_ text: String) -> String {
+  text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
 }

@@ -207,16 +207,29 @@ enum ReviewPage {
       if isFocused { focus = lines.count }
       let answer = describe(effective[question.id], of: question, missing: missing.contains(question.id))
       let number = "\(index + 1).".leftPadded(numberWidth)
-      let text = DisplayWidth.truncated(TextSafety.visible(question.text), to: textWidth)
-      let gap = String(repeating: " ", count: max(1, textWidth - DisplayWidth.of(text) + 1))
+      // Other rows are cut to one line; the highlighted one is shown in full (question and
+      // answer wrapped), so two questions that start alike can be told apart.
+      let texts =
+        isFocused
+        ? TextLayout.wrap(TextSafety.visible(question.text), width: textWidth)
+        : [DisplayWidth.truncated(TextSafety.visible(question.text), to: textWidth)]
+      let answers =
+        isFocused
+        ? TextLayout.wrap(TextSafety.visible(answer), width: answerWidth)
+        : [DisplayWidth.truncated(TextSafety.visible(answer), to: answerWidth)]
       let style: TextStyle = isFocused ? .focus : .normal
-      lines.append(
-        FrameLine([
-          Span(isFocused ? symbols.focus : " ", .bold), Span(number + " " + text + gap, style),
-          Span(
-            DisplayWidth.truncated(TextSafety.visible(answer), to: answerWidth),
-            isFocused ? .focus : (missing.contains(question.id) ? .bold : .dim)),
-        ]))
+      for row in 0..<max(texts.count, answers.count, 1) {
+        let text = row < texts.count ? texts[row] : ""
+        let gap = String(repeating: " ", count: max(1, textWidth - DisplayWidth.of(text) + 1))
+        let lead = row == 0 ? number : String(repeating: " ", count: numberWidth)
+        lines.append(
+          FrameLine([
+            Span(isFocused && row == 0 ? symbols.focus : " ", .bold), Span(lead + " " + text + gap, style),
+            Span(
+              row < answers.count ? answers[row] : "",
+              isFocused ? .focus : (missing.contains(question.id) ? .bold : .dim)),
+          ]))
+      }
     }
     lines.append(FrameLine())
     let finishFocused = state.highlight >= shown.count

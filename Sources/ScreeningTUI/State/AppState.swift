@@ -83,6 +83,8 @@ public struct AppState: Sendable {
   public private(set) var result: ScreeningResult?
   public private(set) var exportDialog = ExportDialog()
   public private(set) var pendingExport: ExportRequest?
+  /// The question being changed from the review, to come back to its row.
+  private var changingFromReview: String?
   /// Full paths of the files saved in this run.
   public private(set) var savedPaths: [String] = []
   /// When this run started (names the default export file) and the folder it is saved in.
@@ -471,7 +473,10 @@ public struct AppState: Sendable {
     }
     if session.position == .review {
       screen = .review
-      highlight = session.shownQuestions.count  // "See my results"
+      // Back from changing an answer: on the row that was changed; else on "See my results".
+      let shown = session.shownQuestions
+      highlight = changingFromReview.flatMap { id in shown.firstIndex { $0.id == id } } ?? shown.count
+      changingFromReview = nil
       scroll = 0
     } else {
       screen = .question
@@ -517,6 +522,7 @@ public struct AppState: Sendable {
       let shown = session.shownQuestions
       if highlight < shown.count {
         try? session.edit(shown[highlight].id)
+        changingFromReview = shown[highlight].id
         screen = .question
         arriveAtQuestion()
       } else {
