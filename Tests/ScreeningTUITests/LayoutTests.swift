@@ -117,6 +117,26 @@ import Testing
     #expect(TUIFixtures.screen(state).contains("› 2 ( ) Yes, but only as a treatment"))
   }
 
+  /// On an urgent screen too small for all of it, the emergency number is on every page.
+  @Test func theEmergencyNumberStaysOnTheFirstPageOfASmallWindow() throws {
+    var state = try TUIFixtures.state(columns: 40, rows: 12)
+    state.update(with: .enter)
+    for key in ScreenFlowTests.keysToReview(yes: 0, unconscious: true).prefix(42) { state.update(with: key) }
+    guard case .redFlag = state.screen else {
+      Issue.record("not on the red-flag screen: \(state.screen)")
+      return
+    }
+    #expect(TUIFixtures.screen(state).split(separator: "\n")[1] == " ! Emergency services: call 999")
+    state.update(with: .pageDown)
+    state.update(with: .pageDown)
+    #expect(TUIFixtures.screen(state).contains(" ! Emergency services: call 999"))
+    // At 80x24 the page fits, and the contact appears once, in its list.
+    var large = try TUIFixtures.state()
+    large.update(with: .enter)
+    for key in ScreenFlowTests.keysToReview(yes: 0, unconscious: true).prefix(42) { large.update(with: key) }
+    #expect(TUIFixtures.screen(large).ranges(of: "Emergency services: call 999").count == 1)
+  }
+
   @Test func wideCharactersInAQuestionnaireStayWithinTheScreen() throws {
     let yaml = """
       format: 1

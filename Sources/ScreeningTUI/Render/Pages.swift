@@ -174,8 +174,20 @@ enum RedFlagPage {
     }
     lines.append(FrameLine())
     lines += Renderer.wrapped("Press Enter to go on with the questions when you are ready.", width: width)
+    // In a window too small for the whole page, the first contact (the emergency number for an
+    // emergency) stays at the top, so it is on the first page whatever the scroll.
+    var pinned: [FrameLine] = []
+    if lines.count > Renderer.bodyHeight(state.size), let first = state.region.contacts(for: flags).first {
+      let line = first.contactLine.isEmpty ? first.name : "\(first.name): \(first.contactLine)"
+      pinned = [
+        FrameLine([
+          Span(" "),
+          Span(DisplayWidth.truncated(TextSafety.visible("\(symbols.warning) \(line)"), to: width - 2), .urgent),
+        ])
+      ]
+    }
     return Renderer.Page(
-      title: level.heading, lines: lines, scroll: state.scroll,
+      title: level.heading, pinned: pinned, lines: lines, scroll: state.scroll,
       hints: ["Enter go on", "← change answer", "↑↓ scroll", "r all help", "q quit"])
   }
 }
