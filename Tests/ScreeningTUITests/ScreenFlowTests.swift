@@ -115,6 +115,36 @@ import Testing
     #expect(state.session.answers["sign_relationships"] == .choice("yes"))
   }
 
+  /// Where no region was given and the locale names no country, the welcome screen asks; c
+  /// opens the picker from the welcome and help screens, and the choice holds for the run.
+  @Test func theRegionCanBeChosenAndChanged() throws {
+    let directory = try #require(BundledData.helpDirectory().value)
+    var state = AppState(
+      session: ScreeningSession(questionnaire: try TUIFixtures.ketamine()), region: try TUIFixtures.region("INTL"),
+      size: TerminalSize(columns: 80, rows: 24), regions: directory.regions, regionWasGuessed: true)
+    #expect(
+      collapsed(TUIFixtures.screen(state)).contains(
+        "Where are you? Help resources are shown for International until you press c to choose your country."))
+    state.update(with: .character("c"))
+    #expect(state.overlay == .regionPicker)
+    let picker = TUIFixtures.screen(state)
+    #expect(picker.contains("   2 United Kingdom\n"))
+    #expect(picker.contains(" › 6 International\n"))
+    state.update(with: .character("2"))
+    #expect(state.region.code == "UK")
+    #expect(state.overlay == .resources)
+    #expect(TUIFixtures.screen(state).contains("Emergency services: call 999"))
+    state.update(with: .character("c"))
+    state.update(with: .character("1"))
+    #expect(state.region.code == "US")
+    state.update(with: .escape)
+    #expect(collapsed(TUIFixtures.screen(state)).contains("Help resources are shown for United States; press c"))
+    // With one region there is nothing to choose.
+    var single = try TUIFixtures.state()
+    single.update(with: .character("c"))
+    #expect(single.overlay == nil)
+  }
+
   /// After a save, leaving says what stays: the files saved, not "nothing has been saved".
   @Test func quittingAfterASaveNamesWhatWasSaved() throws {
     var state = try TUIFixtures.state()

@@ -16,11 +16,22 @@ enum WelcomePage {
       facts.append("For \(audience.prefix(1).lowercased() + audience.dropFirst()).")
     }
     lines += Renderer.wrapped(facts.joined(separator: " "), width: width)
+    if state.regions.count > 1 {
+      lines.append(FrameLine())
+      let where_ =
+        state.regionWasGuessed
+        ? "Where are you? Help resources are shown for \(state.region.name) until you press c to choose "
+          + "your country."
+        : "Help resources are shown for \(state.region.name); press c to choose another country."
+      lines += Renderer.wrapped(where_, width: width, style: state.regionWasGuessed ? .bold : .dim)
+    }
     lines.append(FrameLine())
     lines.append(FrameLine([Span(" "), Span(" Start ", .focus), Span("  press Enter", .dim)]))
+    var hints = ["Enter start", "r help resources"]
+    if state.regions.count > 1 { hints.append("c country") }
     return Renderer.Page(
       title: "SelfScreen\(symbols.separator)\(questionnaire.title)", lines: lines, focus: lines.count - 1,
-      cursorColumn: 2, hints: ["Enter start", "r help resources", "? keys", "q quit"])
+      cursorColumn: 2, hints: hints + ["? keys", "q quit"])
   }
 }
 
@@ -329,7 +340,31 @@ enum ResourcesPage {
     }
     return Renderer.Page(
       title: "Help resources\(symbols.separator)\(state.region.name)", lines: lines, scroll: state.overlayScroll,
-      hints: ["↑↓ scroll", "Esc close", "? keys", "q quit"])
+      hints: ["↑↓ scroll", "Esc close"] + (state.regions.count > 1 ? ["c change country"] : []) + ["? keys", "q quit"])
+  }
+}
+
+/// Where the person is, for the help resources: chosen for this run only, never written down.
+enum RegionPickerPage {
+  static func page(_ state: AppState, width: Int, symbols: Symbols) -> Renderer.Page {
+    var lines: [FrameLine] = [FrameLine()]
+    lines += Renderer.wrapped("Where are you? The help resources follow your choice.", width: width, style: .bold)
+    lines.append(FrameLine())
+    var focus = 0
+    for (index, region) in state.regions.enumerated() {
+      let isCurrent = region.code == state.region.code
+      if isCurrent { focus = lines.count }
+      lines.append(
+        FrameLine([
+          Span(isCurrent ? " \(symbols.focus) " : "   ", .bold),
+          Span("\(index + 1) \(TextSafety.visible(region.name))", isCurrent ? .focus : .normal),
+        ]))
+    }
+    lines.append(FrameLine())
+    lines += Renderer.wrapped("Your choice is kept for this run only; nothing is saved.", width: width, style: .dim)
+    return Renderer.Page(
+      title: "Choose your country", lines: lines, focus: focus, cursorColumn: 1,
+      hints: ["1-\(state.regions.count) choose", "Esc keep \(state.region.name)"])
   }
 }
 

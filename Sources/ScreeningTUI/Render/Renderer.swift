@@ -50,6 +50,7 @@ public enum Renderer {
       case .keyHelp: return KeyHelpPage.page(state, width: width, symbols: symbols)
       case .quitConfirm: return quitPage(state, width: width)
       case .export: return ExportPage.page(state, width: width, symbols: symbols)
+      case .regionPicker: return RegionPickerPage.page(state, width: width, symbols: symbols)
       }
     }
     switch state.screen {

@@ -22,6 +22,8 @@ public struct AppState: Sendable {
     case quitConfirm
     /// Saving a copy of the answers (from the results screen).
     case export
+    /// Choosing the region whose help resources are shown (c on the welcome or help screen).
+    case regionPicker
   }
 
   /// The export dialog: pick a format, edit the path, confirm replacing, see where it went.
@@ -56,7 +58,13 @@ public struct AppState: Sendable {
   public private(set) var screen: Screen = .welcome
   public private(set) var overlay: Overlay?
   public private(set) var outcome: Outcome?
-  public let region: Region
+  /// Whose help resources are shown: changed with the region picker, for this run only.
+  public private(set) var region: Region
+  /// Every region the person can choose from.
+  public let regions: [Region]
+  /// The region was not given (`--region`) and the locale named no country: the welcome screen
+  /// asks where the person is, until they choose.
+  public private(set) var regionWasGuessed: Bool
   /// The last known terminal size (scroll limits depend on it).
   public private(set) var size: TerminalSize
 
@@ -93,10 +101,12 @@ public struct AppState: Sendable {
 
   public init(
     session: ScreeningSession, region: Region, size: TerminalSize, started: Timestamp = .now(),
-    exportFolder: String = "."
+    exportFolder: String = ".", regions: [Region] = [], regionWasGuessed: Bool = false
   ) {
     self.session = session
     self.region = region
+    self.regions = regions.isEmpty ? [region] : regions
+    self.regionWasGuessed = regionWasGuessed
     self.size = size
     self.started = started
     self.exportFolder = exportFolder
@@ -217,8 +227,21 @@ public struct AppState: Sendable {
       case .character("n"), .character("N"), .escape, .enter, .space, .left, .backspace: self.overlay = nil
       default: notice = "Press y to leave, or n to stay"
       }
+    case .regionPicker:
+      switch key {
+      case .character(let character)
+      where character.wholeNumberValue.map { (1...regions.count).contains($0) } == true:
+        region = regions[character.wholeNumberValue! - 1]
+        regionWasGuessed = false
+        open(.resources)
+      case .escape, .left, .backspace, .character("c"), .character("C"): open(.resources)
+      case .character("q"), .character("Q"): open(.quitConfirm)
+      default: notice = "Type the number of your region, or Esc to keep \(region.name)"
+      }
     case .resources, .keyHelp:
       switch key {
+      case .character(let character) where "cC".contains(character) && overlay == .resources && regions.count > 1:
+        open(.regionPicker)
       case .escape, .enter, .left, .backspace, .character("b"), .character("B"): self.overlay = nil
       case .character("r") where overlay == .resources: self.overlay = nil
       case .character("?") where overlay == .keyHelp: self.overlay = nil
@@ -232,6 +255,8 @@ public struct AppState: Sendable {
 
   private mutating func updateWelcome(_ key: Key) {
     switch key {
+    case .character(let character) where "cC".contains(character) && regions.count > 1:
+      open(.regionPicker)
     case .enter, .space, .right:
       screen = .question
       if session.position == .review {

@@ -37,7 +37,8 @@ public enum TerminalApp {
 
   /// Runs the screening. Terminating signals restore the terminal and re-raise (never returns).
   public static func run(
-    session: ScreeningSession, region: Region, environment: [String: String]
+    session: ScreeningSession, region: Region, environment: [String: String], regions: [Region] = [],
+    regionWasGuessed: Bool = false
   ) throws(Unavailable) -> Ending {
     try checkTerminal(environment: environment)
     tg_disable_core_dumps()
@@ -53,7 +54,7 @@ public enum TerminalApp {
     let writer = SafeFileWriter()
     var state = AppState(
       session: session, region: region, size: terminal.size, started: .now(),
-      exportFolder: writer.currentDirectory)
+      exportFolder: writer.currentDirectory, regions: regions, regionWasGuessed: regionWasGuessed)
     // A frame is drawn after each change only: an idle screen (a read that times out) costs nothing.
     var changed = true
     while true {

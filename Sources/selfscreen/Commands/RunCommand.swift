@@ -108,7 +108,12 @@ struct Screening {
     }
     let ending: TerminalApp.Ending
     do {
-      ending = try TerminalApp.run(session: session, region: chosenRegion, environment: environment)
+      // No --region and a locale that names no country we have (C.UTF-8 on servers, containers,
+      // WSL): the international list, and the welcome screen asks where the person is.
+      let guessed = region == nil && chosenRegion.code == "INTL"
+      ending = try TerminalApp.run(
+        session: session, region: chosenRegion, environment: environment, regions: directory.regions,
+        regionWasGuessed: guessed)
     } catch {
       Console.complain(error.description + " (or use --ui line)")
       throw Exit.usage
