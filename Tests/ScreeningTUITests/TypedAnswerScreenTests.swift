@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import ScreeningCore
@@ -54,6 +55,11 @@ import Testing
     state.update(with: .enter)
     #expect(state.notice == "7 is below the lowest accepted value, 20")
     #expect(state.session.answer(for: "kg") == nil)
+    // The message is right under the field, not at the foot of the window.
+    let lines = TUIFixtures.screen(state).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    let field = try #require(lines.firstIndex { $0.trimmingCharacters(in: .whitespaces) == "7" })
+    #expect(lines[field + 1] == " 7 is below the lowest accepted value, 20")
+    #expect(lines.filter { $0.contains("below the lowest") }.count == 1)
   }
 
   @Test func aDateIsTypedAndCheckedAndLettersStayCommands() throws {

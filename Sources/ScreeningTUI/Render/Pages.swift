@@ -143,13 +143,18 @@ enum QuestionPage {
       default: hints = ["type a number", "Enter next", "← back", "r help", "q quit"]
       }
     }
+    // A message about the answer ("9 is above the highest accepted value, 7") goes right under
+    // the options or the field it is about, not at the foot of the window.
+    if let notice = state.notice {
+      lines += Renderer.wrapped(notice, width: width, style: .bold)
+    }
     if !question.isRequired {
       lines += [FrameLine()] + Renderer.wrapped("(You can leave this one empty.)", width: width, style: .dim)
     }
     return Renderer.Page(
       title: "SelfScreen\(symbols.separator)\(state.questionnaire.title)", pinned: pinned, lines: lines,
       focus: focus, cursorColumn: cursorColumn, scroll: state.scroll, manualScroll: state.manualScroll,
-      hints: hints)
+      hints: hints, showsNotice: true)
   }
 
   static func progressBar(number: Int, total: Int, width: Int, symbols: Symbols) -> FrameLine {

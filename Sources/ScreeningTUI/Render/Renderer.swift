@@ -18,7 +18,8 @@ public enum Renderer {
 
     var lines = [titleBar(page.title, width: width)]
     lines += body.lines
-    lines.append(FrameLine(state.notice.map { " " + $0 } ?? "", .bold).clipped(to: width))
+    let notice = page.showsNotice ? nil : state.notice
+    lines.append(FrameLine(notice.map { " " + $0 } ?? "", .bold).clipped(to: width))
     lines.append(hintBar(page.hints, width: width, symbols: symbols))
     let cursor = body.cursorRow.map { (row: $0 + 1, column: page.cursorColumn) }
     return Frame(size: size, lines: lines.map { $0.clipped(to: width) }, cursor: cursor)
@@ -40,6 +41,8 @@ public enum Renderer {
     /// Show from `scroll` even though there is a focus.
     var manualScroll = false
     var hints: [String]
+    /// The page shows the notice itself, next to what it is about: the notice row stays empty.
+    var showsNotice = false
   }
 
   static func page(for state: AppState, symbols: Symbols) -> Page {
