@@ -26,13 +26,15 @@ public struct LineModeApp<Input: LineReading, Output: LineWriting> {
   private let width: Int
   /// Plain ASCII output, for a locale that is not UTF-8.
   private let asciiOnly: Bool
+  /// The home folder, for `~` in file names.
+  private let home: String?
 
   /// `columns` is the terminal's width (`COLUMNS`, 80 when unknown); `asciiOnly` replaces the
   /// few non-ASCII symbols SelfScreen itself prints, for locales that are not UTF-8.
   public init(
     session: ScreeningSession, region: Region, input: Input, output: Output,
     writer: SafeFileWriter = SafeFileWriter(), clock: @escaping @Sendable () -> Timestamp = { .now() },
-    columns: Int = 80, asciiOnly: Bool = false
+    columns: Int = 80, asciiOnly: Bool = false, home: String? = nil
   ) {
     self.session = session
     self.region = region
@@ -42,6 +44,7 @@ public struct LineModeApp<Input: LineReading, Output: LineWriting> {
     self.clock = clock
     self.width = max(30, min(columns, 1000) - 2)
     self.asciiOnly = asciiOnly
+    self.home = home
   }
 
   private var questionnaire: Questionnaire { session.questionnaire }
@@ -406,7 +409,9 @@ public struct LineModeApp<Input: LineReading, Output: LineWriting> {
         say("Nothing was saved.")
         return
       }
-      if !typed.isEmpty { path = typed }
+      if !typed.isEmpty {
+        path = ExportPath.resolve(typed, defaultName: suggested, home: home, isFolder: SystemCalls().isFolder)
+      }
       do {
         let written = try writer.write(bytes, to: path, replacing: false)
         say("Saved to \(written)")

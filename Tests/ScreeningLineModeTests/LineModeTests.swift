@@ -203,4 +203,16 @@ extension LineModeTests {
     #expect(plain.unicodeScalars.allSatisfy { $0.isASCII })
     #expect(plain.contains("NHS 111: call 111 - 111.nhs.uk"))
   }
+
+  /// A folder typed as the file name saves the suggested name inside it.
+  @Test func aFolderNameSavesTheSuggestedFileInIt() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("selfscreen-line-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let (_, transcript) = try Self.run(Self.answers() + "e\n1\n\(folder.path)\nq\ny\n")
+    let saved = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+    #expect(
+      saved.count == 1 && saved.first?.hasPrefix("selfscreen-ketamine-") == true
+        && saved.first?.hasSuffix(".txt") == true)
+    #expect(transcript.contains("Saved to \(folder.path)/selfscreen-ketamine-"))
+  }
 }

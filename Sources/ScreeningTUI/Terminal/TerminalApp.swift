@@ -72,7 +72,11 @@ public enum TerminalApp {
           questionnaire: state.questionnaire, answers: state.session.answers, region: region, created: .now()
         ).encode(request.format)
         do {
-          state.exportFinished(.success(try writer.write(bytes, to: request.path, replacing: request.replacing)))
+          let path = ExportPath.resolve(
+            request.path,
+            defaultName: request.format.defaultFileName(questionnaireID: state.questionnaire.id, on: state.started),
+            home: environment["HOME"], isFolder: SystemCalls().isFolder)
+          state.exportFinished(.success(try writer.write(bytes, to: path, replacing: request.replacing)))
         } catch {
           state.exportFinished(.failure(error))
         }

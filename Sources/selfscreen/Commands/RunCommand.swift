@@ -95,7 +95,7 @@ struct Screening {
       var app = LineModeApp(
         session: session, region: chosenRegion, input: StandardInput(), output: StandardOutput(),
         columns: environment["COLUMNS"].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil } ?? 80,
-        asciiOnly: !RunCommand.localeIsUTF8(environment))
+        asciiOnly: !RunCommand.localeIsUTF8(environment), home: environment["HOME"])
       // Input that ends before the result is not a finished screening: scripts can tell.
       if app.run() == .endOfInput { throw Exit.noInput }
       return
