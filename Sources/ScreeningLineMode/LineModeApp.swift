@@ -57,31 +57,7 @@ public struct LineModeApp<Input: LineReading, Output: LineWriting> {
 
   /// Writes `text`, in ASCII when the locale asks for it.
   private mutating func emit(_ text: String) {
-    output.write(asciiOnly ? Self.ascii(text) : text)
-  }
-
-  /// The symbols SelfScreen prints, in ASCII; any other non-ASCII character becomes `?`.
-  static func ascii(_ text: String) -> String {
-    guard !text.utf8.allSatisfy({ $0 < 0x80 }) else { return text }
-    var out = ""
-    for character in text {
-      switch character {
-      case "·": out += "-"
-      case "•": out += "*"
-      case "—", "–": out += "-"
-      case "‘", "’": out += "'"
-      case "“", "”": out += "\""
-      case "…": out += "..."
-      case "→": out += "->"
-      case "←": out += "<-"
-      case "↑": out += "^"
-      case "↓": out += "v"
-      case "█": out += "#"
-      case "░": out += "."
-      default: out += character.isASCII ? String(character) : "?"
-      }
-    }
-    return out
+    output.write(asciiOnly ? TextSafety.asciiFallback(text) : text)
   }
 
   private mutating func paragraph(_ text: String, indent: String = "", firstIndent: String? = nil) {

@@ -119,6 +119,32 @@ extension TextSafety {
   }
 }
 
+extension TextSafety {
+  /// `text` for a terminal whose locale is not UTF-8: the punctuation and arrows SelfScreen
+  /// prints as their ASCII look-alikes, every other non-ASCII character as `?`.
+  public static func asciiFallback(_ text: String) -> String {
+    guard !text.utf8.allSatisfy({ $0 < 0x80 }) else { return text }
+    var out = ""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\u{2018}", "\u{2019}": out += "'"
+      case "\u{201C}", "\u{201D}": out += "\""
+      case "\u{2013}", "\u{2014}", "\u{00B7}": out += "-"
+      case "\u{2022}": out += "*"
+      case "\u{2026}": out += "..."
+      case "\u{2191}": out += "^"
+      case "\u{2193}": out += "v"
+      case "\u{2190}": out += "<-"
+      case "\u{2192}": out += "->"
+      case "\u{2588}": out += "#"
+      case "\u{2591}": out += "."
+      default: out += scalar.isASCII ? String(scalar) : "?"
+      }
+    }
+    return out
+  }
+}
+
 extension String {
   func leftPadded(to width: Int, with pad: Character = "0") -> String {
     count >= width ? self : String(repeating: pad, count: width - count) + self

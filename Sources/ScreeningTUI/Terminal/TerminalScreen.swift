@@ -199,7 +199,7 @@ final class TerminalScreen {
       for span in line.spans {
         let (attributes, pair) = style(span.style)
         var text = Array(
-          (utf8 ? span.text : Self.ascii(span.text)).unicodeScalars.map { wchar_t(bitPattern: $0.value) })
+          (utf8 ? span.text : TextSafety.asciiFallback(span.text)).unicodeScalars.map { wchar_t(bitPattern: $0.value) })
         text.append(0)
         _ = cn_draw(window, text, Int32(text.count - 1), attributes, pair)
       }
@@ -229,26 +229,6 @@ final class TerminalScreen {
     case .heading: return colours ? (cn_a_bold(), 2) : (cn_a_bold(), 0)
     case .filled: return colours ? (cn_a_normal(), 3) : (cn_a_normal(), 0)
     }
-  }
-
-  /// Plain ASCII for terminals whose locale is not UTF-8.
-  static func ascii(_ text: String) -> String {
-    var out = ""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\u{2018}", "\u{2019}": out += "'"
-      case "\u{201C}", "\u{201D}": out += "\""
-      case "\u{2013}", "\u{2014}": out += "-"
-      case "\u{2026}": out += "..."
-      case "\u{2191}": out += "^"
-      case "\u{2193}": out += "v"
-      case "\u{2190}": out += "<-"
-      case "\u{2192}": out += "->"
-      case "\u{00B7}", "\u{2022}": out += "*"
-      default: out += scalar.isASCII ? String(scalar) : "?"
-      }
-    }
-    return out
   }
 
   // MARK: Ending
