@@ -201,23 +201,7 @@ import Testing
   /// Bytes that are not UTF-8 (a stray byte in a paste, a terminal in another encoding) are
   /// dropped one by one: nothing typed after them is lost, and they are not taken for a hangup.
   @Test func invalidBytesInATypedAnswerLoseNothingElse() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("selfscreen-e2e-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    let file = folder.appendingPathComponent("text.yaml")
-    try Data(
-      """
-      format: 1
-      id: tq
-      version: "1"
-      language: en
-      title: Text question
-      intro: One text question.
-      disclaimer: Not a diagnosis.
-      sections:
-        - {id: s, title: S, questions: [{id: t, text: Say something, type: text}]}
-
-      """.utf8
-    ).write(to: file)
+    let file = try Self.typedQuestionnaire(["t: Say something"])
     let tmux = try TmuxSession(arguments: "run \(file.path)")
     try tmux.waitFor("Enter start")
     try tmux.send("Enter")
@@ -244,27 +228,7 @@ import Testing
     try tmux.send("C-c")
     try tmux.waitFor("EXIT=130")
 
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("selfscreen-e2e-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    let file = folder.appendingPathComponent("two.yaml")
-    try Data(
-      """
-      format: 1
-      id: two
-      version: "1"
-      language: en
-      title: Two questions
-      intro: Two typed answers.
-      disclaimer: Not a diagnosis.
-      sections:
-        - id: s
-          title: S
-          questions:
-            - {id: first, text: First question, type: text}
-            - {id: second, text: Second question, type: text}
-
-      """.utf8
-    ).write(to: file)
+    let file = try Self.typedQuestionnaire(["first: First question", "second: Second question"])
     let typed = try TmuxSession(arguments: "run \(file.path)")
     try typed.waitFor("Enter start")
     try typed.send("Enter")
@@ -282,5 +246,21 @@ import Testing
     #expect(first.contains("I feel okay, just tired."), "the answer before is untouched")
     try typed.send("C-c")
     try typed.waitFor("EXIT=130")
+  }
+
+  /// A questionnaire file of text questions, one per "id: text" entry.
+  static func typedQuestionnaire(_ questions: [String]) throws -> URL {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("selfscreen-e2e-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let file = folder.appendingPathComponent("typed.yaml")
+    let items = questions.map { entry -> String in
+      let (id, text) = (entry.prefix { $0 != ":" }, entry.drop { $0 != ":" }.dropFirst(2))
+      return "      - {id: \(id), text: \(text), type: text}\n"
+    }
+    let yaml =
+      "format: 1\nid: typed\nversion: \"1\"\nlanguage: en\ntitle: Typed answers\nintro: Typed answers.\n"
+      + "disclaimer: Not a diagnosis.\nsections:\n  - id: s\n    title: S\n    questions:\n" + items.joined()
+    try Data(yaml.utf8).write(to: file)
+    return file
   }
 }

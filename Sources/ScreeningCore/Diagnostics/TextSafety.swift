@@ -78,9 +78,18 @@ public enum TextSafety {
     guard text.utf8.contains(where: { $0 < 0x20 || $0 >= 0x7F }), text.unicodeScalars.contains(where: isUnsafe) else {
       return text
     }
+    return escaped(text) { scalar, _ in keepingNewlines && scalar == "\n" }
+  }
+
+  /// `text` with every unsafe scalar for which `keeps(scalar, next scalar)` is false shown as
+  /// `<U+XXXX>`.
+  private static func escaped(_ text: String, keeping keeps: (Unicode.Scalar, Unicode.Scalar?) -> Bool) -> String {
     var out = String.UnicodeScalarView()
-    for scalar in text.unicodeScalars {
-      if isUnsafe(scalar) && !(keepingNewlines && scalar == "\n") {
+    var scalars = text.unicodeScalars.makeIterator()
+    var next = scalars.next()
+    while let scalar = next {
+      next = scalars.next()
+      if isUnsafe(scalar) && !keeps(scalar, next) {
         let code = String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
         out.append(contentsOf: "<U+\(code)>".unicodeScalars)
       } else {
@@ -102,20 +111,9 @@ extension TextSafety {
       (byte < 0x20 && byte != 0x0A && byte != 0x09) || byte >= 0x7F
     }
     guard needsWork else { return text }
-    var out = String.UnicodeScalarView()
-    var scalars = text.unicodeScalars.makeIterator()
-    var next = scalars.next()
-    while let scalar = next {
-      next = scalars.next()
-      let harmless = scalar == "\n" || scalar == "\t" || (scalar == "\r" && next == "\n")
-      if isUnsafe(scalar) && !harmless {
-        let code = String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
-        out.append(contentsOf: "<U+\(code)>".unicodeScalars)
-      } else {
-        out.append(scalar)
-      }
+    return escaped(text) { scalar, next in
+      scalar == "\n" || scalar == "\t" || (scalar == "\r" && next == "\n")
     }
-    return String(out)
   }
 }
 
