@@ -155,8 +155,7 @@ public struct LineModeApp<Input: LineReading, Output: LineWriting> {
     say()
     say("Where to get help: \(region.name)")
     for resource in region.resources {
-      let contact = resource.contactLine
-      say(contact.isEmpty ? "- \(resource.name)" : "- \(resource.name): \(contact)")
+      say("- \(resource.nameAndContact)")
       paragraph(resource.purpose, indent: "  ")
     }
     say()

@@ -59,26 +59,23 @@ struct SelfScreen: ParsableCommand {
   /// version on standard output (exit 74 if that fails), errors on standard error as
   /// `selfscreen: message`, option values and unknown arguments escaped.
   static func runParsed(_ arguments: [String]) -> Never {
+    let status: Int32
     if let first = arguments.first, let message = mistypedCommand(first) {
       Console.complain(message)
-      #if canImport(Glibc)
-        Glibc.exit(Exit.usage.rawValue)
-      #else
-        Darwin.exit(Exit.usage.rawValue)
-      #endif
-    }
-    let status: Int32
-    do {
-      var command = try parseAsRoot(arguments)
-      try command.run()
-      status = 0
-    } catch {
-      status = exitCode(for: error).rawValue
-      let message = fullMessage(for: error)
-      if status == 0 {
-        if !message.isEmpty { Console.out(message + "\n") }
-      } else if !message.isEmpty {
-        Console.error(Self.rendered(message, arguments: arguments))
+      status = Exit.usage.rawValue
+    } else {
+      do {
+        var command = try parseAsRoot(arguments)
+        try command.run()
+        status = 0
+      } catch {
+        status = exitCode(for: error).rawValue
+        let message = fullMessage(for: error)
+        if status == 0 {
+          if !message.isEmpty { Console.out(message + "\n") }
+        } else if !message.isEmpty {
+          Console.error(Self.rendered(message, arguments: arguments))
+        }
       }
     }
     #if canImport(Glibc)

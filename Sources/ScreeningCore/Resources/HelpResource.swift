@@ -52,6 +52,13 @@ public struct HelpResource: Sendable, Hashable {
   /// Whether it serves a need of `kind`, as its own kind or as one it also serves.
   public func serves(_ kind: Kind) -> Bool { self.kind == kind || also.contains(kind) }
 
+  /// The name and how to reach it, `Samaritans: call 116 123`; the name alone when there is no
+  /// phone, text or web address.
+  public var nameAndContact: String {
+    let contact = contactLine
+    return contact.isEmpty ? name : "\(name): \(contact)"
+  }
+
   /// `NHS 111: call 111 · 111.nhs.uk`, or the name and purpose of a service with no number.
   public var summaryLine: String {
     let contact = contactLine

@@ -16,7 +16,7 @@ enum WelcomePage {
       facts.append("For \(audience.prefix(1).lowercased() + audience.dropFirst()).")
     }
     lines += Renderer.wrapped(facts.joined(separator: " "), width: width)
-    if state.regions.count > 1 {
+    if state.canChooseRegion {
       lines.append(FrameLine())
       let where_ =
         state.regionWasGuessed
@@ -28,7 +28,7 @@ enum WelcomePage {
     lines.append(FrameLine())
     lines.append(FrameLine([Span(" "), Span(" Start ", .focus), Span("  press Enter", .dim)]))
     var hints = ["Enter start", "r help resources"]
-    if state.regions.count > 1 { hints.append("c country") }
+    if state.canChooseRegion { hints.append("c country") }
     return Renderer.Page(
       title: "SelfScreen\(symbols.separator)\(questionnaire.title)", lines: lines, focus: lines.count - 1,
       cursorColumn: 2, hints: hints + ["? keys", "q quit"])
@@ -183,9 +183,9 @@ enum RedFlagPage {
       "\(level == .emergency ? "Who to contact now" : "Who to contact") (\(state.region.name))", width: width,
       style: .heading)
     for contact in state.region.contacts(for: flags) {
-      let line = contact.contactLine.isEmpty ? contact.name : "\(contact.name): \(contact.contactLine)"
       lines += Renderer.item(
-        line, marker: symbols.bullet, width: width, style: contact.kind == .emergency ? .bold : .normal)
+        contact.nameAndContact, marker: symbols.bullet, width: width,
+        style: contact.kind == .emergency ? .bold : .normal)
       lines += Renderer.wrapped(contact.purpose, width: width, indent: 4, style: .dim)
     }
     lines.append(FrameLine())
@@ -194,11 +194,12 @@ enum RedFlagPage {
     // emergency) stays at the top, so it is on the first page whatever the scroll.
     var pinned: [FrameLine] = []
     if lines.count > Renderer.bodyHeight(state.size), let first = state.region.contacts(for: flags).first {
-      let line = first.contactLine.isEmpty ? first.name : "\(first.name): \(first.contactLine)"
       pinned = [
         FrameLine([
           Span(" "),
-          Span(DisplayWidth.truncated(TextSafety.visible("\(symbols.warning) \(line)"), to: width - 2), .urgent),
+          Span(
+            DisplayWidth.truncated(TextSafety.visible("\(symbols.warning) \(first.nameAndContact)"), to: width - 2),
+            .urgent),
         ])
       ]
     }
@@ -333,9 +334,8 @@ enum ResourcesPage {
       "If you or someone else is in danger right now, call the emergency number first.", width: width, style: .bold)
     lines.append(FrameLine())
     for resource in state.region.resources {
-      let contact = resource.contactLine
-      let heading = contact.isEmpty ? resource.name : "\(resource.name): \(contact)"
-      lines += Renderer.wrapped(heading, width: width, style: resource.kind == .emergency ? .urgent : .heading)
+      lines += Renderer.wrapped(
+        resource.nameAndContact, width: width, style: resource.kind == .emergency ? .urgent : .heading)
       lines += Renderer.wrapped(resource.purpose, width: width, indent: 3)
       if let hours = resource.hours {
         lines += Renderer.wrapped("Hours: \(hours)", width: width, indent: 3, style: .dim)
@@ -345,7 +345,7 @@ enum ResourcesPage {
     }
     return Renderer.Page(
       title: "Help resources\(symbols.separator)\(state.region.name)", lines: lines, scroll: state.overlayScroll,
-      hints: ["↑↓ scroll", "Esc close"] + (state.regions.count > 1 ? ["c change country"] : []) + ["? keys", "q quit"])
+      hints: ["↑↓ scroll", "Esc close"] + (state.canChooseRegion ? ["c change country"] : []) + ["? keys", "q quit"])
   }
 }
 

@@ -65,6 +65,8 @@ public struct AppState: Sendable {
   /// The region was not given (`--region`) and the locale named no country: the welcome screen
   /// asks where the person is, until they choose.
   public private(set) var regionWasGuessed: Bool
+  /// There is more than one region to choose from (c opens the picker).
+  public var canChooseRegion: Bool { regions.count > 1 }
   /// The last known terminal size (scroll limits depend on it).
   public private(set) var size: TerminalSize
 
@@ -240,7 +242,7 @@ public struct AppState: Sendable {
       }
     case .resources, .keyHelp:
       switch key {
-      case .character(let character) where "cC".contains(character) && overlay == .resources && regions.count > 1:
+      case .character(let character) where "cC".contains(character) && overlay == .resources && canChooseRegion:
         open(.regionPicker)
       case .escape, .enter, .left, .backspace, .character("b"), .character("B"): self.overlay = nil
       case .character("r") where overlay == .resources: self.overlay = nil
@@ -255,7 +257,7 @@ public struct AppState: Sendable {
 
   private mutating func updateWelcome(_ key: Key) {
     switch key {
-    case .character(let character) where "cC".contains(character) && regions.count > 1:
+    case .character(let character) where "cC".contains(character) && canChooseRegion:
       open(.regionPicker)
     case .enter, .space, .right:
       screen = .question

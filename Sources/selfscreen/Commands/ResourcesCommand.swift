@@ -21,7 +21,7 @@ enum HelpText {
   static func resources(_ region: Region, width: Int = 78) -> String {
     var lines = ["Where to get help: \(region.name)", ""]
     for resource in region.resources {
-      lines.append(resource.contactLine.isEmpty ? resource.name : "\(resource.name): \(resource.contactLine)")
+      lines.append(resource.nameAndContact)
       lines.append(contentsOf: TextWrap.wrap(resource.purpose, width: width, indent: "  "))
       if let hours = resource.hours { lines.append("  Hours: \(hours)") }
       lines.append("  Checked \(resource.lastVerified); source: \(resource.source)")
