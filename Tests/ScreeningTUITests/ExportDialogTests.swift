@@ -73,3 +73,22 @@ import Testing
     #expect(state.result != nil)
   }
 }
+
+extension ExportDialogTests {
+  @Test func theFileNameIsEditedWithTheSameKeysAsAnAnswer() throws {
+    var state = try Self.resultsState()
+    TUIFixtures.press([.character("e"), .enter], on: &state)
+    #expect(state.exportDialog.path == "/home/person/selfscreen-ketamine-2026-11-18.txt")
+    // Ctrl-U clears it; typing goes in at the cursor; ← and Home move without leaving the dialog.
+    TUIFixtures.press([.control("u")] + "~/answers.txt".map(Key.character), on: &state)
+    TUIFixtures.press([.home, .right, .right] + "old-".map(Key.character), on: &state)
+    #expect(state.exportDialog.path == "~/old-answers.txt")
+    TUIFixtures.press(Array(repeating: .left, count: 30), on: &state)
+    #expect(state.overlay == .export)
+    #expect(state.exportDialog.step == .path)
+    TUIFixtures.press([.control("e"), .control("w")] + "x.txt".map(Key.character), on: &state)
+    #expect(state.exportDialog.path == "x.txt")
+    state.update(with: .enter)
+    #expect(state.takeExportRequest()?.path == "x.txt")
+  }
+}

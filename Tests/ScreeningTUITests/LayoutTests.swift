@@ -168,3 +168,28 @@ import Testing
     #expect(frame.plainText.contains("› 1 ( ) はい"))
   }
 }
+
+extension LayoutTests {
+  /// Back on an answered multiple-choice question, then the window shrinks: the question stays in
+  /// view with the highlighted option (the progress bar gives way first in the smallest window).
+  @Test(arguments: [(50, 15, true), (40, 12, false)])
+  func aSmallWindowKeepsTheQuestionInViewWithTheHighlight(columns: Int, rows: Int, progressShown: Bool) throws {
+    var state = try TUIFixtures.state()
+    let toWithdrawal = [Key.enter] + ScreenFlowTests.keysToReview().prefix(24)
+    TUIFixtures.press(toWithdrawal + [.character("2"), .character("7"), .enter, .left], on: &state)
+    #expect(state.session.currentQuestion?.type == .multiple)
+    #expect(state.highlight == 1)
+    state.resize(to: TerminalSize(columns: columns, rows: rows))
+    var screen = TUIFixtures.collapsed(state)
+    #expect(screen.contains("When you have gone a few days without ketamine, which of these have started"))
+    #expect(screen.contains("› 2 [x] Trouble sleeping"))
+    #expect(screen.contains("43%") == progressShown)
+    TUIFixtures.press(Array(repeating: .down, count: 7), on: &state)
+    screen = TUIFixtures.collapsed(state)
+    #expect(screen.contains("When you have gone a few days without ketamine"))
+    #expect(screen.contains("› 9 [ ] Prefer not to say"))
+    let frame = Renderer.render(state)
+    #expect(frame.lines.count == rows)
+    #expect(frame.lines[try #require(frame.cursor).row].text.contains("Prefer not to say"))
+  }
+}

@@ -19,6 +19,18 @@ enum TUIFixtures {
       size: TerminalSize(columns: columns, rows: rows))
   }
 
+  /// A state over a one-section questionnaire of `questions` (YAML flow mappings, one a line).
+  static func state(questions: [String]) throws -> AppState {
+    let text =
+      "format: 1\nid: typed\nversion: \"1\"\nlanguage: en\ntitle: Typed\nintro: Typed answers.\n"
+      + "disclaimer: Not a diagnosis.\nsections:\n  - id: main\n    title: Main\n    questions:\n"
+      + questions.map { "      - \($0)\n" }.joined()
+    let questionnaire = try #require(QuestionnaireLoader.load(bytes: Array(text.utf8), fileName: "t.yaml").value)
+    return AppState(
+      session: ScreeningSession(questionnaire: questionnaire), region: try region(),
+      size: TerminalSize(columns: 80, rows: 24))
+  }
+
   /// Applies keys in order.
   static func press(_ keys: [Key], on state: inout AppState) {
     for key in keys { state.update(with: key) }

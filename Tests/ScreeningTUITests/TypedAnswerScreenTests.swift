@@ -7,26 +7,11 @@ import Testing
 /// Typing decimal and date answers on the full screen.
 @Suite struct TypedAnswerScreenTests {
   static func state() throws -> AppState {
-    let text = """
-      format: 1
-      id: typed
-      version: "1"
-      language: en
-      title: Typed
-      intro: Typed answers.
-      disclaimer: Not a diagnosis.
-      sections:
-        - id: main
-          title: Main
-          questions:
-            - {id: kg, text: Weight in kg?, type: decimal, min: 20, max: 300}
-            - {id: day, text: When did you last use?, type: date}
-            - {id: days, text: On how many days?, type: number, min: 0, max: 30}
-      """
-    let questionnaire = try #require(QuestionnaireLoader.load(bytes: Array(text.utf8), fileName: "t.yaml").value)
-    return AppState(
-      session: ScreeningSession(questionnaire: questionnaire), region: try TUIFixtures.region(),
-      size: TerminalSize(columns: 80, rows: 24))
+    try TUIFixtures.state(questions: [
+      "{id: kg, text: Weight in kg?, type: decimal, min: 20, max: 300}",
+      "{id: day, text: When did you last use?, type: date}",
+      "{id: days, text: On how many days?, type: number, min: 0, max: 30}",
+    ])
   }
 
   static func type(_ text: String, on state: inout AppState) {

@@ -248,6 +248,87 @@ import Testing
     try typed.waitFor("EXIT=130")
   }
 
+  /// The editing keys arrive through the real terminal: the cursor moves, Ctrl-A/E/W/K/U and
+  /// Delete edit where it is, and ← held down in a typed answer stays in it.
+  @Test func aTypedAnswerIsEditedWithTheCursorKeys() throws {
+    let file = try Self.typedQuestionnaire(["first: First question", "second: Second question"])
+    let tmux = try TmuxSession(arguments: "run \(file.path)")
+    try tmux.waitFor("Enter start")
+    try tmux.send("Enter")
+    try tmux.waitFor("First question")
+    try tmux.send("-l", "just tired")
+    try tmux.send("Home")
+    try tmux.send("-l", "I feel okay, ")
+    try tmux.waitFor("I feel okay, just tired")
+    try tmux.send("C-e", "C-w", "Left", "Left", "C-k")
+    try tmux.waitFor("I feel okay, jus ")
+    try tmux.send("C-a", "DC", "DC")
+    try tmux.send("-l", "We ")
+    try tmux.waitFor("We feel okay, jus ")
+    try tmux.send("Left", "Left", "Left", "Left", "Left", "Left", "Left", "Left", "Left", "Left", "Left", "Left")
+    try tmux.send("Left", "Left", "Left", "Left", "Left", "Left", "Left", "Left", "Left", "Left", "Left", "Left")
+    let held = try tmux.waitFor("This is the start of your answer")
+    #expect(held.contains("First question"))
+    try tmux.send("End", "C-u")
+    try tmux.send("-l", "Fine")
+    try tmux.send("Enter")
+    try tmux.waitFor("Second question")
+    try tmux.send("Left")
+    let back = try tmux.waitFor("First question")
+    #expect(back.contains(" Fine "))
+    try tmux.send("C-c")
+    try tmux.waitFor("EXIT=130")
+  }
+
+  /// Without --region and with a locale that names no country, the welcome screen asks; c
+  /// chooses, and the help resources follow the choice for the rest of the run.
+  @Test func theRegionIsAskedForAndChosenInTheProgram() throws {
+    let tmux = try TmuxSession(arguments: "")
+    let welcome = try tmux.waitFor("Where are you?")
+    #expect(welcome.contains("c country"))
+    try tmux.send("c")
+    try tmux.waitFor("Choose your country")
+    try tmux.send("2")
+    let resources = try tmux.waitFor("Help resources · United Kingdom")
+    #expect(resources.contains("Emergency services: call 999"))
+    try tmux.send("Escape")
+    let chosen = try tmux.waitFor("Help resources are shown for United Kingdom")
+    #expect(!chosen.contains("Where are you?"))
+    try tmux.send("Enter")
+    try tmux.waitFor("Question 1 of 32")
+    try tmux.send("r")
+    try tmux.waitFor("Help resources · United Kingdom")
+    try tmux.send("C-c")
+    try tmux.waitFor("EXIT=130")
+  }
+
+  /// Quitting after a save says which file stays, on the confirmation and after the program ends.
+  @Test func quittingAfterASaveNamesTheFileThatStays() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("selfscreen-e2e-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let tmux = try TmuxSession(prelude: "cd \(folder.path) &&")
+    try Self.answerEverything(tmux, yes: 2)
+    try tmux.send("Enter")
+    try tmux.waitFor("Result:")
+    try tmux.send("e")
+    try tmux.waitFor("What kind of file?")
+    try tmux.send("Enter")
+    try tmux.waitFor("File name:")
+    try tmux.send("C-u")
+    try tmux.send("-l", "mine.txt")
+    try tmux.send("Enter")
+    try tmux.waitFor("(readable only by you)")
+    try tmux.send("Enter", "q")
+    let confirm = try tmux.waitFor("The copy you saved stays:")
+    #expect(confirm.contains("\(folder.path)/mine.txt"))
+    #expect(!confirm.contains("Nothing has been saved"))
+    try tmux.send("y")
+    let end = try tmux.waitForEnd(0)
+    #expect(end.contains("SelfScreen closed. Saved: \(folder.path)/mine.txt"))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["mine.txt"])
+  }
+
   /// A questionnaire file of text questions, one per "id: text" entry.
   static func typedQuestionnaire(_ questions: [String]) throws -> URL {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("selfscreen-e2e-\(UUID().uuidString)")

@@ -66,6 +66,7 @@ enum QuestionPage {
     }
     let questionLine = lines.count
     lines += Renderer.wrapped(question.text, width: width, style: .bold)
+    let questionEnd = lines.count
     if let help = question.help { lines += Renderer.wrapped(help, width: width, style: .dim) }
     lines.append(FrameLine())
 
@@ -129,14 +130,10 @@ enum QuestionPage {
       }
       let prompt = details.isEmpty ? "Your answer:" : "Your answer (\(details.joined(separator: ", "))):"
       lines += Renderer.wrapped(prompt, width: width, style: .dim)
-      let fieldWidth = max(10, width - 4)
-      let shown =
-        DisplayWidth.of(state.input) >= fieldWidth
-        ? String(state.input.suffix(fieldWidth - 1)) : state.input
+      let field = FieldView.line(state.field, width: max(10, width - 4), style: .focus, symbols: symbols)
       focus = lines.count
-      cursorColumn = 2 + DisplayWidth.of(shown)
-      let padding = String(repeating: " ", count: max(0, fieldWidth - DisplayWidth.of(shown)))
-      lines.append(FrameLine([Span(" "), Span(TextSafety.visible(shown) + padding, .focus)]))
+      cursorColumn = field.cursorColumn
+      lines.append(field.line)
       switch question.type {
       case .text: hints = ["type your answer", "Enter next", "Esc then r, ?, q or b"]
       case .date: hints = ["type a date", "Enter next", "← back", "r help", "q quit"]
@@ -151,10 +148,30 @@ enum QuestionPage {
     if !question.isRequired {
       lines += [FrameLine()] + Renderer.wrapped("(You can leave this one empty.)", width: width, style: .dim)
     }
-    return Renderer.Page(
+    let page = Renderer.Page(
       title: "SelfScreen\(symbols.separator)\(state.questionnaire.title)", pinned: pinned, lines: lines,
       focus: focus, cursorColumn: cursorColumn, scroll: state.scroll, manualScroll: state.manualScroll,
       hints: hints, showsNotice: true)
+    // A section's introduction stays where it is: the question is pinned only when it comes first.
+    guard questionLine == 0 else { return page }
+    return keepingQuestionInView(page, questionLines: questionEnd, height: Renderer.bodyHeight(state.size))
+  }
+
+  /// A window too small for the whole page, following a highlight or field further down: the
+  /// question (the first `questionLines` lines) stays in view under the progress bar while its help
+  /// and options scroll, when that leaves room for a few of them. In the smallest windows the
+  /// progress bar gives way to the question.
+  static func keepingQuestionInView(_ page: Renderer.Page, questionLines: Int, height: Int) -> Renderer.Page {
+    guard let focus = page.focus, focus >= questionLines, page.pinned.count + page.lines.count > height else {
+      return page
+    }
+    let kept = page.pinned.count + questionLines + 4 <= height ? page.pinned : Array(page.pinned.prefix(1))
+    guard kept.count + questionLines + 4 <= height else { return page }
+    var page = page
+    page.pinned = kept + page.lines[..<questionLines]
+    page.lines.removeFirst(questionLines)
+    page.focus = focus - questionLines
+    return page
   }
 
   static func progressBar(number: Int, total: Int, width: Int, symbols: Symbols) -> FrameLine {
@@ -381,27 +398,39 @@ enum KeyHelpPage {
     ("Enter", "choose the highlighted answer and go on"),
     ("Space", "choose (multiple choice: tick or untick; in a typed answer: a space)"),
     ("→ Tab", "next question, if this one is answered or optional (never chooses)"),
-    ("← Backspace b", "previous question (answers are kept); in a typed answer Backspace only deletes"),
+    ("← Backspace b", "previous question (answers are kept); in a typed answer they edit"),
     ("Shift-Tab", "previous question"),
     ("PgUp PgDn", "scroll long pages"),
     ("r", "help resources, from any screen"),
+    ("c", "choose your country (welcome and help resources screens)"),
     ("?", "this list of keys"),
     ("e", "save a copy of your answers (on the result)"),
     ("q", "leave (asks first; answers are discarded)"),
     ("Esc", "close this list or a dialog"),
     ("Ctrl-C", "leave at once; nothing is written"),
   ]
+  /// In a typed answer or a file name (one editor for both).
+  static let editingKeys: [(String, String)] = [
+    ("← → Home End", "move the cursor (Ctrl-A, Ctrl-E: start, end)"),
+    ("Backspace Del", "delete before the cursor, under it"),
+    ("Ctrl-U Ctrl-K", "delete to the start, to the end"),
+    ("Ctrl-W", "delete the word before the cursor"),
+  ]
 
   static func page(_ state: AppState, width: Int, symbols: Symbols) -> Renderer.Page {
     var lines: [FrameLine] = [FrameLine()]
-    let keyWidth = keys.map { DisplayWidth.of($0.0) }.max() ?? 10
-    for (key, action) in keys {
+    let keyWidth = (keys + editingKeys).map { DisplayWidth.of($0.0) }.max() ?? 10
+    for (index, (key, action)) in (keys + editingKeys).enumerated() {
+      if index == keys.count {
+        lines.append(FrameLine())
+        lines += Renderer.wrapped("In a typed answer or a file name:", width: width, style: .heading)
+      }
       let pad = String(repeating: " ", count: keyWidth - DisplayWidth.of(key) + 2)
       let wrappedAction = TextLayout.wrap(action, width: max(8, width - keyWidth - 6))
-      for (index, text) in wrappedAction.enumerated() {
+      for (row, text) in wrappedAction.enumerated() {
         lines.append(
           FrameLine([
-            Span(" "), Span(index == 0 ? key : String(repeating: " ", count: DisplayWidth.of(key)), .bold),
+            Span(" "), Span(row == 0 ? key : String(repeating: " ", count: DisplayWidth.of(key)), .bold),
             Span(pad + text),
           ]))
       }
@@ -445,17 +474,15 @@ enum ExportPage {
       hints = ["↑↓ move", "Enter choose", "Esc cancel"]
     case .path, .confirmReplace, .done:
       lines += Renderer.wrapped("\(dialog.format.summary). File name:", width: width, style: .heading)
-      let fieldWidth = max(10, width - 4)
-      let path = TextSafety.visible(dialog.path)
-      let shown = DisplayWidth.of(path) >= fieldWidth ? "…" + String(path.suffix(fieldWidth - 2)) : path
-      let padding = String(repeating: " ", count: max(0, fieldWidth - DisplayWidth.of(shown)))
+      let field = FieldView.line(
+        dialog.pathField, width: max(10, width - 4), style: dialog.step == .path ? .focus : .normal, symbols: symbols)
       focus = lines.count
-      cursorColumn = 2 + DisplayWidth.of(shown)
-      lines.append(FrameLine([Span(" "), Span(shown + padding, dialog.step == .path ? .focus : .normal)]))
+      cursorColumn = field.cursorColumn
+      lines.append(field.line)
       lines.append(FrameLine())
       lines += Renderer.wrapped(
         "The file is readable only by you. It holds your answers: keep it somewhere safe.", width: width, style: .dim)
-      hints = ["type to edit", "Enter save", "Esc back"]
+      hints = ["type to edit", "← → Home End move", "Enter save", "Esc back"]
       if dialog.step == .confirmReplace { hints = ["y replace", "n keep it and change the name"] }
       if dialog.step == .done {
         hints = ["Enter close"]

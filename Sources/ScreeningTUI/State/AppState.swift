@@ -31,7 +31,9 @@ public struct AppState: Sendable {
     public enum Step: Sendable, Hashable { case format, path, confirmReplace, done }
     public var step: Step = .format
     public var formatIndex = 0
-    public var path = ""
+    /// The file name being edited.
+    public var pathField = TextField()
+    public var path: String { pathField.text }
     /// What happened last, in words (saved, or why not).
     public var message: String?
     public var isError = false
@@ -83,8 +85,9 @@ public struct AppState: Sendable {
   public private(set) var manualScroll = false
   /// Multiple choice: the options ticked so far on this question.
   public private(set) var ticked: [String] = []
-  /// Number and text questions: what has been typed.
-  public private(set) var input = ""
+  /// Number, date and text questions: what has been typed, and where the cursor is in it.
+  public private(set) var field = TextField()
+  public var input: String { field.text }
   /// A text field's Esc: the next key is a command (r, ?, q, b), not text.
   public private(set) var commandPending = false
   /// A one-line message for the person, cleared by the next key.
@@ -281,16 +284,16 @@ public struct AppState: Sendable {
     highlight = 0
     isHighlightShown = answer != nil || !question.type.hasOptions
     ticked = []
-    input = ""
+    field = TextField()
     commandPending = false
     switch answer {
     case .choice(let code)?: highlight = question.options.firstIndex { $0.code == code } ?? 0
     case .choices(let codes)?:
       ticked = codes
       highlight = codes.first.flatMap { code in question.options.firstIndex { $0.code == code } } ?? 0
-    case .number(let value)?: input = String(value)
-    case .decimal(let value)?: input = Answer.decimalText(value)
-    case .text(let text)?: input = text
+    case .number(let value)?: field = TextField(String(value))
+    case .decimal(let value)?: field = TextField(Answer.decimalText(value))
+    case .text(let text)?: field = TextField(text)
     case nil: break
     }
     scroll = 0
@@ -299,19 +302,10 @@ public struct AppState: Sendable {
 
   private mutating func updateQuestion(_ key: Key) {
     guard let question = session.currentQuestion else { return }
+    if !question.type.hasOptions, editField(with: key) { return }
     switch key {
-    case .left, .backTab:
+    case .left, .backTab, .backspace:
       goBack()
-    case .backspace:
-      // In a typed field Backspace only edits: held down, it must not run on into the question
-      // before and eat its answer.
-      if question.type.hasOptions {
-        goBack()
-      } else if !input.isEmpty {
-        input.removeLast()
-      } else {
-        notice = "The answer is empty. Press ← or Shift-Tab for the previous question"
-      }
     case .pageUp, .pageDown:
       let base = manualScroll ? scroll : Renderer.followingOffset(self)
       manualScroll = true
@@ -329,7 +323,7 @@ public struct AppState: Sendable {
         if question.type == .multiple { toggle(question.options[highlight], in: question) }
       }
     case .character("-") where question.type.isNumeric:
-      if input.isEmpty { input = "-" }
+      if field.cursor == 0 && !input.hasPrefix("-") { typeNumber("-", into: question) }
     case .character("-") where question.type == .date:
       typeNumber("-", into: question)
     case .character("."), .character(","):
@@ -409,10 +403,29 @@ public struct AppState: Sendable {
     }
   }
 
+  /// The editing keys of a typed field (cursor, Home/End, Backspace, Delete, Ctrl-A/E/U/W/K);
+  /// false for keys that are not edits here. Backspace and ← held down stop at the start of the
+  /// field: they must not run on into the question before and eat its answer. ← in an empty field
+  /// goes back, as on every other question.
+  private mutating func editField(with key: Key) -> Bool {
+    guard let edit = TextField.edit(for: key) else { return false }
+    if key == .left && field.isEmpty { return false }
+    if !field.apply(edit) {
+      switch edit {
+      case .deleteBefore where field.isEmpty:
+        notice = "The answer is empty. Press ← or Shift-Tab for the previous question"
+      case .left, .deleteBefore:
+        notice = "This is the start of your answer. Press Shift-Tab for the previous question"
+      default: break
+      }
+    }
+    return true
+  }
+
   private mutating func typeText(_ character: Character, into question: Question) {
     guard !character.unicodeScalars.contains(where: TextSafety.isUnsafe) else { return }
     if input.unicodeScalars.count + character.unicodeScalars.count <= question.maxLength {
-      input.append(character)
+      field.insert(character)
     } else {
       notice = "The answer can be at most \(question.maxLength) characters"
     }
@@ -420,7 +433,7 @@ public struct AppState: Sendable {
 
   private mutating func typeNumber(_ character: Character, into question: Question) {
     guard input.count < (question.type == .date ? 10 : 18) else { return }
-    input.append(character)
+    field.insert(character)
   }
 
   /// Records the answer on screen and goes on (through the red-flag screen when one is raised).
@@ -587,7 +600,7 @@ public struct AppState: Sendable {
         if let number = character.wholeNumberValue, number >= 1, number <= count { dialog.formatIndex = number - 1 }
       case .enter, .space, .right:
         dialog.step = .path
-        dialog.path = defaultExportPath(dialog.format)
+        dialog.pathField = TextField(defaultExportPath(dialog.format))
         dialog.message = nil
       case .escape, .left, .backspace:
         overlay = nil
@@ -596,9 +609,10 @@ public struct AppState: Sendable {
     case .path:
       switch key {
       case .character(let character):
-        if !character.unicodeScalars.contains(where: TextSafety.isUnsafe) { dialog.path.append(character) }
-      case .space: dialog.path.append(" ")
-      case .backspace: if !dialog.path.isEmpty { dialog.path.removeLast() }
+        if !character.unicodeScalars.contains(where: TextSafety.isUnsafe) { dialog.pathField.insert(character) }
+      case .space: dialog.pathField.insert(" ")
+      case _ where TextField.edit(for: key) != nil:
+        dialog.pathField.apply(TextField.edit(for: key)!)
       case .enter:
         if dialog.path.allSatisfy(\.isWhitespace) {
           dialog.message = "Type a file name."

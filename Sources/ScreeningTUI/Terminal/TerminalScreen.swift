@@ -126,6 +126,7 @@ final class TerminalScreen {
       case KEY_END: return .key(.end)
       case KEY_BTAB: return .key(.backTab)
       case KEY_BACKSPACE: return .key(.backspace)
+      case KEY_DC: return .key(.delete)
       case KEY_ENTER: return .key(.enter)
       case KEY_RESIZE: return .resize(size)
       default: return .none
@@ -140,6 +141,9 @@ final class TerminalScreen {
     case 9: return .key(.tab)
     case 8, 127: return .key(.backspace)
     case 32: return .key(.space)
+    case 1...26:
+      // The rest of Ctrl-A to Ctrl-Z: text-field editing (Ctrl-A, E, U, W, K, D).
+      return .key(.control(Character(Unicode.Scalar(UInt8(code) + 0x60))))
     default:
       guard let scalar = code < 0x80 ? Unicode.Scalar(UInt8(code)) : readScalar(startingWith: UInt8(code)),
         !TextSafety.isUnsafe(scalar)
