@@ -12,9 +12,11 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
   ],
   targets: [
-    // libyaml, as Yams carries it (Sources/CYaml/LICENSE). Only its C parser is used: depending on
-    // Yams linked its Swift module too, and with it all of Foundation and ICU.
-    .target(name: "CYaml", cSettings: [.define("YAML_DECLARE_STATIC")]),
+    // libyaml 0.2.5 as upstream released it, its parser only (Sources/CYaml/VENDORED.md). Yams
+    // would link its Swift module too, and with it all of Foundation and ICU.
+    .target(
+      name: "CYaml", exclude: ["VENDORED.md", "License"],
+      cSettings: [.define("YAML_DECLARE_STATIC"), .define("HAVE_CONFIG_H")]),
     // The pure core: model, loading, validation, session, scoring, resources. No terminal I/O.
     // O_TMPFILE, linkat and the signal hold around a file write (Swift's Glibc module lacks them).
     .target(name: "CSafeFile"),

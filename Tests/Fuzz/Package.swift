@@ -7,7 +7,9 @@ let package = Package(
   name: "SelfScreenFuzz",
   targets: [
     // The main package's CYaml, CSafeFile and ScreeningCore, through symlinks in Sources/.
-    .target(name: "CYaml", cSettings: [.define("YAML_DECLARE_STATIC")]),
+    .target(
+      name: "CYaml", exclude: ["VENDORED.md", "License"],
+      cSettings: [.define("YAML_DECLARE_STATIC"), .define("HAVE_CONFIG_H")]),
     .target(name: "CSafeFile"),
     .target(
       name: "ScreeningCore",

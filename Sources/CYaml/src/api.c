@@ -2,6 +2,28 @@
 #include "yaml_private.h"
 
 /*
+ * Get the library version.
+ */
+
+YAML_DECLARE(const char *)
+yaml_get_version_string(void)
+{
+    return YAML_VERSION_STRING;
+}
+
+/*
+ * Get the library version numbers.
+ */
+
+YAML_DECLARE(void)
+yaml_get_version(int *major, int *minor, int *patch)
+{
+    *major = YAML_VERSION_MAJOR;
+    *minor = YAML_VERSION_MINOR;
+    *patch = YAML_VERSION_PATCH;
+}
+
+/*
  * Allocate a dynamic memory block.
  */
 
@@ -823,10 +845,7 @@ yaml_scalar_event_initialize(yaml_event_t *event,
     }
 
     if (length < 0) {
-#pragma clang diagnostic push
-#pragma clang diagnostic ignored "-Wshorten-64-to-32"
         length = strlen((char *)value);
-#pragma clang diagnostic pop
     }
 
     if (!yaml_check_utf8(value, length)) goto error;
@@ -1197,10 +1216,7 @@ yaml_document_add_scalar(yaml_document_t *document,
     if (!tag_copy) goto error;
 
     if (length < 0) {
-#pragma clang diagnostic push
-#pragma clang diagnostic ignored "-Wshorten-64-to-32"
         length = strlen((char *)value);
-#pragma clang diagnostic pop
     }
 
     if (!yaml_check_utf8(value, length)) goto error;
@@ -1212,10 +1228,7 @@ yaml_document_add_scalar(yaml_document_t *document,
     SCALAR_NODE_INIT(node, tag_copy, value_copy, length, style, mark, mark);
     if (!PUSH(&context, document->nodes, node)) goto error;
 
-#pragma clang diagnostic push
-#pragma clang diagnostic ignored "-Wshorten-64-to-32"
     return document->nodes.top - document->nodes.start;
-#pragma clang diagnostic pop
 
 error:
     yaml_free(tag_copy);
@@ -1260,10 +1273,7 @@ yaml_document_add_sequence(yaml_document_t *document,
             style, mark, mark);
     if (!PUSH(&context, document->nodes, node)) goto error;
 
-#pragma clang diagnostic push
-#pragma clang diagnostic ignored "-Wshorten-64-to-32"
     return document->nodes.top - document->nodes.start;
-#pragma clang diagnostic pop
 
 error:
     STACK_DEL(&context, items);
@@ -1308,10 +1318,7 @@ yaml_document_add_mapping(yaml_document_t *document,
             style, mark, mark);
     if (!PUSH(&context, document->nodes, node)) goto error;
 
-#pragma clang diagnostic push
-#pragma clang diagnostic ignored "-Wshorten-64-to-32"
     return document->nodes.top - document->nodes.start;
-#pragma clang diagnostic pop
 
 error:
     STACK_DEL(&context, pairs);

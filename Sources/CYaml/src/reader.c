@@ -191,30 +191,6 @@ yaml_parser_update_buffer(yaml_parser_t *parser, size_t length)
 
         while (parser->raw_buffer.pointer != parser->raw_buffer.last)
         {
-            /*
-             * SelfScreen: in UTF-8, a run of tab, LF, CR and printable ASCII
-             * decodes to itself and is all allowed, so it is copied as it is,
-             * exactly as the loop below would copy it one character at a time.
-             */
-
-            if (parser->encoding == YAML_UTF8_ENCODING) {
-                const unsigned char *run = parser->raw_buffer.pointer;
-                size_t count;
-                while (run != parser->raw_buffer.last
-                        && ((*run >= 0x20 && *run <= 0x7E)
-                            || *run == 0x0A || *run == 0x09 || *run == 0x0D))
-                    run ++;
-                count = run - parser->raw_buffer.pointer;
-                if (count) {
-                    memcpy(parser->buffer.last, parser->raw_buffer.pointer, count);
-                    parser->buffer.last += count;
-                    parser->raw_buffer.pointer += count;
-                    parser->offset += count;
-                    parser->unread += count;
-                    continue;
-                }
-            }
-
             unsigned int value = 0, value2 = 0;
             int incomplete = 0;
             unsigned char octet;

@@ -273,7 +273,7 @@
  * The tokens BLOCK-SEQUENCE-START and BLOCK-MAPPING-START denote indentation
  * increase that precedes a block collection (cf. the INDENT token in Python).
  * The token BLOCK-END denote indentation decrease that ends a block collection
- * (cf. the DEDENT token in Python).  However YAML has some syntax peculiarities
+ * (cf. the DEDENT token in Python).  However YAML has some syntax pecularities
  * that makes detections of these tokens more complex.
  *
  * The tokens BLOCK-ENTRY, KEY, and VALUE are used to represent the indicators
@@ -1228,10 +1228,7 @@ yaml_parser_roll_indent(yaml_parser_t *parser, ptrdiff_t column,
             return 0;
         }
 
-#pragma clang diagnostic push
-#pragma clang diagnostic ignored "-Wshorten-64-to-32"
         parser->indent = column;
-#pragma clang diagnostic pop
 
         /* Create a token and insert it into the queue. */
 
@@ -3290,7 +3287,7 @@ yaml_parser_scan_flow_scalar(yaml_parser_t *parser, yaml_token_t *token,
 
         /* Check if we are at the end of the scalar. */
 
-        /* Fix for crash uninitialized value crash
+        /* Fix for crash unitialized value crash
          * Credit for the bug and input is to OSS Fuzz
          * Credit for the fix to Alex Gaynor
          */
@@ -3511,24 +3508,6 @@ yaml_parser_scan_plain_scalar(yaml_parser_t *parser, yaml_token_t *token)
             /* Copy the character. */
 
             if (!READ(parser, string)) goto error;
-
-            /*
-             * SelfScreen: copy the rest of a run of ASCII letters, digits, '_' and
-             * '-' at once. The loop would read each of them the same way: none of
-             * them ends a plain scalar or is an indicator, nothing is left to join
-             * (that was done just above), and each is one byte wide. The run stops
-             * where CACHE(parser, 2) would refill the buffer, which is then done
-             * below, as after any character.
-             */
-
-            while (parser->unread >= 2 && IS_ALPHA(parser->buffer))
-            {
-                if (!STRING_EXTEND(parser, string)) goto error;
-                *(string.pointer++) = *(parser->buffer.pointer++);
-                parser->mark.index ++;
-                parser->mark.column ++;
-                parser->unread --;
-            }
 
             end_mark = parser->mark;
 

@@ -1,4 +1,8 @@
-#include "yaml.h"
+#if HAVE_CONFIG_H
+#include "config.h"
+#endif
+
+#include <yaml.h>
 
 #include <assert.h>
 #include <limits.h>
