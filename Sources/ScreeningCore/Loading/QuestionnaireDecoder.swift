@@ -543,14 +543,13 @@ final class QuestionnaireDecoder {
     // Ids that are not the questionnaire's (an error the validator reports) go in a table.
     var given = [UInt64](repeating: 0, count: (questions.count + 63) / 64)
     var seenOthers: [String: SourceLocation] = [:]
-    var last = -1
     map.references.reserveCapacity(map.references.count + items.count)
     var ids: [String] = []
     ids.reserveCapacity(items.count)
     for (offset, (node, path)) in items.enumerated() {
       guard let id = nodes.id(node, path, what: "question id") else { continue }
       let place = Place(location: node.location, path: path)
-      if let position = Questionnaire.position(of: id, near: &last, in: questions, table: questionIDs) {
+      if let position = questionIDs[id] {
         let (word, bit) = position.quotientAndRemainder(dividingBy: 64)
         guard given[word] & (1 << bit) == 0 else {
           reportRepeated(id, place: place, firstAmong: items.nodes[..<offset])

@@ -21,11 +21,7 @@ public struct Questionnaire: Sendable, Hashable, Identifiable {
   public var messages: [ResultMessage]
   public var domains: [Domain]
   /// `sha256:` and the digest of the file it was loaded from, when it came from one.
-  public var contentHash: String? {
-    get { contentDigest?.value }
-    set { contentDigest = newValue.map(ContentDigest.init(value:)) }
-  }
-  private var contentDigest: ContentDigest?
+  public var contentHash: String?
   /// For a questionnaire imported from FHIR: where its items came from (for the response export).
   public var fhir: FHIRLayout?
   private var indexByID: [String: Int]
@@ -74,9 +70,9 @@ public struct Questionnaire: Sendable, Hashable, Identifiable {
     self.indexByID = indexByID
   }
 
-  /// Sets the content hash to that of the file `bytes`, worked out when it is first read.
+  /// Sets the content hash to that of the file `bytes`.
   mutating func setContentHash(ofFile bytes: [UInt8]) {
-    contentDigest = ContentDigest(bytes: bytes)
+    contentHash = "sha256:" + SHA256.hex(bytes)
   }
 
   /// The question with `id`, if any.
@@ -87,33 +83,6 @@ public struct Questionnaire: Sendable, Hashable, Identifiable {
   /// The position of the question with `id` in asking order.
   public func index(of id: String) -> Int? {
     indexByID[id]
-  }
-
-  /// `index(of:)` for ids that mostly come in asking order, as in a score's list or a run of
-  /// show_ifs: the question after `last`, then `last` itself, is tried before the table, and
-  /// `last` becomes the position found. The answers are those of `index(of:)`.
-  ///
-  /// A large questionnaire's table does not fit in the processor's caches, and each lookup in it
-  /// waits on memory; the questions next to the last one found usually do.
-  public func index(of id: String, near last: inout Int) -> Int? {
-    Self.position(of: id, near: &last, in: questions, table: indexByID)
-  }
-
-  /// `index(of:near:)` over questions and their index by id (`table[questions[i].id] == i` for
-  /// the first question with each id), for the decoder, before the questionnaire is made.
-  static func position(of id: String, near last: inout Int, in questions: [Question], table: [String: Int]) -> Int? {
-    // With a repeated id, the table gives the first, so only the table can answer.
-    if table.count == questions.count {
-      let next = last &+ 1
-      if next >= 0, next < questions.count, questions[next].id == id {
-        last = next
-        return next
-      }
-      if last >= 0, last < questions.count, questions[last].id == id { return last }
-    }
-    guard let found = table[id] else { return nil }
-    last = found
-    return found
   }
 
   /// The section with `id`, if any.

@@ -3,9 +3,8 @@ extension Questionnaire {
   /// without `max`) or reads a question that is not in the questionnaire.
   public func maximum(of rule: ScoreRule) -> Int? {
     var total = 0
-    var last = -1
     for id in rule.questionIDs {
-      guard let index = index(of: id, near: &last) else { return nil }
+      guard let index = index(of: id) else { return nil }
       // Read in place: `question(_:)` would copy the whole Question.
       switch rule.kind {
       case .count:

@@ -24,10 +24,8 @@ struct QuestionnaireValidator {
   }
 
   func run() {
-    // Each reference's question, looked up once for all the checks (references mostly come in
-    // asking order: a score's list, a run of show_ifs).
-    var last = -1
-    let targets = map.references.map { questionnaire.index(of: $0.questionID, near: &last) }
+    // Each reference's question, looked up once for all the checks.
+    let targets = map.references.map { questionnaire.index(of: $0.questionID) }
     checkReferences(targets)
     checkSkipLogic(targets)
     checkCitations()
@@ -171,11 +169,10 @@ struct QuestionnaireValidator {
     let questions = questionnaire.questions
     var reachable = [Bool](repeating: true, count: questions.count)
     let evaluator = Reachability(questionnaire: questionnaire)
-    var last = -1
     // By index: a copy of each Question would be made and dropped.
     for index in questions.indices {
       guard let condition = questions[index].showIf, broken.isEmpty || !broken.contains(index) else { continue }
-      switch evaluator.canBeTrue(condition, reachable: reachable, near: &last) {
+      switch evaluator.canBeTrue(condition, reachable: reachable) {
       case .some(false):
         reachable[index] = false
         error(
@@ -274,16 +271,9 @@ struct Reachability {
 
   /// `true` or `false` when decided; nil when there are too many combinations to try.
   func canBeTrue(_ condition: Condition, reachable: [Bool]) -> Bool? {
-    var last = -1
-    return canBeTrue(condition, reachable: reachable, near: &last)
-  }
-
-  /// `canBeTrue(_:reachable:)` for the show_ifs of questions in asking order: the usual test's
-  /// question is looked up with `Questionnaire.index(of:near:)`.
-  func canBeTrue(_ condition: Condition, reachable: [Bool], near last: inout Int) -> Bool? {
     // The usual show_if, one test on one single-choice question, is one variable and no free
     // test: trying its values directly gives what the search below gives, without its tables.
-    if case .test(let id, let test) = condition, let index = questionnaire.index(of: id, near: &last),
+    if case .test(let id, let test) = condition, let index = questionnaire.index(of: id),
       reachable[index], isSingle(at: index)
     {
       let options = questionnaire.questions[index].options

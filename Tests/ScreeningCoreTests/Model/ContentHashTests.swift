@@ -2,9 +2,8 @@ import Testing
 
 @testable import ScreeningCore
 
-/// The content hash is worked out from the file when first read; it reads, compares and hashes as
-/// the plain value it replaced.
-@Suite struct ContentDigestTests {
+/// A loaded questionnaire carries the hash of its file; questionnaires compare by it.
+@Suite struct ContentHashTests {
   @Test func aLoadedQuestionnaireCarriesTheHashOfItsFile() throws {
     let bytes = Array(Fixtures.demo.utf8)
     let questionnaire = try #require(QuestionnaireLoader.load(bytes: bytes, fileName: "demo.yaml").value)

@@ -2,9 +2,8 @@ import Testing
 
 @testable import ScreeningCore
 
-/// `index(of:near:)` tries the questions next to the last one found before the table; it must
-/// answer exactly as `index(of:)`, and the decoder's index by id must be the one the public
-/// initializer makes.
+/// Questions are found by id; the decoder's index by id must be the one the public initializer
+/// makes.
 @Suite struct QuestionLookupTests {
   static func questions(_ ids: [String]) -> Questionnaire {
     Questionnaire(
@@ -13,38 +12,12 @@ import Testing
       questions: ids.map { Question(id: $0, text: "Question \($0)?", type: .text) })
   }
 
-  @Test func everyStartingPointGivesTheTablesAnswer() {
-    let questionnaire = Self.questions(["a", "b", "c", "d"])
-    for id in ["a", "b", "c", "d", "e", ""] {
-      for start in -3...6 {
-        var last = start
-        let found = questionnaire.index(of: id, near: &last)
-        #expect(found == questionnaire.index(of: id), "id \(id) from \(start)")
-        // The last one found is remembered; a miss leaves it as it was.
-        #expect(last == (found ?? start), "id \(id) from \(start)")
-      }
-    }
-  }
-
-  @Test func idsInAskingOrderOrRepeatedAreFollowed() {
-    let questionnaire = Self.questions(["q0", "q1", "q2", "q3"])
-    var last = -1
-    let positions = ["q0", "q1", "q1", "q2", "q0", "q3", "missing", "q3"].map {
-      questionnaire.index(of: $0, near: &last)
-    }
-    #expect(positions == [0, 1, 1, 2, 0, 3, nil, 3])
-    #expect(last == 3)
-  }
-
-  @Test func withARepeatedIdTheFirstIsFoundEvenNextToTheLast() {
+  @Test func withARepeatedIdTheFirstIsFound() {
     // Only code can make this (the loader refuses repeated ids); the table gives the first.
     let questionnaire = Self.questions(["a", "b", "a", "c"])
     #expect(questionnaire.index(of: "a") == 0)
-    for start in -1...4 {
-      var last = start
-      #expect(questionnaire.index(of: "a", near: &last) == 0, "from \(start)")
-      #expect(last == 0)
-    }
+    #expect(questionnaire.index(of: "c") == 3)
+    #expect(questionnaire.index(of: "e") == nil)
   }
 
   @Test func theDecodersIndexIsTheOneThePublicInitializerMakes() throws {
