@@ -3,7 +3,6 @@ import PackageDescription
 
 let package = Package(
   name: "SelfScreen",
-  platforms: [.macOS(.v13)],
   products: [
     .executable(name: "selfscreen", targets: ["selfscreen"]),
     .executable(name: "selfscreen-bench", targets: ["selfscreen-bench"]),
@@ -60,10 +59,11 @@ let package = Package(
       // start (README, "Performance": start-up time halved against -static-stdlib alone), and the
       // binary runs on a machine without the toolchain. Static ncursesw needs libtinfo after it.
       // The flags reach every product that links this target, so no test target may depend on it.
-      swiftSettings: [.unsafeFlags(["-static-executable"], .when(configuration: .release))],
+      // SelfScreen is built and tested on Linux only (README, "Install"); these flags are Linux's.
+      swiftSettings: [.unsafeFlags(["-static-executable"], .when(platforms: [.linux], configuration: .release))],
       linkerSettings: [
-        .unsafeFlags(["-static-executable"], .when(configuration: .release)),
-        .linkedLibrary("tinfo", .when(configuration: .release)),
+        .unsafeFlags(["-static-executable"], .when(platforms: [.linux], configuration: .release)),
+        .linkedLibrary("tinfo", .when(platforms: [.linux], configuration: .release)),
       ]
     ),
     // The benchmark: `swift run -c release selfscreen-bench` (README, "Performance").

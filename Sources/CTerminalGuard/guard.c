@@ -38,8 +38,6 @@ void tg_save_modes(void) {
   if (tcgetattr(STDIN_FILENO, &saved_modes) == 0) have_saved_modes = 1;
 }
 
-void tg_crash_for_testing(int signal_number) { raise(signal_number); }
-
 void tg_install(const char *restore) {
   restore_length = 0;
   if (restore != NULL) {

@@ -123,7 +123,9 @@ import Testing
   }
 
   @Test func aCrashRestoresTheTerminal() throws {
-    let tmux = try TmuxSession(environment: "SELFSCREEN_TEST_CRASH_AFTER_START=1")
+    let tmux = try TmuxSession()
+    try tmux.startQuestions()
+    kill(try tmux.selfscreenPID(), SIGSEGV)
     let end = try tmux.waitForEnd(139)
     #expect(TmuxSession.restored(end))
   }

@@ -17,9 +17,6 @@ void tg_save_modes(void);
    the alternate screen, show the cursor); at most 255 bytes. */
 void tg_install(const char *restore);
 
-/* Runs the crash guard's restore path by raising `signal` (a test hook for the crash tests). */
-void tg_crash_for_testing(int signal);
-
 /* Removes the handlers (back to the default actions). */
 void tg_uninstall(void);
 

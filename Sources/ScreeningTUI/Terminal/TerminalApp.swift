@@ -48,9 +48,6 @@ public enum TerminalApp {
     } catch {
       throw Unavailable(description: error.message)
     }
-    if environment["SELFSCREEN_TEST_CRASH_AFTER_START"] == "1" {
-      tg_crash_for_testing(SIGSEGV)
-    }
     let writer = SafeFileWriter()
     var state = AppState(
       session: session, region: region, size: terminal.size, started: .now(),
