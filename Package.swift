@@ -19,18 +19,10 @@ let package = Package(
     // The pure core: model, loading, validation, session, scoring, resources. No terminal I/O.
     // O_TMPFILE, linkat and the signal hold around a file write (Swift's Glibc module lacks them).
     .target(name: "CSafeFile"),
-    .target(
-      name: "ScreeningCore",
-      dependencies: ["CYaml", "CSafeFile"],
-      resources: [
-        // Symlinks to Questionnaires/: the bundled data is compiled into the binary,
-        // so an installed or copied `selfscreen` never has to find a data folder.
-        .embedInCode("Bundled/ketamine.yaml"),
-        .embedInCode("Bundled/resources.yaml"),
-      ]
-    ),
-    // The bundled questionnaires and help resources as code: BundleCompiler validates
-    // Questionnaires/ at build time and writes them out, so the program never parses them at start.
+    .target(name: "ScreeningCore", dependencies: ["CYaml", "CSafeFile"]),
+    // The bundled questionnaires and help resources as code: BundleCompiler validates every file in
+    // Questionnaires/ at build time and writes them out, so the program never parses them at start
+    // and an installed or copied `selfscreen` never has to find a data folder.
     .target(name: "ScreeningBundle", dependencies: ["ScreeningCore"], plugins: ["BundleCompilerPlugin"]),
     .executableTarget(name: "BundleCompiler", dependencies: ["ScreeningCore"]),
     .plugin(
@@ -68,12 +60,17 @@ let package = Package(
     ),
     // The benchmark: `swift run -c release selfscreen-bench` (README, "Performance").
     .target(name: "CBenchSupport"),
-    .executableTarget(name: "selfscreen-bench", dependencies: ["ScreeningCore", "CBenchSupport", "selfscreen"]),
+    .executableTarget(
+      name: "selfscreen-bench", dependencies: ["ScreeningCore", "ScreeningBundle", "CBenchSupport", "selfscreen"]),
+    // Shared by the test targets: the Questionnaires/ folder as files, small fixtures, helpers.
+    .target(name: "TestSupport", dependencies: ["ScreeningCore"], path: "Tests/TestSupport"),
     .testTarget(
-      name: "ScreeningCoreTests", dependencies: ["ScreeningCore"], exclude: ["Export/Golden", "FHIR/Fixtures"]),
-    .testTarget(name: "ScreeningBundleTests", dependencies: ["ScreeningBundle", "ScreeningCore", "BundleCompiler"]),
-    .testTarget(name: "ScreeningTUITests", dependencies: ["ScreeningTUI"]),
-    .testTarget(name: "ScreeningLineModeTests", dependencies: ["ScreeningLineMode"]),
+      name: "ScreeningCoreTests", dependencies: ["ScreeningCore", "TestSupport"],
+      exclude: ["Export/Golden", "FHIR/Fixtures"]),
+    .testTarget(
+      name: "ScreeningBundleTests", dependencies: ["ScreeningBundle", "ScreeningCore", "BundleCompiler", "TestSupport"]),
+    .testTarget(name: "ScreeningTUITests", dependencies: ["ScreeningTUI", "TestSupport"]),
+    .testTarget(name: "ScreeningLineModeTests", dependencies: ["ScreeningLineMode", "TestSupport"]),
     // These two run the built `selfscreen` binary, which `swift test` builds with every product. They
     // must not depend on the target: a test bundle that links it would get a second, static Swift
     // runtime beside the one XCTest and Swift Testing load (`swift test -c release` fails to link).

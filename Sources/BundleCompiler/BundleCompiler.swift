@@ -5,18 +5,23 @@ import ScreeningCore
 /// `selfscreen validate` would, and writes them as Swift code for the `ScreeningBundle` target.
 /// Any error or warning stops the build with its place (`file:line:col`).
 ///
-/// Usage: BundleCompiler OUTPUT.swift RESOURCES.yaml [QUESTIONNAIRE.yaml ...]
-/// A questionnaire's bundled id is its file's name without `.yaml`.
+/// Usage: BundleCompiler OUTPUT.swift FOLDER
+///
+/// FOLDER is `Questionnaires/`: its `resources.yaml` is the help resources and every other `.yaml`
+/// file a bundled questionnaire, whose id is its file's name without `.yaml`. The folder is read
+/// here, when the command runs, not when the build is planned: a file added or removed since
+/// then is shipped or dropped by the next build.
 @main
 enum BundleCompiler {
   static func main() {
     let arguments = Array(CommandLine.arguments.dropFirst())
-    guard arguments.count >= 2 else {
-      fail("usage: BundleCompiler OUTPUT.swift RESOURCES.yaml [QUESTIONNAIRE.yaml ...]")
+    guard arguments.count == 2 else {
+      fail("usage: BundleCompiler OUTPUT.swift FOLDER")
     }
     let output = arguments[0]
-    let help = load(arguments[1], with: HelpDirectoryLoader.load(bytes:fileName:limits:))
-    let questionnaires = arguments.dropFirst(2).sorted().map { path in
+    let (resources, paths) = files(in: arguments[1])
+    let help = load(resources, with: HelpDirectoryLoader.load(bytes:fileName:limits:))
+    let questionnaires = paths.map { path in
       let value = load(path, with: QuestionnaireLoader.load(bytes:fileName:limits:))
       guard name(path).hasSuffix(".yaml") else { fail("\(path): a bundled questionnaire's file name ends in .yaml") }
       let id = String(name(path).dropLast(".yaml".count))
@@ -24,7 +29,7 @@ enum BundleCompiler {
       return (id: id, value: value, hash: hash)
     }
     let source = GeneratedFile.text(
-      questionnaires: questionnaires, help: help, inputs: arguments.dropFirst().map(fileName))
+      questionnaires: questionnaires, help: help, inputs: ([resources] + paths).map(fileName))
     do {
       try source.write(toFile: output, atomically: true, encoding: .utf8)
     } catch {
@@ -51,6 +56,19 @@ enum BundleCompiler {
       fail("\(fileName(path)): bundled data must load without errors or warnings")
     }
     return value
+  }
+
+  /// The help resources file and the questionnaire files in `folder`, in name order.
+  static func files(in folder: String) -> (resources: String, questionnaires: [String]) {
+    let names: [String]
+    do {
+      names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".yaml") }.sorted()
+    } catch {
+      fail("cannot read the folder \(folder): \(error)")
+    }
+    guard names.contains("resources.yaml") else { fail("\(folder): resources.yaml is missing") }
+    let paths = names.filter { $0 != "resources.yaml" }.map { folder + "/" + $0 }
+    return (folder + "/resources.yaml", paths)
   }
 
   /// The last component of a path.

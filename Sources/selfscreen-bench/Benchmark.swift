@@ -1,5 +1,6 @@
 import CBenchSupport
 import Foundation
+import ScreeningBundle
 import ScreeningCore
 
 /// Runs the real `selfscreen` in a pseudo-terminal at 80x24 (and `dialog`, where installed, for
@@ -51,7 +52,7 @@ enum Benchmark {
     // dialog, drawing the first question as a radio list in the same kind of terminal. Its runs
     // alternate with SelfScreen's, so that both meet the same machine (load, clock, caches).
     let dialog = ["/usr/bin/dialog", "/bin/dialog"].first(where: FileManager.default.isExecutableFile(atPath:))
-    let question = try require(BundledData.questionnaire("ketamine")?.value?.questions.first)
+    let question = try require(CompiledBundle.questionnaire("ketamine")?.questions.first)
     var dialogArguments = ["--radiolist", question.text, "0", "0", "0"]
     for (index, option) in question.options.enumerated() { dialogArguments += ["\(index + 1)", option.label, "off"] }
     // Each key of the script, run after run: "every key" is the target, not the typical one.
@@ -121,7 +122,10 @@ enum Benchmark {
 
   /// Loading and validating, in-process.
   static func loading(_ runs: Int, sizes: [Int], _ table: inout Table) throws {
-    let ketamine = try require(BundledData.questionnaireBytes("ketamine"))
+    // The file the bundle is compiled from, in this checkout (the benchmark runs from it).
+    let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+      "../../Questionnaires/ketamine.yaml")
+    let ketamine = try require(FileManager.default.contents(atPath: file.path).map(Array.init))
     table.add(
       "load + validate ketamine.yaml (ms)",
       time(runs) { _ = QuestionnaireLoader.load(bytes: ketamine, fileName: "k.yaml") })

@@ -1,12 +1,14 @@
 import Foundation
 import ScreeningBundle
 import ScreeningCore
+import TestSupport
 import Testing
 
 @testable import BundleCompiler
 
 /// The program uses the bundled questionnaires and help resources as code written at build time
-/// (CompiledBundle). That code must give exactly what loading the files gives.
+/// (CompiledBundle) from every file in `Questionnaires/`. That code must give exactly what loading
+/// the files in the folder gives, and name the same questionnaires: a stale bundle fails here.
 @Suite struct CompiledBundleTests {
   @Test func theCompiledQuestionnairesAreTheBundledFilesLoaded() throws {
     #expect(CompiledBundle.questionnaireIDs == BundledData.questionnaireIDs)
@@ -21,6 +23,15 @@ import Testing
       #expect(compiled.contentHash?.hasPrefix("sha256:") == true)
     }
     #expect(CompiledBundle.questionnaire("no-such-questionnaire") == nil)
+  }
+
+  @Test func aFolderWithoutHelpResourcesStopsTheBuild() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bundle-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let run = try compile(folder.appendingPathComponent("out.swift").path, folder.path)
+    #expect(run.status == 1)
+    #expect(run.stderr.contains("\(folder.path): resources.yaml is missing"))
   }
 
   @Test func theCompiledHelpResourcesAreTheBundledFileLoaded() throws {
@@ -63,9 +74,7 @@ import Testing
     try Data(text.utf8).write(to: folder.appendingPathComponent("ketamine.yaml"))
     let output = folder.appendingPathComponent("out.swift")
 
-    let run = try compile(
-      output.path, folder.appendingPathComponent("resources.yaml").path,
-      folder.appendingPathComponent("ketamine.yaml").path)
+    let run = try compile(output.path, folder.path)
     #expect(run.status == 1)
     #expect(
       run.stderr.contains("\(folder.path)/ketamine.yaml:17:10: error: minutes: expected a whole number, found five"))
@@ -80,14 +89,19 @@ import Testing
     try Data(BundledData.helpDirectoryBytes).write(to: folder.appendingPathComponent("resources.yaml"))
     try Data(try #require(BundledData.questionnaireBytes("ketamine"))).write(
       to: folder.appendingPathComponent("ketamine.yaml"))
+    // A second questionnaire dropped in the folder is found with nothing else to edit; files
+    // that are not YAML are left alone.
+    var second = String(decoding: try #require(BundledData.questionnaireBytes("ketamine")), as: UTF8.self)
+    second = second.replacingOccurrences(of: "\nid: ketamine\n", with: "\nid: another\n")
+    try Data(second.utf8).write(to: folder.appendingPathComponent("another.yaml"))
+    try Data("notes".utf8).write(to: folder.appendingPathComponent("FORMAT.md"))
     let output = folder.appendingPathComponent("out.swift")
-    let run = try compile(
-      output.path, folder.appendingPathComponent("resources.yaml").path,
-      folder.appendingPathComponent("ketamine.yaml").path)
+    let run = try compile(output.path, folder.path)
     #expect(run.status == 0)
     #expect(run.stderr == "")
     let source = try String(contentsOf: output, encoding: .utf8)
-    #expect(source.contains("static let questionnaireIDs: [String] = [\"ketamine\"]"))
+    #expect(source.contains("static let questionnaireIDs: [String] = [\"another\", \"ketamine\"]"))
+    #expect(source.contains("case \"another\": return questionnaire_another"))
     #expect(source.contains("case \"ketamine\": return questionnaire_ketamine"))
     #expect(source.contains("value.contentHash = \"sha256:"))
     #expect(source.contains("static let helpDirectory: ScreeningCore.HelpDirectory = ScreeningCore.HelpDirectory("))

@@ -1,6 +1,15 @@
+import Foundation
+
 @testable import ScreeningCore
 
-nonisolated(unsafe) let ketamine = BundledData.questionnaire("ketamine")!.value!
+/// The bundled questionnaire, read from `Questionnaires/` in this checkout.
+nonisolated(unsafe) let ketamine = QuestionnaireLoader.load(
+  bytes: Array(
+    FileManager.default.contents(
+      atPath: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../../../../Questionnaires/ketamine.yaml").path)!),
+  fileName: "Questionnaires/ketamine.yaml"
+).value!
 
 /// Any bytes as a native answers file for the ketamine questionnaire, then scored and exported.
 @_cdecl("LLVMFuzzerTestOneInput")

@@ -1,6 +1,15 @@
+import Foundation
+
 @testable import ScreeningCore
 
-nonisolated(unsafe) let ketamine = BundledData.questionnaire("ketamine")!.value!
+/// The bundled questionnaire, read from `Questionnaires/` in this checkout.
+nonisolated(unsafe) let ketamine = QuestionnaireLoader.load(
+  bytes: Array(
+    FileManager.default.contents(
+      atPath: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../../../../Questionnaires/ketamine.yaml").path)!),
+  fileName: "Questionnaires/ketamine.yaml"
+).value!
 
 /// Bytes as a script of session steps (answer, next, back, edit, review, finish) and random
 /// conditions: skip logic, progress and reachability never crash, and the session's invariants hold.
