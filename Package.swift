@@ -48,7 +48,7 @@ let package = Package(
       ],
       // Release builds are one static executable: the Swift runtime, FoundationEssentials, ncursesw
       // and glibc are linked in, so no dynamic loader resolves symbols or relocates libraries at
-      // start (README, "Performance": start-up time halved against -static-stdlib alone), and the
+      // start (docs/decisions/0003-static-binary.md: start-up time halved against -static-stdlib alone), and the
       // binary runs on a machine without the toolchain. Static ncursesw needs libtinfo after it.
       // The flags reach every product that links this target, so no test target may depend on it.
       // SelfScreen is built and tested on Linux only (README, "Install"); these flags are Linux's.
@@ -58,7 +58,7 @@ let package = Package(
         .linkedLibrary("tinfo", .when(platforms: [.linux], configuration: .release)),
       ]
     ),
-    // The benchmark: `swift run -c release selfscreen-bench` (README, "Performance").
+    // The benchmark: `swift run -c release selfscreen-bench` (docs/PERFORMANCE.md).
     .target(name: "CBenchSupport"),
     .executableTarget(
       name: "selfscreen-bench", dependencies: ["ScreeningCore", "ScreeningBundle", "CBenchSupport", "selfscreen"]),

@@ -34,7 +34,7 @@ struct SelfScreen: ParsableCommand {
   )
 
   /// Runs the command line. The screening's usual starts skip ArgumentParser, whose reflection
-  /// took about a third of the time to the first screen (README, "Performance").
+  /// took about a third of the time to the first screen (docs/decisions/0004-argument-fast-path.md).
   static func main() {
     // Before any input is read, in every command: a crash must not leave answers in a core file.
     tg_disable_core_dumps()

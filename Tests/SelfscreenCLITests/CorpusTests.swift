@@ -65,7 +65,7 @@ import Testing
   }
 
   /// A file with a hundred thousand problems costs what one with a hundred does: the first 100
-  /// are shown, then one line counts the rest (README, "Limits", has the 8 MiB figures).
+  /// are shown, then one line counts the rest (docs/PERFORMANCE.md has the 8 MiB figures).
   @Test func diagnosticsStopAfterAHundred() throws {
     let folder = try CLIRunner.temporaryDirectory()
     var text = try String(

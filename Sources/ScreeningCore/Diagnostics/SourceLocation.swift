@@ -1,7 +1,7 @@
 /// A place in a source file: 1-based line and column (columns count Unicode scalars).
 ///
 /// Kept in 32 bits each (a file is at most a few megabytes): every node of a parsed file carries
-/// one, and smaller nodes make loading a large file markedly faster (README, "Performance").
+/// one, and smaller nodes make loading a large file markedly faster (docs/PERFORMANCE.md).
 public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
   private var storedLine: UInt32
   private var storedColumn: UInt32

@@ -5,7 +5,7 @@
 #endif
 
 /// The process's environment variables, read straight from `environ`: ProcessInfo's copy costs
-/// more than a tenth of a millisecond at every start (README, "Performance"). The first of a
+/// more than a tenth of a millisecond at every start (docs/PERFORMANCE.md). The first of a
 /// repeated name wins, as with `getenv`.
 enum ProcessEnvironment {
   static func current() -> [String: String] {
