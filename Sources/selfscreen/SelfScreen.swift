@@ -45,13 +45,9 @@ struct SelfScreen: ParsableCommand {
     do {
       try screening.run()
     } catch {
-      // The message is already printed; ArgumentParser's exit(withError:) would build its help
-      // text first, a millisecond after Ctrl-C.
-      #if canImport(Glibc)
-        Glibc.exit(error.rawValue)
-      #else
-        Darwin.exit(error.rawValue)
-      #endif
+      // Not through ArgumentParser's exit(withError:): it would build its help text first, a
+      // millisecond after Ctrl-C.
+      error.exit()
     }
   }
 
@@ -59,30 +55,24 @@ struct SelfScreen: ParsableCommand {
   /// version on standard output (exit 74 if that fails), errors on standard error as
   /// `selfscreen: message`, option values and unknown arguments escaped.
   static func runParsed(_ arguments: [String]) -> Never {
-    let status: Int32
-    if let first = arguments.first, let message = mistypedCommand(first) {
-      Console.complain(message)
-      status = Exit.usage.rawValue
-    } else {
-      do {
-        var command = try parseAsRoot(arguments)
-        try command.run()
-        status = 0
-      } catch {
-        status = exitCode(for: error).rawValue
-        let message = fullMessage(for: error)
-        if status == 0 {
-          if !message.isEmpty { Console.out(message + "\n") }
-        } else if !message.isEmpty {
-          Console.error(Self.rendered(message, arguments: arguments))
-        }
+    if let first = arguments.first, let message = mistypedCommand(first) { Failure.usage(message).exit() }
+    do {
+      var command = try parseAsRoot(arguments)
+      try command.run()
+    } catch let failure as Failure {
+      failure.exit()
+    } catch {
+      // ArgumentParser's own errors (a bad option, --help, --version), with its statuses.
+      let status = exitCode(for: error).rawValue
+      let message = fullMessage(for: error)
+      if status == 0 {
+        if !message.isEmpty { Console.out(message + "\n") }
+      } else if !message.isEmpty {
+        Console.error(Self.rendered(message, arguments: arguments))
       }
+      Failure.end(status)
     }
-    #if canImport(Glibc)
-      Glibc.exit(status)
-    #else
-      Darwin.exit(status)
-    #endif
+    Failure.end(0)
   }
 
   /// The message for a first argument that is a near miss of a command name (`lsit`, `socre`)

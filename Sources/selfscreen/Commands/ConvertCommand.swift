@@ -30,8 +30,7 @@ struct ConvertCommand: ParsableCommand {
     let (yaml, diagnostics) = FHIRImporter.convert(bytes: bytes, fileName: file)
     Console.report(diagnostics)
     guard let yaml else {
-      Console.complain("'\(TextSafety.visible(file))' cannot be converted until its errors are fixed")
-      throw Exit.dataError
+      throw Failure.invalidData(summary: "'\(TextSafety.visible(file))' cannot be converted until its errors are fixed")
     }
     guard let output else {
       Console.out(yaml)

@@ -69,7 +69,7 @@ struct Screening {
   var format: ExportFormat?
   var replace = false
 
-  func run() throws(ExitCode) {
+  func run() throws(Failure) {
     let environment = ProcessEnvironment.current()
     let chosen = try Catalog.questionnaire(questionnaire)
     let directory = Catalog.helpDirectory
@@ -97,14 +97,13 @@ struct Screening {
         columns: environment["COLUMNS"].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil } ?? 80,
         asciiOnly: !RunCommand.localeIsUTF8(environment), home: environment["HOME"])
       // Input that ends before the result is not a finished screening: scripts can tell.
-      if app.run() == .endOfInput { throw Exit.noInput }
+      if app.run() == .endOfInput { throw .noInput() }
       return
     }
     do {
       try TerminalApp.checkTerminal(environment: environment)
     } catch {
-      Console.complain(error.description + " (or use --ui line)")
-      throw Exit.usage
+      throw .usage(error.description + " (or use --ui line)")
     }
     let ending: TerminalApp.Ending
     do {
@@ -115,8 +114,7 @@ struct Screening {
         session: session, region: chosenRegion, environment: environment, regions: directory.regions,
         regionWasGuessed: guessed)
     } catch {
-      Console.complain(error.description + " (or use --ui line)")
-      throw Exit.usage
+      throw .usage(error.description + " (or use --ui line)")
     }
     switch ending {
     case .quit(let saved):
@@ -124,7 +122,7 @@ struct Screening {
         saved.isEmpty
           ? "SelfScreen closed. Nothing was saved.\n" : "SelfScreen closed. Saved: \(saved.joined(separator: ", "))\n")
     case .interrupted:
-      throw Exit.interrupted
+      throw .interrupted
     }
   }
 }

@@ -38,16 +38,16 @@ struct ScoreCommand: ParsableCommand {
     let bytes = try Catalog.input(answers)
     let file = AnswersLoader.read(bytes: bytes, fileName: answers)
     Console.report(file.diagnostics)
-    guard let file = file.value else { throw Exit.dataError }
+    guard let file = file.value else { throw Failure.invalidData() }
     let reference = questionnaire ?? file.questionnaireID
     if questionnaire == nil && CompiledBundle.questionnaire(reference) == nil {
       Console.report([AnswersLoader.unknownQuestionnaire(file)])
-      throw Exit.dataError
+      throw Failure.invalidData()
     }
     let chosen = try Catalog.questionnaire(reference)
     let checked = AnswersLoader.answers(of: file, for: chosen)
     Console.report(checked.diagnostics)
-    guard let values = checked.value else { throw Exit.dataError }
+    guard let values = checked.value else { throw Failure.invalidData() }
     guard let format else {
       let result = Scorer.score(chosen, answers: values)
       Console.out(ResultReport(questionnaire: chosen, result: result, region: chosenRegion).text)
@@ -68,15 +68,12 @@ extension ExportFormat: ExpressibleByArgument {}
 
 /// Writes export files for the commands, mapping failures to exit statuses.
 enum Export {
-  static func write(_ bytes: [UInt8], to path: String, replacing: Bool) throws(ExitCode) {
+  static func write(_ bytes: [UInt8], to path: String, replacing: Bool) throws(Failure) {
     do {
       let written = try SafeFileWriter().write(bytes, to: path, replacing: replacing)
       Console.out("Saved to \(TextSafety.visible(written))\n")
     } catch {
-      var message = error.description
-      if error.kind == .exists { message += "; add --replace to replace it" }
-      Console.complain(message + ". Nothing was written.")
-      throw error.kind == .inputOutput ? Exit.ioError : Exit.cannotCreate
+      throw Failure(writing: error, hint: error.kind == .exists ? "; add --replace to replace it" : nil)
     }
   }
 }

@@ -26,13 +26,10 @@ struct ValidateCommand: ParsableCommand {
       do {
         bytes = try InputFile.read(file, limit: LoadLimits.standard.maxFileBytes)
       } catch {
-        if let diagnostic = error.tooLarge {
-          Console.report([diagnostic])
-          errors += 1
-        } else {
-          Console.complain(error.description)
-          unreadable += 1
-        }
+        // Every file is checked: each failure is said now, and the worst sets the status.
+        let failure = Failure(reading: error)
+        if let message = failure.message { Console.complain(message) }
+        if case .noInput = failure { unreadable += 1 } else { errors += 1 }
         continue
       }
       let (kind, diagnostics) = FileValidator.validate(bytes: bytes, fileName: file)
@@ -43,10 +40,11 @@ struct ValidateCommand: ParsableCommand {
         Console.out("\(TextSafety.visible(file)): ok (\(kind?.rawValue ?? "file"))\n")
       }
     }
-    if errors > 0 {
-      Console.complain("\(errors) error\(errors == 1 ? "" : "s") found")
+    let summary = errors > 0 ? "\(errors) error\(errors == 1 ? "" : "s") found" : nil
+    if unreadable > 0 {
+      if let summary { Console.complain(summary) }
+      throw Failure.noInput()
     }
-    if unreadable > 0 { throw Exit.noInput }
-    if errors > 0 { throw Exit.dataError }
+    if errors > 0 { throw Failure.invalidData(summary: summary) }
   }
 }

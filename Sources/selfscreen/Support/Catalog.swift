@@ -2,11 +2,11 @@ import ArgumentParser
 import ScreeningBundle
 import ScreeningCore
 
-/// Finds questionnaires and help resources for the commands, printing problems and picking the
-/// exit status.
+/// Finds questionnaires and help resources for the commands, printing located problems and
+/// throwing what went wrong.
 enum Catalog {
   /// A bundled id (`ketamine`) or a file path.
-  static func questionnaire(_ reference: String) throws(ExitCode) -> Questionnaire {
+  static func questionnaire(_ reference: String) throws(Failure) -> Questionnaire {
     // A bundled questionnaire was validated when the program was built (CompiledBundle).
     if let bundled = CompiledBundle.questionnaire(reference) { return bundled }
     let result: LoadResult<Questionnaire>
@@ -14,55 +14,44 @@ enum Catalog {
       do {
         result = try QuestionnaireLoader.load(path: reference)
       } catch {
-        Console.complain(error.description)
-        throw Exit.noInput
+        throw .noInput(error.description)
       }
     } else {
       // A mistyped command reads as a questionnaire id (run is the default command).
-      if let message = SelfScreen.mistypedCommand(reference) {
-        Console.complain(message)
-        throw Exit.usage
-      }
-      Console.complain(
+      if let message = SelfScreen.mistypedCommand(reference) { throw .usage(message) }
+      throw .usage(
         "there is no bundled questionnaire '\(TextSafety.visible(reference))'; choose one of: "
-          + "\(CompiledBundle.questionnaireIDs.joined(separator: ", ")), or give a file path"
-      )
-      throw Exit.usage
+          + "\(CompiledBundle.questionnaireIDs.joined(separator: ", ")), or give a file path")
     }
     Console.report(result.diagnostics)
     guard let questionnaire = result.value else {
-      Console.complain("'\(TextSafety.visible(reference))' has errors; it cannot be used until they are fixed")
-      throw Exit.dataError
+      throw .invalidData(
+        summary: "'\(TextSafety.visible(reference))' has errors; it cannot be used until they are fixed")
     }
     return questionnaire
   }
 
   /// A native answers file checked against `questionnaire` (diagnostics printed; exit 65 / 66).
-  static func answers(_ path: String, for questionnaire: Questionnaire) throws(ExitCode) -> (
+  static func answers(_ path: String, for questionnaire: Questionnaire) throws(Failure) -> (
     file: AnswersFile, answers: [String: Answer]
   ) {
     let bytes = try input(path)
     let file = AnswersLoader.read(bytes: bytes, fileName: path)
     Console.report(file.diagnostics)
-    guard let value = file.value else { throw Exit.dataError }
+    guard let value = file.value else { throw .invalidData() }
     let checked = AnswersLoader.answers(of: value, for: questionnaire)
     Console.report(checked.diagnostics)
-    guard let answers = checked.value else { throw Exit.dataError }
+    guard let answers = checked.value else { throw .invalidData() }
     return (value, answers)
   }
 
   /// The bytes of an input file: exit 66 when it cannot be read, 65 (with a located problem)
   /// when it is over the size limit.
-  static func input(_ path: String) throws(ExitCode) -> [UInt8] {
+  static func input(_ path: String) throws(Failure) -> [UInt8] {
     do {
       return try InputFile.read(path, limit: LoadLimits.standard.maxFileBytes)
     } catch {
-      if let diagnostic = error.tooLarge {
-        Console.report([diagnostic])
-        throw Exit.dataError
-      }
-      Console.complain(error.description)
-      throw Exit.noInput
+      throw Failure(reading: error)
     }
   }
 
@@ -74,20 +63,17 @@ enum Catalog {
   static func region(
     _ code: String?, in directory: HelpDirectory,
     environment: @autoclosure () -> [String: String] = ProcessEnvironment.current()
-  ) throws(ExitCode) -> Region {
+  ) throws(Failure) -> Region {
     if let code {
       guard let region = directory.region(code: code) else {
-        Console.complain(
+        throw .usage(
           "unknown region '\(TextSafety.visible(code))'; choose one of: "
-            + "\(directory.regions.map(\.code).joined(separator: ", "))"
-        )
-        throw Exit.usage
+            + "\(directory.regions.map(\.code).joined(separator: ", "))")
       }
       return region
     }
     guard let region = directory.region(forEnvironment: environment()) else {
-      Console.complain("the bundled help resources have no international region")
-      throw Exit.dataError
+      throw .invalidData(summary: "the bundled help resources have no international region")
     }
     return region
   }
