@@ -173,23 +173,9 @@ public struct LineModeApp<Input: LineReading, Output: LineWriting> {
     if let intro = section?.intro, section?.questionIDs.first == question.id { paragraph(intro) }
     paragraph(question.text)
     if let help = question.help { paragraph(help) }
-    let hint: String
-    switch question.type {
-    case .single, .yesNo, .multiple:
-      for (index, option) in question.options.enumerated() { paragraph(option.label, indent: "  \(index + 1). ") }
-      hint =
-        question.type == .multiple
-        ? "Type the numbers of all that apply, separated by spaces"
-        : "Type a number from 1 to \(question.options.count)"
-    case .number, .decimal:
-      var range = ""
-      if let minimum = question.minimum, let maximum = question.maximum { range = " from \(minimum) to \(maximum)" }
-      hint = question.type == .number ? "Type a whole number\(range)" : "Type a number\(range), such as 72.5"
-    case .text:
-      hint = "Type your answer"
-    case .date:
-      hint = "Type a date as YYYY-MM-DD"
-    }
+    let field = AnswerField(question)
+    for (index, option) in question.options.enumerated() { paragraph(option.label, indent: "  \(index + 1). ") }
+    let hint = field.lineInstruction
     if let previous = session.answer(for: question.id) {
       say("Your answer so far: \(question.label(for: previous)). Press Enter to keep it.")
     }
@@ -198,7 +184,8 @@ public struct LineModeApp<Input: LineReading, Output: LineWriting> {
     while true {
       guard let line = ask("\(hint)\(optional), or b, r, ?, q:") else { return .endOfInput }
       if let command = Self.command(line) { return run(command) }
-      if line.isEmpty {
+      let reading = field.read(line)
+      if reading == .empty {
         if session.answer(for: question.id) != nil || !question.isRequired {
           if session.answer(for: question.id) == nil { session.clearAnswer() }
           advance()
@@ -207,7 +194,10 @@ public struct LineModeApp<Input: LineReading, Output: LineWriting> {
         say("Please answer to go on.")
         continue
       }
-      guard let answer = parse(line, for: question) else { continue }
+      guard case .answer(let answer) = reading else {
+        if case .invalid(let reason) = reading { say("Sorry, \(reason).") }
+        continue
+      }
       do {
         let raised = try session.answer(answer)
         for flag in raised { urgent(flag) }
@@ -229,55 +219,6 @@ public struct LineModeApp<Input: LineReading, Output: LineWriting> {
     } catch {
       say(error.description)
     }
-  }
-
-  private mutating func parse(_ line: String, for question: Question) -> Answer? {
-    let invalid = "Sorry, \"\(line)\" is not one of the choices."
-    switch question.type {
-    case .single, .yesNo:
-      guard let number = Int(line), (1...question.options.count).contains(number) else {
-        say(invalid)
-        return nil
-      }
-      return .choice(question.options[number - 1].code)
-    case .multiple:
-      let parts = line.split { $0 == " " || $0 == "," }
-      let numbers = parts.compactMap { Int($0) }
-      guard !parts.isEmpty, numbers.count == parts.count,
-        numbers.allSatisfy({ (1...question.options.count).contains($0) })
-      else {
-        say(invalid)
-        return nil
-      }
-      var codes: [String] = []
-      for number in numbers where !codes.contains(question.options[number - 1].code) {
-        codes.append(question.options[number - 1].code)
-      }
-      return .choices(codes)
-    case .number:
-      guard let value = Int(line) else {
-        say("Sorry, \"\(line)\" is not a whole number.")
-        return nil
-      }
-      return .number(value)
-    case .decimal:
-      guard let value = Self.decimal(line) else {
-        say("Sorry, \"\(line)\" is not a number.")
-        return nil
-      }
-      return .decimal(value)
-    case .text, .date:
-      return .text(line)
-    }
-  }
-
-  /// A typed decimal: digits with one `.` (a `,` is read as the decimal mark too) and a sign.
-  static func decimal(_ line: String) -> Double? {
-    let text = line.trimmingSpaces().replacingCommaMark
-    guard !text.isEmpty, text.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2D }),
-      let value = Double(text), value.isFinite
-    else { return nil }
-    return value
   }
 
   private mutating func urgent(_ flag: RedFlag) {
@@ -428,11 +369,5 @@ extension String {
     while text.first?.isWhitespace == true { text = text.dropFirst() }
     while text.last?.isWhitespace == true { text = text.dropLast() }
     return String(text)
-  }
-}
-
-extension String {
-  fileprivate var replacingCommaMark: String {
-    String(map { $0 == "," ? "." : $0 })
   }
 }

@@ -118,17 +118,7 @@ enum QuestionPage {
         : ["↑↓ move", "Enter choose", "← back", "r help", "? keys", "q quit"]
     case .number, .decimal, .text, .date:
       // "Your answer (a whole number, 0 to 10):": what to type, then the accepted range.
-      var details: [String] = []
-      switch question.type {
-      case .number: details.append("a whole number")
-      case .decimal: details.append("a number, such as 72.5")
-      case .date: details.append("a date, YYYY-MM-DD")
-      default: break
-      }
-      if question.type.isNumeric, let minimum = question.minimum, let maximum = question.maximum {
-        details.append("\(minimum) to \(maximum)")
-      }
-      let prompt = details.isEmpty ? "Your answer:" : "Your answer (\(details.joined(separator: ", "))):"
+      let prompt = AnswerField(question).expected.map { "Your answer (\($0)):" } ?? "Your answer:"
       lines += Renderer.wrapped(prompt, width: width, style: .dim)
       let field = FieldView.line(state.field, width: max(10, width - 4), style: .focus, symbols: symbols)
       focus = lines.count

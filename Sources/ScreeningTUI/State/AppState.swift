@@ -172,14 +172,20 @@ public struct AppState: Sendable {
     if commandPending {
       commandPending = false
       if case .character = key {} else if key == .escape { return }
-    } else if screen == .question, let question = session.currentQuestion, question.type == .text {
-      if case .character(let character) = key {
-        typeText(character, into: question)
-        return
-      }
-      if key == .space {
-        typeText(" ", into: question)
-        return
+    } else if screen == .question, let question = session.currentQuestion, !question.type.hasOptions {
+      // A typed answer: its field says which characters go in; the rest may be command keys.
+      let typed: Character? = key == .space ? " " : { if case .character(let c) = key { c } else { nil } }()
+      if let typed {
+        switch AnswerField(question).keystroke(typed, into: input, at: field.cursor) {
+        case .insert(let character):
+          field.insert(character)
+          return
+        case .refuse(let reason):
+          notice = reason
+          return
+        case .notText:
+          break
+        }
       }
     }
     if key == .escape, screen == .question, session.currentQuestion?.type == .text {
@@ -284,17 +290,14 @@ public struct AppState: Sendable {
     highlight = 0
     isHighlightShown = answer != nil || !question.type.hasOptions
     ticked = []
-    field = TextField()
+    field = TextField(AnswerField(question).text(for: answer))
     commandPending = false
     switch answer {
     case .choice(let code)?: highlight = question.options.firstIndex { $0.code == code } ?? 0
     case .choices(let codes)?:
       ticked = codes
       highlight = codes.first.flatMap { code in question.options.firstIndex { $0.code == code } } ?? 0
-    case .number(let value)?: field = TextField(String(value))
-    case .decimal(let value)?: field = TextField(Answer.decimalText(value))
-    case .text(let text)?: field = TextField(text)
-    case nil: break
+    case .number?, .decimal?, .text?, nil: break
     }
     scroll = 0
     manualScroll = false
@@ -314,23 +317,11 @@ public struct AppState: Sendable {
       guard question.type.hasOptions else { return }
       move(key, in: question)
     case .character(let character) where character.isASCII && character.isNumber:
-      if question.type.isNumeric || question.type == .date {
-        typeNumber(character, into: question)
-      } else if let number = character.wholeNumberValue, number >= 1, number <= question.options.count {
+      if let number = character.wholeNumberValue, number >= 1, number <= question.options.count {
         highlight = number - 1
         isHighlightShown = true
         manualScroll = false
         if question.type == .multiple { toggle(question.options[highlight], in: question) }
-      }
-    case .character("-") where question.type.isNumeric:
-      if field.cursor == 0 && !input.hasPrefix("-") { typeNumber("-", into: question) }
-    case .character("-") where question.type == .date:
-      typeNumber("-", into: question)
-    case .character("."), .character(","):
-      if question.type == .decimal && !input.contains(".") {
-        typeNumber(".", into: question)
-      } else if question.type == .number {
-        notice = "Whole numbers only: type the number without a decimal point"
       }
     case .character("k") where question.type.hasOptions:
       move(.up, in: question)
@@ -422,20 +413,6 @@ public struct AppState: Sendable {
     return true
   }
 
-  private mutating func typeText(_ character: Character, into question: Question) {
-    guard !character.unicodeScalars.contains(where: TextSafety.isUnsafe) else { return }
-    if input.unicodeScalars.count + character.unicodeScalars.count <= question.maxLength {
-      field.insert(character)
-    } else {
-      notice = "The answer can be at most \(question.maxLength) characters"
-    }
-  }
-
-  private mutating func typeNumber(_ character: Character, into question: Question) {
-    guard input.count < (question.type == .date ? 10 : 18) else { return }
-    field.insert(character)
-  }
-
   /// Records the answer on screen and goes on (through the red-flag screen when one is raised).
   private mutating func choose(_ question: Question) {
     let answer: Answer?
@@ -444,26 +421,14 @@ public struct AppState: Sendable {
       answer = isHighlightShown ? .choice(question.options[highlight].code) : nil
     case .multiple:
       answer = ticked.isEmpty ? nil : .choices(ticked)
-    case .number:
-      if input.isEmpty || input == "-" {
-        answer = nil
-      } else if let value = Int(input) {
-        answer = .number(value)
-      } else {
-        notice = "Type a whole number"
+    case .number, .decimal, .text, .date:
+      switch AnswerField(question).read(input) {
+      case .empty: answer = nil
+      case .answer(let typed): answer = typed
+      case .invalid(let reason):
+        notice = Self.sentence(reason)
         return
       }
-    case .decimal:
-      if input.isEmpty || input == "-" {
-        answer = nil
-      } else if let value = Double(input), value.isFinite {
-        answer = .decimal(value)
-      } else {
-        notice = "Type a number, such as 72.5"
-        return
-      }
-    case .text, .date:
-      answer = input.allSatisfy(\.isWhitespace) ? nil : .text(input)
     }
     guard let answer else {
       if question.isRequired {

@@ -1,0 +1,163 @@
+/// How one question's answer is asked for, typed, read and shown: the rules of each question type
+/// in one place, used by the full screen and line mode alike. A new question type adds its case
+/// here (and its drawing in each front end); nothing else reads a question's type to parse.
+///
+/// Checking an answer against its question (range, options, length) stays with
+/// `Question.validate`, which the session runs on every answer from any source.
+public struct AnswerField: Sendable, Hashable {
+  public let question: Question
+
+  public init(_ question: Question) {
+    self.question = question
+  }
+
+  /// The answer is typed (number, decimal, date, text) rather than chosen from options.
+  public var isTyped: Bool { !question.type.hasOptions }
+
+  // MARK: Asking
+
+  /// What to type, in words, for the prompt: "a whole number, 0 to 30", "a date, YYYY-MM-DD".
+  /// Nil for text, where the question says it all.
+  public var expected: String? {
+    switch question.type {
+    case .number, .decimal:
+      var parts = [question.type == .number ? "a whole number" : "a number, such as 72.5"]
+      if let minimum = question.minimum, let maximum = question.maximum { parts.append("\(minimum) to \(maximum)") }
+      return parts.joined(separator: ", ")
+    case .date: return "a date, YYYY-MM-DD"
+    case .text, .single, .yesNo, .multiple: return nil
+    }
+  }
+
+  /// Line mode's instruction for typing the answer at a prompt.
+  public var lineInstruction: String {
+    switch question.type {
+    case .single, .yesNo: return "Type a number from 1 to \(question.options.count)"
+    case .multiple: return "Type the numbers of all that apply, separated by spaces"
+    case .text: return "Type your answer"
+    case .date: return "Type a date as YYYY-MM-DD"
+    case .number, .decimal:
+      var range = ""
+      if let minimum = question.minimum, let maximum = question.maximum { range = " from \(minimum) to \(maximum)" }
+      return question.type == .number ? "Type a whole number\(range)" : "Type a number\(range), such as 72.5"
+    }
+  }
+
+  /// What a typed field holds for a recorded answer (to edit it again).
+  public func text(for answer: Answer?) -> String {
+    switch answer {
+    case .number(let value)?: return String(value)
+    case .decimal(let value)?: return Answer.decimalText(value)
+    case .text(let text)?: return text
+    case .choice?, .choices?, nil: return ""
+    }
+  }
+
+  // MARK: Typing
+
+  /// What a character typed into the field at `cursor` does.
+  public enum Keystroke: Sendable, Hashable {
+    /// Put this character in (a `,` in a decimal becomes `.`).
+    case insert(Character)
+    /// Not typed, with a reason for the person.
+    case refuse(String)
+    /// Not part of this kind of answer: the front end may read it as a command key (r, q, ?).
+    case notText
+  }
+
+  /// The longest a typed answer can be, in characters (text: `maxLength`, in Unicode scalars).
+  var longestTyped: Int { question.type == .date ? 10 : 18 }
+
+  public func keystroke(_ character: Character, into text: String, at cursor: Int) -> Keystroke {
+    switch question.type {
+    case .single, .yesNo, .multiple:
+      return .notText
+    case .text:
+      if character.unicodeScalars.contains(where: TextSafety.isUnsafe) { return .notText }
+      guard text.unicodeScalars.count + character.unicodeScalars.count <= question.maxLength else {
+        return .refuse("The answer can be at most \(question.maxLength) characters")
+      }
+      return .insert(character)
+    case .number, .decimal, .date:
+      let isDigit = character.isASCII && character.isNumber
+      guard isDigit || character == "-" || character == "." || character == "," else { return .notText }
+      guard text.count < longestTyped else { return .refuse("That is as long as this answer can be") }
+      if isDigit { return .insert(character) }
+      if character == "-" {
+        if question.type == .date { return .insert("-") }
+        return cursor == 0 && !text.hasPrefix("-") ? .insert("-") : .refuse("A minus sign goes at the start")
+      }
+      switch question.type {
+      case .decimal: return text.contains(".") ? .refuse("The number already has a decimal point") : .insert(".")
+      case .number: return .refuse("Whole numbers only: type the number without a decimal point")
+      default: return .refuse("Type the date as YYYY-MM-DD")
+      }
+    }
+  }
+
+  // MARK: Reading
+
+  /// What typed text means as an answer.
+  public enum Reading: Sendable, Hashable {
+    /// Nothing was typed (or only spaces, or a lone minus sign).
+    case empty
+    case answer(Answer)
+    /// Not an answer of this type; `reason` says why ("\"abc\" is not a whole number").
+    case invalid(String)
+  }
+
+  /// Reads typed text (a field's content or a line-mode line). For choice questions the text is
+  /// the options' numbers, as line mode asks for them.
+  public func read(_ text: String) -> Reading {
+    let trimmed = Self.trimmed(text)
+    if trimmed.isEmpty || (question.type.isNumeric && trimmed == "-") { return .empty }
+    let notAChoice = Reading.invalid("\"\(TextSafety.visible(trimmed))\" is not one of the choices")
+    switch question.type {
+    case .single, .yesNo:
+      guard let number = Int(trimmed), (1...question.options.count).contains(number) else { return notAChoice }
+      return .answer(.choice(question.options[number - 1].code))
+    case .multiple:
+      let parts = trimmed.split { $0 == " " || $0 == "," }
+      let numbers = parts.compactMap { Int($0) }
+      guard numbers.count == parts.count, numbers.allSatisfy({ (1...question.options.count).contains($0) }) else {
+        return notAChoice
+      }
+      var codes: [String] = []
+      for number in numbers where !codes.contains(question.options[number - 1].code) {
+        codes.append(question.options[number - 1].code)
+      }
+      return .answer(.choices(codes))
+    case .number:
+      guard let value = Int(trimmed) else {
+        return .invalid("\"\(TextSafety.visible(trimmed))\" is not a whole number")
+      }
+      return .answer(.number(value))
+    case .decimal:
+      guard let value = Self.decimal(trimmed) else {
+        return .invalid("\"\(TextSafety.visible(trimmed))\" is not a number")
+      }
+      return .answer(.decimal(value))
+    case .date:
+      return .answer(.text(trimmed))
+    case .text:
+      // Typed text is kept as typed, spaces included; only all-space text is empty.
+      return .answer(.text(text))
+    }
+  }
+
+  /// A typed decimal: digits with one `.` (a `,` is read as the decimal mark too) and a sign.
+  public static func decimal(_ text: String) -> Double? {
+    let text = String(trimmed(text).map { $0 == "," ? "." : $0 })
+    guard !text.isEmpty, text.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2D }),
+      let value = Double(text), value.isFinite
+    else { return nil }
+    return value
+  }
+
+  private static func trimmed(_ text: String) -> String {
+    var text = Substring(text)
+    while text.first?.isWhitespace == true { text = text.dropFirst() }
+    while text.last?.isWhitespace == true { text = text.dropLast() }
+    return String(text)
+  }
+}
