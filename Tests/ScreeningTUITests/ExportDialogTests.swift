@@ -27,12 +27,11 @@ import Testing
     TUIFixtures.press([.backspace, .backspace, .backspace, .backspace] + "q.csv".map(Key.character), on: &state)
     #expect(state.exportDialog.path == "/home/person/selfscreen-ketamine-2026-11-18q.csv")
     #expect(state.outcome == nil)
-    state.update(with: .enter)
     #expect(
-      state.takeExportRequest()
-        == AppState.ExportRequest(
-          format: .csv, path: "/home/person/selfscreen-ketamine-2026-11-18q.csv", replacing: false))
-    #expect(state.takeExportRequest() == nil)
+      state.update(with: .enter)
+        == .write(
+          AppState.ExportRequest(
+            format: .csv, path: "/home/person/selfscreen-ketamine-2026-11-18q.csv", replacing: false)))
     state.exportFinished(.success("/home/person/selfscreen-ketamine-2026-11-18q.csv"))
     #expect(
       TUIFixtures.collapsed(state).contains(
@@ -44,26 +43,24 @@ import Testing
 
   @Test func anExistingFileIsReplacedOnlyAfterAYes() throws {
     var state = try Self.resultsState()
-    TUIFixtures.press([.character("e"), .enter, .enter], on: &state)
+    TUIFixtures.press([.character("e"), .enter], on: &state)
     let path = "/home/person/selfscreen-ketamine-2026-11-18.txt"
-    #expect(state.takeExportRequest()?.replacing == false)
+    #expect(state.update(with: .enter) == .write(AppState.ExportRequest(format: .text, path: path, replacing: false)))
     state.exportFinished(
       .failure(WriteError(kind: .exists, path: path, reason: "a file with that name already exists")))
     #expect(TUIFixtures.collapsed(state).contains("\(path) already exists. Replace it?"))
-    state.update(with: .character("n"))
+    #expect(state.update(with: .character("n")) == nil)
     #expect(state.exportDialog.step == .path)
-    #expect(state.takeExportRequest() == nil)
     TUIFixtures.press([.enter], on: &state)
     state.exportFinished(
       .failure(WriteError(kind: .exists, path: path, reason: "a file with that name already exists")))
-    state.update(with: .character("y"))
-    #expect(state.takeExportRequest() == AppState.ExportRequest(format: .text, path: path, replacing: true))
+    #expect(
+      state.update(with: .character("y")) == .write(AppState.ExportRequest(format: .text, path: path, replacing: true)))
   }
 
   @Test func aFailureSaysWhyAndKeepsEverything() throws {
     var state = try Self.resultsState()
     TUIFixtures.press([.character("e"), .enter, .enter], on: &state)
-    _ = state.takeExportRequest()
     state.exportFinished(.failure(WriteError(kind: .inputOutput, path: "/x", reason: "the disk is full")))
     #expect(state.exportDialog.step == .path)
     #expect(
@@ -88,7 +85,7 @@ extension ExportDialogTests {
     #expect(state.exportDialog.step == .path)
     TUIFixtures.press([.control("e"), .control("w")] + "x.txt".map(Key.character), on: &state)
     #expect(state.exportDialog.path == "x.txt")
-    state.update(with: .enter)
-    #expect(state.takeExportRequest()?.path == "x.txt")
+    #expect(
+      state.update(with: .enter) == .write(AppState.ExportRequest(format: .text, path: "x.txt", replacing: false)))
   }
 }

@@ -193,3 +193,20 @@ extension LayoutTests {
     #expect(frame.lines[try #require(frame.cursor).row].text.contains("Prefer not to say"))
   }
 }
+
+extension LayoutTests {
+  /// The state scrolls by the layout it is given with each key: after the window grows, an
+  /// offset past the new end is brought back by the first scrolling key, not several.
+  @Test func scrollingAfterAResizeStartsFromTheNewEnd() throws {
+    var state = try TUIFixtures.state(columns: 40, rows: 12)
+    TUIFixtures.press([.enter] + ScreenFlowTests.keysToReview() + [.enter, .end], on: &state)
+    #expect(state.screen == .results)
+    let small = Renderer.layout(for: state)
+    #expect(state.scroll == small.maximumScroll)
+    state.resize(to: TerminalSize(columns: 80, rows: 24))
+    let large = Renderer.layout(for: state)
+    #expect(large.maximumScroll < small.maximumScroll)
+    #expect(state.update(with: .up, layout: large) == nil)
+    #expect(state.scroll == large.maximumScroll - 1)
+  }
+}

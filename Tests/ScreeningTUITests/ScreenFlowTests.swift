@@ -380,13 +380,15 @@ import Testing
       #expect(state.overlay == nil)
       #expect(state.outcome == nil)
     }
-    TUIFixtures.press([.character("q"), .character("y")], on: &state)
+    state.update(with: .character("q"))
+    #expect(state.update(with: .character("y")) == .end(.quit))
     #expect(state.outcome == .quit)
   }
 
   @Test func ctrlCLeavesAtOnceFromAnywhere() throws {
     var state = try TUIFixtures.state()
-    TUIFixtures.press([.enter, .character("r"), .interrupt], on: &state)
+    TUIFixtures.press([.enter, .character("r")], on: &state)
+    #expect(state.update(with: .interrupt) == .end(.interrupted))
     #expect(state.outcome == .interrupted)
   }
 }

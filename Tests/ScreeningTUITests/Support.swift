@@ -47,3 +47,11 @@ enum TUIFixtures {
     Renderer.render(state).plainText
   }
 }
+
+extension AppState {
+  /// A key as the terminal loop gives it: with the layout of the screen as it is now.
+  @discardableResult
+  mutating func update(with key: Key) -> Effect? {
+    update(with: key, layout: Renderer.layout(for: self))
+  }
+}

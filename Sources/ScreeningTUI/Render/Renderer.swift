@@ -66,6 +66,12 @@ public enum Renderer {
   }
 
   /// The furthest the current page (or open overlay) can scroll.
+  /// What the state needs of the current screen's layout to scroll it (`AppState.update`).
+  public static func layout(for state: AppState) -> Layout {
+    Layout(
+      bodyHeight: bodyHeight(state.size), maximumScroll: maximumScroll(state), followingOffset: followingOffset(state))
+  }
+
   public static func maximumScroll(_ state: AppState) -> Int {
     let page = page(for: state, symbols: .unicode)
     let room = bodyHeight(state.size) - min(page.pinned.count, max(0, bodyHeight(state.size) - 3))

@@ -54,17 +54,18 @@ public enum TerminalApp {
       exportFolder: writer.currentDirectory, regions: regions, regionWasGuessed: regionWasGuessed)
     // A frame is drawn after each change only: an idle screen (a read that times out) costs nothing.
     var changed = true
+    var effect: AppState.Effect?
     while true {
       let signal = tg_pending_signal()
       if signal != 0 {
         terminal.end()
         tg_reraise(signal)
       }
-      if let outcome = state.outcome {
+      switch effect {
+      case .end(let outcome)?:
         terminal.end()
         return outcome == .quit ? .quit(saved: state.savedPaths) : .interrupted
-      }
-      if let request = state.takeExportRequest() {
+      case .write(let request)?:
         let bytes = Exporter(
           questionnaire: state.questionnaire, answers: state.session.answers, region: region, created: .now()
         ).encode(request.format)
@@ -78,11 +79,14 @@ public enum TerminalApp {
           state.exportFinished(.failure(error))
         }
         changed = true
+      case nil:
+        break
       }
+      effect = nil
       if changed { terminal.paint(Renderer.render(state, symbols: terminal.symbols)) }
       changed = true
       switch terminal.read() {
-      case .key(let key): state.update(with: key)
+      case .key(let key): effect = state.update(with: key, layout: Renderer.layout(for: state))
       case .resize(let size): state.resize(to: size)
       case .suspend: terminal.suspend()
       case .quitSignal:
