@@ -69,12 +69,13 @@ let package = Package(
       exclude: ["Export/Golden", "FHIR/Fixtures"]),
     .testTarget(
       name: "ScreeningBundleTests", dependencies: ["ScreeningBundle", "ScreeningCore", "BundleCompiler", "TestSupport"]),
-    .testTarget(name: "ScreeningTUITests", dependencies: ["ScreeningTUI", "TestSupport"]),
-    .testTarget(name: "ScreeningLineModeTests", dependencies: ["ScreeningLineMode", "TestSupport"]),
+    .testTarget(name: "ScreeningTUITests", dependencies: ["ScreeningTUI", "TestSupport"], exclude: ["Snapshots"]),
+    .testTarget(
+      name: "ScreeningLineModeTests", dependencies: ["ScreeningLineMode", "TestSupport"], exclude: ["Snapshots"]),
     // These two run the built `selfscreen` binary, which `swift test` builds with every product. They
     // must not depend on the target: a test bundle that links it would get a second, static Swift
     // runtime beside the one XCTest and Swift Testing load (`swift test -c release` fails to link).
-    .testTarget(name: "SelfscreenCLITests"),
+    .testTarget(name: "SelfscreenCLITests", dependencies: ["TestSupport"]),
     // The TUI in a real pseudo-terminal through tmux (installed by .ci/run).
     .testTarget(name: "TerminalEndToEndTests"),
   ],

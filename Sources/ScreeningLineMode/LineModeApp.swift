@@ -90,7 +90,7 @@ public struct LineModeApp<Input: LineReading, Output: LineWriting> {
     paragraph(questionnaire.intro)
     say()
     var facts = ["A self-check, not a diagnosis. Nothing is saved unless you ask."]
-    if let minutes = questionnaire.minutes { facts.append("About \(minutes) minutes.") }
+    if let minutes = questionnaire.minutes { facts.append("About \(minutes) minute\(minutes == 1 ? "" : "s").") }
     if let audience = questionnaire.audience {
       facts.append("For \(audience.prefix(1).lowercased() + audience.dropFirst()).")
     }

@@ -26,10 +26,17 @@ enum TUIFixtures {
       "format: 1\nid: typed\nversion: \"1\"\nlanguage: en\ntitle: Typed\nintro: Typed answers.\n"
       + "disclaimer: Not a diagnosis.\nsections:\n  - id: main\n    title: Main\n    questions:\n"
       + questions.map { "      - \($0)\n" }.joined()
-    let questionnaire = try #require(QuestionnaireLoader.load(bytes: Array(text.utf8), fileName: "t.yaml").value)
+    return try state(questions: text)
+  }
+
+  /// A state over the questionnaire in `text` (YAML), at `columns` x `rows`.
+  static func state(questions text: String, columns: Int = 80, rows: Int = 24) throws -> AppState {
+    let loaded = QuestionnaireLoader.load(bytes: Array(text.utf8), fileName: "t.yaml")
+    #expect(loaded.diagnostics.map(\.description) == [])
     return AppState(
-      session: ScreeningSession(questionnaire: questionnaire), region: try region(),
-      size: TerminalSize(columns: 80, rows: 24))
+      session: ScreeningSession(questionnaire: try #require(loaded.value)), region: try region(),
+      size: TerminalSize(columns: columns, rows: rows), started: Timestamp(secondsSinceEpoch: 1_795_000_000),
+      exportFolder: "/home/person")
   }
 
   /// Applies keys in order.

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Exports from the command line: formats, the safe writer's refusals and failures, scripted runs
@@ -82,11 +83,11 @@ import Testing
       ("ro,size=64k", 73, "the disk or folder is read-only"), ("size=4k", 74, "the disk is full"),
     ] {
       let folder = try CLIRunner.temporaryDirectory()
-      guard Self.shell("mount -t tmpfs -o \(options) tmpfs '\(folder.path)'") == 0 else {
+      guard Shell.run("mount -t tmpfs -o \(options) tmpfs '\(folder.path)'") == 0 else {
         Issue.record("could not mount a tmpfs as root")
         return
       }
-      defer { _ = Self.shell("umount '\(folder.path)'") }
+      defer { _ = Shell.run("umount '\(folder.path)'") }
       let out = folder.appendingPathComponent("out.fhir.json").path
       let result = try CLIRunner.run(["score", answers.path, "--format", "fhir", "--output", out])
       #expect(Int(result.status) == status)
@@ -162,16 +163,5 @@ import Testing
     let ended = try CLIRunner.run(["--ui", "line"], input: "3\n")
     #expect(ended.status == 66)
     #expect(ended.stdout.hasSuffix("End of input: SelfScreen closed. Nothing was saved.\n"))
-  }
-
-  static func shell(_ command: String) -> Int32 {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/sh")
-    process.arguments = ["-c", command]
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    guard (try? process.run()) != nil else { return -1 }
-    process.waitUntilExit()
-    return process.terminationStatus
   }
 }

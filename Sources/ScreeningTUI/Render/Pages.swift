@@ -11,7 +11,7 @@ enum WelcomePage {
     lines.append(FrameLine())
     lines += Renderer.wrapped("A self-check, not a diagnosis.", width: width, style: .bold)
     var facts = ["Nothing is stored unless you choose to export."]
-    if let minutes = questionnaire.minutes { facts.append("About \(minutes) minutes.") }
+    if let minutes = questionnaire.minutes { facts.append("About \(minutes) minute\(minutes == 1 ? "" : "s").") }
     if let audience = questionnaire.audience {
       facts.append("For \(audience.prefix(1).lowercased() + audience.dropFirst()).")
     }

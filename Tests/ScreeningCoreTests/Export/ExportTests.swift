@@ -31,13 +31,8 @@ import Testing
   func goldenFiles(format: ExportFormat) throws {
     let actual = String(decoding: try Self.exporter().encode(format), as: UTF8.self)
     let url = Self.golden.appendingPathComponent("demo.\(format.fileExtension)")
-    let expected = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
-    if actual != expected {
-      try? actual.write(
-        to: URL(fileURLWithPath: "/tmp/selfscreen-golden-demo.\(format.fileExtension)"), atomically: true,
-        encoding: .utf8)
-    }
-    #expect(actual == expected, "differs from \(url.lastPathComponent); the actual output is in /tmp")
+    let mismatch = Snapshot.mismatch(actual, file: url)
+    #expect(mismatch == nil, "\(mismatch ?? "")")
   }
 
   @Test func theTextSummaryPutsTheDisclaimerAndRedFlagsFirst() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import ScreeningCore
@@ -273,11 +274,11 @@ import Testing
   /// A real full disk: a 64 KiB tmpfs (needs permission to mount; CI runs as root).
   @Test(.enabled(if: getuid() == 0)) func aRealFullDiskSaysSoAndLeavesNothing() throws {
     let folder = try Self.folder()
-    guard Self.shell("mount -t tmpfs -o size=64k tmpfs '\(folder.path)'") == 0 else {
+    guard Shell.run("mount -t tmpfs -o size=64k tmpfs '\(folder.path)'") == 0 else {
       Issue.record("could not mount a tmpfs as root")
       return
     }
-    defer { _ = Self.shell("umount '\(folder.path)'") }
+    defer { _ = Shell.run("umount '\(folder.path)'") }
     let path = folder.appendingPathComponent("big.txt").path
     let big = [UInt8](repeating: 65, count: 1 << 20)
     #expect(
@@ -286,16 +287,5 @@ import Testing
     #expect(try Self.entries(folder).isEmpty)
     try SafeFileWriter().write(Array("small".utf8), to: path)
     #expect(try Self.entries(folder) == ["big.txt"])
-  }
-
-  static func shell(_ command: String) -> Int32 {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/sh")
-    process.arguments = ["-c", command]
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    guard (try? process.run()) != nil else { return -1 }
-    process.waitUntilExit()
-    return process.terminationStatus
   }
 }
