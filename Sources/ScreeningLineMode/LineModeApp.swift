@@ -48,6 +48,8 @@ public struct LineModeApp<Input: LineReading, Output: LineWriting> {
   }
 
   private var questionnaire: Questionnaire { session.questionnaire }
+  /// The program's words, in the questionnaire's language.
+  private var w: Wording { Wording.forLanguage(questionnaire.language) }
 
   // MARK: Output helpers
 
@@ -80,7 +82,7 @@ public struct LineModeApp<Input: LineReading, Output: LineWriting> {
 
   public mutating func run() -> Ending {
     let ending = converse()
-    if ending == .endOfInput { paragraph("End of input: SelfScreen closed. Nothing was saved.") }
+    if ending == .endOfInput { paragraph(w(.lineEndOfInput)) }
     return ending
   }
 
@@ -89,14 +91,14 @@ public struct LineModeApp<Input: LineReading, Output: LineWriting> {
     say()
     paragraph(questionnaire.intro)
     say()
-    var facts = ["A self-check, not a diagnosis. Nothing is saved unless you ask."]
-    if let minutes = questionnaire.minutes { facts.append("About \(minutes) minute\(minutes == 1 ? "" : "s").") }
+    var facts = [w(.lineNotDiagnosis)]
+    if let minutes = questionnaire.minutes { facts.append(w(.welcomeMinutes, count: minutes)) }
     if let audience = questionnaire.audience {
-      facts.append("For \(audience.prefix(1).lowercased() + audience.dropFirst()).")
+      facts.append(w(.welcomeAudience, ["audience": audience.prefix(1).lowercased() + audience.dropFirst()]))
     }
     paragraph(facts.joined(separator: " "))
     if let emergency = region.resources.first(where: { $0.kind == .emergency }) {
-      paragraph("In an emergency, \(emergency.contactLine) (\(emergency.name)).")
+      paragraph(w(.lineEmergency, ["contact": emergency.contactLine, "name": emergency.name]))
     }
     say()
     helpText()
@@ -111,9 +113,7 @@ public struct LineModeApp<Input: LineReading, Output: LineWriting> {
   }
 
   private mutating func helpText() {
-    paragraph(
-      "Answer each question by typing the number of your answer and pressing Enter. At any question: "
-        + "b goes back, r shows help resources, ? shows this help, q quits.")
+    paragraph(w(.lineHelp))
   }
 
   /// What a line asks for, beyond an answer.
@@ -133,18 +133,17 @@ public struct LineModeApp<Input: LineReading, Output: LineWriting> {
   private mutating func run(_ command: Command) -> Ending? {
     switch command {
     case .back:
-      if !session.back() { say("This is the first question.") }
+      if !session.back() { say(w(.lineFirstQuestion)) }
     case .resources:
       resources()
     case .help:
       helpText()
     case .quit:
       guard
-        let answer = ask(
-          "Leave now? Your answers will be discarded; nothing has been saved. Type y to leave, n to stay:")
+        let answer = ask(w(.lineLeaveDiscarded))
       else { return .endOfInput }
       if answer.lowercased().hasPrefix("y") {
-        say("SelfScreen closed. Nothing was saved.")
+        say(w(.lineClosedNothingSaved))
         return .quit
       }
     }
@@ -153,7 +152,7 @@ public struct LineModeApp<Input: LineReading, Output: LineWriting> {
 
   private mutating func resources() {
     say()
-    say("Where to get help: \(region.name)")
+    say(w(.lineWhereToGetHelp, ["region": region.name]))
     for resource in region.resources {
       say("- \(resource.nameAndContact)")
       paragraph(resource.purpose, indent: "  ")
@@ -169,20 +168,20 @@ public struct LineModeApp<Input: LineReading, Output: LineWriting> {
     say()
     let section = questionnaire.section(question.sectionID)
     let title = section.map { $0.title.last.map { ".?!:".contains($0) } == true ? $0.title : $0.title + "." }
-    say("Question \(number) of \(total)" + (title.map { ". \($0)" } ?? "."))
+    say(w(.lineQuestionCount, ["number": String(number), "total": String(total)]) + (title.map { ". \($0)" } ?? "."))
     if let intro = section?.intro, section?.questionIDs.first == question.id { paragraph(intro) }
     paragraph(question.text)
     if let help = question.help { paragraph(help) }
-    let field = AnswerField(question)
+    let field = AnswerField(question, wording: w)
     for (index, option) in question.options.enumerated() { paragraph(option.label, indent: "  \(index + 1). ") }
     let hint = field.lineInstruction
     if let previous = session.answer(for: question.id) {
-      say("Your answer so far: \(question.label(for: previous)). Press Enter to keep it.")
+      say(w(.lineAnswerSoFar, ["answer": question.label(for: previous)]))
     }
-    let optional = question.isRequired ? "" : " (or press Enter to skip)"
+    let optional = question.isRequired ? "" : w(.lineOrSkip)
     // After a mistake only the prompt is asked again, not the whole question.
     while true {
-      guard let line = ask("\(hint)\(optional), or b, r, ?, q:") else { return .endOfInput }
+      guard let line = ask(w(.linePrompt, ["instruction": hint, "optional": optional])) else { return .endOfInput }
       if let command = Self.command(line) { return run(command) }
       let reading = field.read(line)
       if reading == .empty {
@@ -191,11 +190,11 @@ public struct LineModeApp<Input: LineReading, Output: LineWriting> {
           advance()
           return nil
         }
-        say("Please answer to go on.")
+        say(w(.linePleaseAnswer))
         continue
       }
       guard case .answer(let answer) = reading else {
-        if case .invalid(let reason) = reading { say("Sorry, \(reason).") }
+        if case .invalid(let reason) = reading { say(w(.lineSorry, ["reason": reason])) }
         continue
       }
       do {
@@ -205,9 +204,9 @@ public struct LineModeApp<Input: LineReading, Output: LineWriting> {
         return nil
       } catch {
         if case .invalid(let problem) = error {
-          say("That answer does not fit: \(problem.reason).")
+          say(w(.lineDoesNotFit, ["reason": problem.reason]))
         } else {
-          say("That answer does not fit: \(error.description).")
+          say(w(.lineDoesNotFit, ["reason": error.description]))
         }
       }
     }
@@ -223,16 +222,16 @@ public struct LineModeApp<Input: LineReading, Output: LineWriting> {
 
   private mutating func urgent(_ flag: RedFlag) {
     say()
-    paragraph("\(flag.level.heading.uppercased()): \(flag.title)")
+    paragraph("\(flag.level.heading(w).uppercased()): \(flag.title)")
     paragraph(flag.guidance, indent: "  ")
-    say("\(flag.level == .emergency ? "Who to contact now" : "Who to contact") (\(region.name)):")
+    say(w(flag.level == .emergency ? .contactNowColon : .contactSoonColon, ["region": region.name]))
     for contact in region.contacts(for: [flag]) {
       paragraph("- \(contact.summaryLine)", indent: "    ", firstIndent: "  ")
     }
     // A clear break before the questions go on, so the guidance does not run into the next one.
     say()
     say(String(repeating: "-", count: min(width, 40)))
-    paragraph("The questions go on below. Type r at any time for the contacts again.")
+    paragraph(w(.lineContactsAgain))
   }
 
   // MARK: The end
@@ -240,7 +239,7 @@ public struct LineModeApp<Input: LineReading, Output: LineWriting> {
   private mutating func finish() -> Ending? {
     let missing = session.unansweredRequired
     if let first = missing.first {
-      say("\(missing.count) question\(missing.count == 1 ? " still needs" : "s still need") an answer.")
+      say(w(.lineStillNeed, count: missing.count))
       try? session.edit(first.id)
       return nil
     }
@@ -260,8 +259,7 @@ public struct LineModeApp<Input: LineReading, Output: LineWriting> {
     while true {
       guard
         let line = ask(
-          "Type e to save a copy of your answers to a file, b to go back and change an answer, r for help resources, "
-            + "or q to quit:"
+          w(.lineResultPrompt)
         )
       else { return .endOfInput }
       switch line.lowercased() {
@@ -274,15 +272,14 @@ public struct LineModeApp<Input: LineReading, Output: LineWriting> {
       case "r":
         resources()
       case "q", "quit", "exit":
-        let kept = saved ? "the copies you saved stay" : "nothing has been saved"
-        guard let answer = ask("Leave now? Your answers will be cleared; \(kept). Type y to leave, n to stay:")
+        guard let answer = ask(w(saved ? .lineLeaveClearedSaved : .lineLeaveCleared))
         else { return .endOfInput }
         if ["y", "yes"].contains(answer.lowercased()) {
-          say("SelfScreen closed." + (saved ? "" : " Nothing was saved."))
+          say(w(saved ? .lineClosed : .lineClosedNothingSaved))
           return .finished
         }
       default:
-        say("Please type e, b, r or q.")
+        say(w(.lineTypeEBRQ))
       }
     }
   }
@@ -297,19 +294,19 @@ public struct LineModeApp<Input: LineReading, Output: LineWriting> {
       case "y", "yes": return true
       case "n", "no": return false
       case "q", "quit", "exit": return nil
-      default: say("Please type y or n (or q to cancel).")
+      default: say(w(.lineTypeYN))
       }
     }
   }
 
   private mutating func exportDialog() {
-    say("Save as:")
-    for (index, format) in ExportFormat.allCases.enumerated() { say("  \(index + 1). \(format.summary)") }
-    guard let choice = ask("Type a number from 1 to \(ExportFormat.allCases.count), or press Enter to cancel:"),
+    say(w(.lineSaveAs))
+    for (index, format) in ExportFormat.allCases.enumerated() { say("  \(index + 1). \(format.summary(w))") }
+    guard let choice = ask(w(.lineChooseFormat, count: ExportFormat.allCases.count)),
       !choice.isEmpty
     else { return }
     guard let number = Int(choice), (1...ExportFormat.allCases.count).contains(number) else {
-      say("Sorry, \"\(choice)\" is not one of the choices. Nothing was saved.")
+      say(w(.lineNotAChoiceNothingSaved, ["choice": choice]))
       return
     }
     let format = ExportFormat.allCases[number - 1]
@@ -319,10 +316,10 @@ public struct LineModeApp<Input: LineReading, Output: LineWriting> {
       .encode(format)
     var path = suggested
     while true {
-      guard let typed = ask("File name (press Enter for \(suggested), or q to cancel):") else { return }
+      guard let typed = ask(w(.lineFileName, ["suggested": suggested])) else { return }
       // q is never taken as a file name (type ./q for a file called q).
       if Self.command(typed) == .quit {
-        say("Nothing was saved.")
+        say(w(.lineNothingSaved))
         return
       }
       if !typed.isEmpty {
@@ -330,32 +327,31 @@ public struct LineModeApp<Input: LineReading, Output: LineWriting> {
       }
       do {
         let written = try writer.write(bytes, to: path, replacing: false)
-        say("Saved to \(written)")
+        say(w(.lineSavedTo, ["path": written]))
         saved = true
         return
       } catch  where error.kind == .exists {
-        guard let answer = strictYesNo("\(error.description). Replace it? Type y to replace, n to choose another name:")
+        guard let answer = strictYesNo(w(.lineReplace, ["problem": error.description]))
         else {
-          say("Nothing was saved.")
+          say(w(.lineNothingSaved))
           return
         }
         if answer {
           do {
             let written = try writer.write(bytes, to: path, replacing: true)
-            say("Saved to \(written)")
+            say(w(.lineSavedTo, ["path": written]))
             saved = true
             return
           } catch {
-            say("Could not save: \(error.description). Your answers are kept; try another name.")
+            say(w(.lineCouldNotSave, ["problem": error.description]))
           }
         }
       } catch {
         say(
-          "Could not save: \(error.description). Your answers are kept; try another name, or press Enter twice to "
-            + "cancel."
+          w(.lineCouldNotSaveTwice, ["problem": error.description])
         )
-        guard strictYesNo("Try again? Type y to choose another name, n to cancel:") == true else {
-          say("Nothing was saved.")
+        guard strictYesNo(w(.lineTryAgain)) == true else {
+          say(w(.lineNothingSaved))
           return
         }
       }

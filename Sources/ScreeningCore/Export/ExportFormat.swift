@@ -20,12 +20,12 @@ public enum ExportFormat: String, Sendable, Hashable, CaseIterable {
   }
 
   /// What it is, in a few words.
-  public var summary: String {
+  public func summary(_ w: Wording) -> String {
     switch self {
-    case .text: return "Text summary to show a doctor or worker"
-    case .json: return "Answers file (JSON) to open or score again later"
-    case .csv: return "Spreadsheet (CSV), one row per question"
-    case .fhir: return "FHIR QuestionnaireResponse for health records"
+    case .text: return w(.formatText)
+    case .json: return w(.formatJSON)
+    case .csv: return w(.formatCSV)
+    case .fhir: return w(.formatFHIR)
     }
   }
 
@@ -62,6 +62,9 @@ public struct Exporter: Sendable {
   }
 
   var result: ScreeningResult { Scorer.score(questionnaire, answers: answers) }
+
+  /// The program's own words in the exports, in the questionnaire's language.
+  var wording: Wording { Wording.forLanguage(questionnaire.language) }
 
   /// The shown questions of `result` with their answers, in asking order.
   func rows(of result: ScreeningResult) -> [(question: Question, answer: Answer?)] {

@@ -7,32 +7,36 @@ extension Exporter {
     let width = 78
     let result = self.result
     var lines = [
-      "SelfScreen summary: \(questionnaire.title)",
-      "Questionnaire \(questionnaire.id) version \(questionnaire.version), saved \(created.local)", "",
+      wording(.exportSummaryTitle, ["title": questionnaire.title]),
+      wording(
+        .exportSummaryIdentity,
+        ["id": questionnaire.id, "version": questionnaire.version, "time": created.local]), "",
     ]
     lines += TextWrap.wrap(questionnaire.disclaimer, width: width)
     lines.append("")
     let blocks = ResultDocument.blocks(questionnaire: questionnaire, result: result, region: region)
     let urgent = blocks.filter { if case .urgent = $0 { return true } else { return false } }
     if !urgent.isEmpty {
-      lines += ResultReport.lines(urgent, width: width)
+      lines += ResultReport.lines(urgent, width: width, wording: wording)
       lines.append("")
     }
-    lines.append("Answers")
+    lines.append(wording(.exportAnswersHeading))
     for (number, row) in rows(of: result).enumerated() {
       lines += TextWrap.wrap(
         row.question.text, width: width, indent: "     ", firstIndent: "  \(number + 1).".padding(5))
-      lines += TextWrap.wrap("Answer: " + Self.label(row.answer, of: row.question), width: width, indent: "     ")
+      lines += TextWrap.wrap(
+        wording(.exportAnswerLine, ["answer": Self.label(row.answer, of: row.question)]), width: width,
+        indent: "     ")
     }
     lines.append("")
-    lines.append("Your result")
+    lines.append(wording(.exportResultHeading))
     let rest = blocks.filter {
       switch $0 {
       case .urgent, .note: return false
       default: return true
       }
     }
-    lines += ResultReport.lines(rest, width: width)
+    lines += ResultReport.lines(rest, width: width, wording: wording)
     return lines.map { TextSafety.visible($0) }.joined(separator: "\n") + "\n"
   }
 
@@ -86,7 +90,7 @@ extension Exporter {
     let result = self.result
     let counted = Set(result.bandScore?.contributingIDs ?? [])
     var lines = [Self.cell(questionnaire.disclaimer)]
-    lines += result.redFlags.map { Self.cell("\($0.level.heading): \($0.title)") }
+    lines += result.redFlags.map { Self.cell("\($0.level.heading(wording)): \($0.title)") }
     lines.append(
       ["number", "question_id", "section", "question", "answer_code", "answer", "counted"].map(Self.cell)
         .joined(separator: ","))
@@ -163,7 +167,8 @@ extension Exporter {
   var narrative: JSONValue {
     var html = "<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>\(Self.xhtml(questionnaire.disclaimer))</p>"
     for flag in result.redFlags {
-      html += "<p><b>\(Self.xhtml("\(flag.level.heading): \(flag.title)"))</b> \(Self.xhtml(flag.guidance))</p>"
+      html +=
+        "<p><b>\(Self.xhtml("\(flag.level.heading(wording)): \(flag.title)"))</b> \(Self.xhtml(flag.guidance))</p>"
     }
     html += "</div>"
     return .object([("status", .string("generated")), ("div", .string(html))])

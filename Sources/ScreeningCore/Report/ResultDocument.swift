@@ -21,11 +21,11 @@ public struct ResultBar: Sendable, Hashable {
 
 extension RedFlag.Level {
   /// The heading a red flag's guidance is shown under: it says how soon to act, as the text does.
-  public var heading: String {
+  public func heading(_ wording: Wording) -> String {
     switch self {
-    case .emergency: return "URGENT, get help now"
-    case .crisis: return "Please reach out for support today"
-    case .medical: return "See a doctor today"
+    case .emergency: return wording(.levelEmergency)
+    case .crisis: return wording(.levelCrisis)
+    case .medical: return wording(.levelMedical)
     }
   }
 }
@@ -34,6 +34,7 @@ extension RedFlag.Level {
 /// none), what counted, chart, next steps, notes, skipped questions, help resources.
 public enum ResultDocument {
   public static func blocks(questionnaire: Questionnaire, result: ScreeningResult, region: Region?) -> [ResultBlock] {
+    let w = Wording.forLanguage(questionnaire.language)
     var blocks: [ResultBlock] = [.note(questionnaire.disclaimer)]
     func contacts(_ kinds: [HelpResource.Kind]) -> [String] {
       region?.contacts(for: kinds).map(\.summaryLine) ?? []
@@ -49,43 +50,39 @@ public enum ResultDocument {
       if !lines.isEmpty { blocks.append(.bullets(lines)) }
     }
     if !result.skippedSafetyIDs.isEmpty {
-      blocks.append(.heading("Safety questions you did not answer"))
+      blocks.append(.heading(w(.resultSafetyUnanswered)))
       blocks.append(.bullets(result.skippedSafetyIDs.map { questionnaire.question($0)?.text ?? $0 }))
       blocks.append(
-        .paragraph(
-          "If any of these apply to you, please talk to a doctor, or use the help resources below. "
-            + "You do not have to explain anything you do not want to."))
+        .paragraph(w(.resultSafetyUnansweredAdvice)))
     }
     for message in result.messages where message.replacesBand && !message.isFirst {
       blocks.append(.heading(message.title))
       blocks.append(.paragraph(message.text))
     }
     if let score = result.bandScore {
-      blocks += bandBlocks(score, band: result.band, withheld: result.withheldBand, in: questionnaire, result: result)
+      blocks += bandBlocks(
+        score, band: result.band, withheld: result.withheldBand, in: questionnaire, result: result, wording: w)
     }
     let answeredIDs = Set(result.answered.compactMap { $0.answer == nil ? nil : $0.questionID })
     let others = result.scores.filter { score in
       score.rule.id != result.bandScore?.rule.id && score.rule.questionIDs.contains(where: answeredIDs.contains)
     }
     if !others.isEmpty {
-      blocks.append(.heading(others.count == 1 ? "Score" : "Scores"))
-      blocks.append(.bullets(others.map { scoreLine($0, in: questionnaire, result: result) }))
+      blocks.append(.heading(w(.resultScores, count: others.count)))
+      blocks.append(.bullets(others.map { scoreLine($0, in: questionnaire, result: result, wording: w) }))
     }
     let notes = result.messages.filter { !$0.replacesBand && !$0.isFirst }
     if !notes.isEmpty {
-      blocks.append(.heading("Also worth knowing"))
+      blocks.append(.heading(w(.resultAlsoWorthKnowing)))
       blocks.append(
         .bullets(
           notes.map { note in (["\(note.title). \(note.text)"] + contacts(note.contacts)).joined(separator: " ") }))
     }
     if !result.skippedIDs.isEmpty {
-      let count = result.skippedIDs.count
-      blocks.append(
-        .paragraph(
-          "Skipped: \(count) question\(count == 1 ? "" : "s") left unanswered or answered \"prefer not to say\"."))
+      blocks.append(.paragraph(w(.resultSkipped, count: result.skippedIDs.count)))
     }
     if let region {
-      blocks.append(.heading("Where to get help (\(region.name))"))
+      blocks.append(.heading(w(.resultWhereToGetHelp, ["region": region.name])))
       blocks.append(.bullets(region.resources.map(\.summaryLine)))
     }
     return blocks
@@ -94,60 +91,49 @@ public enum ResultDocument {
   /// The banded score: its band and guidance, or why no band is given, then what counted.
   private static func bandBlocks(
     _ score: ScoreValue, band: Band?, withheld: WithheldBand?, in questionnaire: Questionnaire,
-    result: ScreeningResult
+    result: ScreeningResult, wording w: Wording
   ) -> [ResultBlock] {
     let total = score.rule.questionIDs.count
-    let counted = "\(score.value) of \(total)"
+    let counted = w(.resultCounted, ["value": String(score.value), "total": String(total)])
+    let scoreHeading = w(.resultScoreHeading, ["label": score.rule.label, "counted": counted])
     var blocks: [ResultBlock] = []
     switch (band, withheld) {
     case (let band?, _):
-      blocks.append(.heading("Result: \(band.label) (\(counted) \(total == 1 ? "sign" : "signs"))"))
+      blocks.append(.heading(w(.resultBand, ["band": band.label, "counted": counted, "total": String(total)])))
       blocks.append(.paragraph(band.guidance))
     case (nil, .notEnoughAnswers(let lowest, let highest)?):
       let skipped = score.skippedIDs.count
-      let range = highest.map { "between \(lowest) and \($0)" } ?? "\(lowest) or more"
-      blocks.append(.heading("Result: not enough answers to count"))
+      let range =
+        highest.map { w(.resultRangeBetween, ["lowest": String(lowest), "highest": String($0)]) }
+        ?? w(.resultRangeOrMore, ["lowest": String(lowest)])
+      blocks.append(.heading(w(.resultNotEnough)))
       blocks.append(
         .paragraph(
-          "\(skipped) of the \(total) questions this result counts \(skipped == 1 ? "was" : "were") skipped or "
-            + "answered \"prefer not to say\", so this check cannot say how many signs there are. Counting "
-            + "the skipped ones, it could be anywhere \(range). That is fine: you do not have to answer "
-            + "everything. If you would like to talk it through, a doctor or a drug service can help, "
-            + "in confidence (see the help resources below)."))
+          w(.resultNotEnoughWhy, ["skipped": String(skipped), "total": String(total), "range": range])))
     case (nil, .afterRedFlag?):
-      blocks.append(.heading("\(score.rule.label): \(counted)"))
-      blocks.append(
-        .paragraph(
-          "Because of what you said in the safety questions, please follow the advice at the top of this "
-            + "result first. A doctor or a drug service can talk through the rest of your answers with you."))
+      blocks.append(.heading(scoreHeading))
+      blocks.append(.paragraph(w(.resultAfterRedFlag)))
     case (nil, .safetyNotAnswered?):
-      blocks.append(.heading("\(score.rule.label): \(counted)"))
-      blocks.append(
-        .paragraph(
-          "Some safety questions were not answered (see above), so this check does not say whether your "
-            + "answers are reassuring. A doctor or a drug service can talk things through with you."))
+      blocks.append(.heading(scoreHeading))
+      blocks.append(.paragraph(w(.resultSafetyNotAnswered)))
     case (nil, nil):
       return []
     }
     if !score.contributingIDs.isEmpty {
-      blocks.append(.heading("What counted: you answered \"yes\" to"))
+      blocks.append(.heading(w(.resultWhatCounted)))
       blocks.append(.bullets(score.contributingIDs.map { questionnaire.question($0)?.text ?? $0 }))
     }
     guard let band else { return blocks }
     if !score.skippedIDs.isEmpty {
-      let count = score.skippedIDs.count
-      blocks.append(
-        .paragraph(
-          "\(count) of these questions \(count == 1 ? "was" : "were") skipped or answered \"prefer not to say\", "
-            + "so this result may understate."))
+      blocks.append(.paragraph(w(.resultMayUnderstate, count: score.skippedIDs.count)))
     }
     let bars = result.domains.filter { $0.maximum > 0 }
     if !bars.isEmpty {
-      blocks.append(.heading("Signs by area"))
+      blocks.append(.heading(w(.resultSignsByArea)))
       blocks.append(.bars(bars.map { ResultBar(label: $0.domain.label, value: $0.value, maximum: $0.maximum) }))
     }
     if !band.nextSteps.isEmpty {
-      blocks.append(.heading("Next steps"))
+      blocks.append(.heading(w(.resultNextSteps)))
       blocks.append(.bullets(band.nextSteps))
     }
     return blocks
@@ -155,20 +141,21 @@ public enum ResultDocument {
 
   /// `Total score: 27 of 27`, with how many of its questions were skipped; a score that shows its
   /// answer is that answer in words (`How often: Weekly`).
-  private static func scoreLine(_ score: ScoreValue, in questionnaire: Questionnaire, result: ScreeningResult)
-    -> String
-  {
+  private static func scoreLine(
+    _ score: ScoreValue, in questionnaire: Questionnaire, result: ScreeningResult, wording w: Wording
+  ) -> String {
     if score.rule.showsAnswer, let question = score.rule.questionIDs.first.flatMap(questionnaire.question),
       let answer = result.answered.first(where: { $0.questionID == question.id })?.answer
     {
-      return "\(score.rule.label): \(question.label(for: answer))"
+      return w(.resultScoreAnswer, ["label": score.rule.label, "answer": question.label(for: answer)])
     }
-    var line = "\(score.rule.label): \(score.value)"
-    if let top = questionnaire.maximum(of: score.rule) { line += " of \(top)" }
+    let values = ["label": score.rule.label, "value": String(score.value)]
+    var line = w(.resultScoreValue, values)
+    if let top = questionnaire.maximum(of: score.rule) {
+      line = w(.resultScoreOf, values.merging(["maximum": String(top)]) { $1 })
+    }
     let skipped = score.skippedIDs.count
-    if skipped > 0 {
-      line += " (\(skipped) of its questions \(skipped == 1 ? "was" : "were") skipped, so it may understate)"
-    }
+    if skipped > 0 { line += w(.resultScoreSkipped, count: skipped) }
     return line
   }
 }

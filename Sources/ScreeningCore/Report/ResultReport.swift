@@ -16,12 +16,15 @@ public struct ResultReport: Sendable {
 
   public var text: String {
     let blocks = ResultDocument.blocks(questionnaire: questionnaire, result: result, region: region)
-    let lines = ["\(questionnaire.title): your result", ""] + Self.lines(blocks, width: width)
+    let wording = Wording.forLanguage(questionnaire.language)
+    let lines =
+      [wording(.resultTitleLine, ["title": questionnaire.title]), ""]
+      + Self.lines(blocks, width: width, wording: wording)
     return lines.map { TextSafety.visible($0) }.joined(separator: "\n") + "\n"
   }
 
   /// Plain-text lines for result blocks, with a blank line between blocks (none after a heading).
-  static func lines(_ blocks: [ResultBlock], width: Int) -> [String] {
+  static func lines(_ blocks: [ResultBlock], width: Int, wording: Wording) -> [String] {
     var out: [String] = []
     func bullets(_ items: [String]) {
       for item in items { out += TextWrap.wrap(item, width: width, indent: "    ", firstIndent: "  - ") }
@@ -29,7 +32,7 @@ public struct ResultReport: Sendable {
     for (index, block) in blocks.enumerated() {
       switch block {
       case .urgent(let level, let title, let guidance, let contacts):
-        out += TextWrap.wrap("\(level.heading): \(title)", width: width, indent: "  ", firstIndent: "")
+        out += TextWrap.wrap("\(level.heading(wording)): \(title)", width: width, indent: "  ", firstIndent: "")
         out += TextWrap.wrap(guidance, width: width, indent: "  ")
         bullets(contacts)
       case .heading(let title):

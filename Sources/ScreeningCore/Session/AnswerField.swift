@@ -4,11 +4,14 @@
 ///
 /// Checking an answer against its question (range, options, length) stays with
 /// `Question.validate`, which the session runs on every answer from any source.
-public struct AnswerField: Sendable, Hashable {
+public struct AnswerField: Sendable {
   public let question: Question
+  /// The words of prompts and messages.
+  public let wording: Wording
 
-  public init(_ question: Question) {
+  public init(_ question: Question, wording: Wording = .english) {
     self.question = question
+    self.wording = wording
   }
 
   /// The answer is typed (number, decimal, date, text) rather than chosen from options.
@@ -21,10 +24,12 @@ public struct AnswerField: Sendable, Hashable {
   public var expected: String? {
     switch question.type {
     case .number, .decimal:
-      var parts = [question.type == .number ? "a whole number" : "a number, such as 72.5"]
-      if let minimum = question.minimum, let maximum = question.maximum { parts.append("\(minimum) to \(maximum)") }
+      var parts = [wording(question.type == .number ? .fieldWholeNumber : .fieldDecimal)]
+      if let minimum = question.minimum, let maximum = question.maximum {
+        parts.append(wording(.fieldRange, ["minimum": String(minimum), "maximum": String(maximum)]))
+      }
       return parts.joined(separator: ", ")
-    case .date: return "a date, YYYY-MM-DD"
+    case .date: return wording(.fieldDate)
     case .text, .single, .yesNo, .multiple: return nil
     }
   }
@@ -32,14 +37,18 @@ public struct AnswerField: Sendable, Hashable {
   /// Line mode's instruction for typing the answer at a prompt.
   public var lineInstruction: String {
     switch question.type {
-    case .single, .yesNo: return "Type a number from 1 to \(question.options.count)"
-    case .multiple: return "Type the numbers of all that apply, separated by spaces"
-    case .text: return "Type your answer"
-    case .date: return "Type a date as YYYY-MM-DD"
+    case .single, .yesNo: return wording(.fieldLineChoose, count: question.options.count)
+    case .multiple: return wording(.fieldLineChooseAll)
+    case .text: return wording(.fieldLineText)
+    case .date: return wording(.fieldLineDate)
     case .number, .decimal:
-      var range = ""
-      if let minimum = question.minimum, let maximum = question.maximum { range = " from \(minimum) to \(maximum)" }
-      return question.type == .number ? "Type a whole number\(range)" : "Type a number\(range), such as 72.5"
+      let isWhole = question.type == .number
+      guard let minimum = question.minimum, let maximum = question.maximum else {
+        return wording(isWhole ? .fieldLineWholeNumber : .fieldLineDecimal)
+      }
+      return wording(
+        isWhole ? .fieldLineWholeNumberRange : .fieldLineDecimalRange,
+        ["minimum": String(minimum), "maximum": String(maximum)])
     }
   }
 
@@ -75,22 +84,22 @@ public struct AnswerField: Sendable, Hashable {
     case .text:
       if character.unicodeScalars.contains(where: TextSafety.isUnsafe) { return .notText }
       guard text.unicodeScalars.count + character.unicodeScalars.count <= question.maxLength else {
-        return .refuse("The answer can be at most \(question.maxLength) characters")
+        return .refuse(wording(.fieldTooLongText, count: question.maxLength))
       }
       return .insert(character)
     case .number, .decimal, .date:
       let isDigit = character.isASCII && character.isNumber
       guard isDigit || character == "-" || character == "." || character == "," else { return .notText }
-      guard text.count < longestTyped else { return .refuse("That is as long as this answer can be") }
+      guard text.count < longestTyped else { return .refuse(wording(.fieldTooLong)) }
       if isDigit { return .insert(character) }
       if character == "-" {
         if question.type == .date { return .insert("-") }
-        return cursor == 0 && !text.hasPrefix("-") ? .insert("-") : .refuse("A minus sign goes at the start")
+        return cursor == 0 && !text.hasPrefix("-") ? .insert("-") : .refuse(wording(.fieldMinusAtStart))
       }
       switch question.type {
-      case .decimal: return text.contains(".") ? .refuse("The number already has a decimal point") : .insert(".")
-      case .number: return .refuse("Whole numbers only: type the number without a decimal point")
-      default: return .refuse("Type the date as YYYY-MM-DD")
+      case .decimal: return text.contains(".") ? .refuse(wording(.fieldOnePoint)) : .insert(".")
+      case .number: return .refuse(wording(.fieldWholeOnly))
+      default: return .refuse(wording(.fieldDateForm))
       }
     }
   }
@@ -111,7 +120,8 @@ public struct AnswerField: Sendable, Hashable {
   public func read(_ text: String) -> Reading {
     let trimmed = Self.trimmed(text)
     if trimmed.isEmpty || (question.type.isNumeric && trimmed == "-") { return .empty }
-    let notAChoice = Reading.invalid("\"\(TextSafety.visible(trimmed))\" is not one of the choices")
+    let shown = ["text": TextSafety.visible(trimmed)]
+    let notAChoice = Reading.invalid(wording(.fieldNotAChoice, shown))
     switch question.type {
     case .single, .yesNo:
       guard let number = Int(trimmed), (1...question.options.count).contains(number) else { return notAChoice }
@@ -129,12 +139,12 @@ public struct AnswerField: Sendable, Hashable {
       return .answer(.choices(codes))
     case .number:
       guard let value = Int(trimmed) else {
-        return .invalid("\"\(TextSafety.visible(trimmed))\" is not a whole number")
+        return .invalid(wording(.fieldNotWholeNumber, shown))
       }
       return .answer(.number(value))
     case .decimal:
       guard let value = Self.decimal(trimmed) else {
-        return .invalid("\"\(TextSafety.visible(trimmed))\" is not a number")
+        return .invalid(wording(.fieldNotNumber, shown))
       }
       return .answer(.decimal(value))
     case .date:

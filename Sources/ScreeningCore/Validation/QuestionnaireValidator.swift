@@ -242,7 +242,7 @@ struct QuestionnaireValidator {
 
   private func checkWording() {
     for (text, place) in map.guidanceTexts {
-      if let (phrase, advice) = WordingCheck.problem(in: text) {
+      if let (phrase, advice) = WordingCheck.problem(in: text, language: questionnaire.language) {
         error("uses the wording '\(phrase)'; \(advice)", place)
       }
     }

@@ -3,50 +3,51 @@ import ScreeningCore
 /// The welcome screen: what this is, what it is not, what happens to the answers.
 enum WelcomePage {
   static func page(_ state: AppState, width: Int, symbols: Symbols) -> Renderer.Page {
+    let w = state.wording
     let questionnaire = state.questionnaire
     var lines = [FrameLine()]
     lines += Renderer.wrapped(questionnaire.title, width: width, style: .heading)
     lines.append(FrameLine())
     lines += Renderer.wrapped(questionnaire.intro, width: width)
     lines.append(FrameLine())
-    lines += Renderer.wrapped("A self-check, not a diagnosis.", width: width, style: .bold)
-    var facts = ["Nothing is stored unless you choose to export."]
-    if let minutes = questionnaire.minutes { facts.append("About \(minutes) minute\(minutes == 1 ? "" : "s").") }
+    lines += Renderer.wrapped(w(.welcomeNotDiagnosis), width: width, style: .bold)
+    var facts = [w(.welcomeNothingStored)]
+    if let minutes = questionnaire.minutes { facts.append(w(.welcomeMinutes, count: minutes)) }
     if let audience = questionnaire.audience {
-      facts.append("For \(audience.prefix(1).lowercased() + audience.dropFirst()).")
+      facts.append(w(.welcomeAudience, ["audience": audience.prefix(1).lowercased() + audience.dropFirst()]))
     }
     lines += Renderer.wrapped(facts.joined(separator: " "), width: width)
     if state.canChooseRegion {
       lines.append(FrameLine())
       let where_ =
         state.regionWasGuessed
-        ? "Where are you? Help resources are shown for \(state.region.name) until you press c to choose "
-          + "your country."
-        : "Help resources are shown for \(state.region.name); press c to choose another country."
+        ? w(.welcomeRegionGuessed, ["region": state.region.name])
+        : w(.welcomeRegionShown, ["region": state.region.name])
       lines += Renderer.wrapped(where_, width: width, style: state.regionWasGuessed ? .bold : .dim)
     }
     lines.append(FrameLine())
-    lines.append(FrameLine([Span(" "), Span(" Start ", .focus), Span("  press Enter", .dim)]))
-    var hints = ["Enter start", "r help resources"]
-    if state.canChooseRegion { hints.append("c country") }
+    lines.append(FrameLine([Span(" "), Span(w(.welcomeStartButton), .focus), Span(w(.welcomePressEnter), .dim)]))
+    var hints = [w(.hintStart), w(.hintHelpResources)]
+    if state.canChooseRegion { hints.append(w(.hintCountry)) }
     return Renderer.Page(
       title: "SelfScreen\(symbols.separator)\(questionnaire.title)", lines: lines, focus: lines.count - 1,
-      cursorColumn: 2, hints: hints + ["? keys", "q quit"])
+      cursorColumn: 2, hints: hints + [w(.hintKeys), w(.hintQuit)])
   }
 }
 
 /// One question: section, progress, the question, its options or input field.
 enum QuestionPage {
   static func page(_ state: AppState, width: Int, symbols: Symbols) -> Renderer.Page {
+    let w = state.wording
     let session = state.session
     guard let question = session.currentQuestion else {
-      return Renderer.Page(title: "SelfScreen", hints: ["q quit"])
+      return Renderer.Page(title: "SelfScreen", hints: [w(.hintQuit)])
     }
     let section = state.questionnaire.section(question.sectionID)
     let (number, total) = session.progress
     var pinned: [FrameLine] = []
     // A long section title is cut, never the "Question N of M" after it.
-    let count = "Question \(number) of \(total)"
+    let count = w(.questionCount, ["number": String(number), "total": String(total)])
     var heading = count
     if let title = section?.title {
       let room = width - 2 - DisplayWidth.of(count) - DisplayWidth.of(symbols.separator)
@@ -114,20 +115,22 @@ enum QuestionPage {
       cursorColumn = 1
       hints =
         question.type == .multiple
-        ? ["↑↓ move", "Space tick", "Enter next", "← back", "r help", "? keys", "q quit"]
-        : ["↑↓ move", "Enter choose", "← back", "r help", "? keys", "q quit"]
+        ? [w(.hintMove), w(.hintTick), w(.hintNext), w(.hintBack), w(.hintHelp), w(.hintKeys), w(.hintQuit)]
+        : [w(.hintMove), w(.hintChoose), w(.hintBack), w(.hintHelp), w(.hintKeys), w(.hintQuit)]
     case .number, .decimal, .text, .date:
       // "Your answer (a whole number, 0 to 10):": what to type, then the accepted range.
-      let prompt = AnswerField(question).expected.map { "Your answer (\($0)):" } ?? "Your answer:"
+      let prompt =
+        AnswerField(question, wording: w).expected.map { w(.answerPromptExpecting, ["expected": $0]) }
+        ?? w(.answerPrompt)
       lines += Renderer.wrapped(prompt, width: width, style: .dim)
       let field = FieldView.line(state.field, width: max(10, width - 4), style: .focus, symbols: symbols)
       focus = lines.count
       cursorColumn = field.cursorColumn
       lines.append(field.line)
       switch question.type {
-      case .text: hints = ["type your answer", "Enter next", "Esc then r, ?, q or b"]
-      case .date: hints = ["type a date", "Enter next", "← back", "r help", "q quit"]
-      default: hints = ["type a number", "Enter next", "← back", "r help", "q quit"]
+      case .text: hints = [w(.hintTypeAnswer), w(.hintNext), w(.hintEscThenCommand)]
+      case .date: hints = [w(.hintTypeDate), w(.hintNext), w(.hintBack), w(.hintHelp), w(.hintQuit)]
+      default: hints = [w(.hintTypeNumber), w(.hintNext), w(.hintBack), w(.hintHelp), w(.hintQuit)]
       }
     }
     // A message about the answer ("9 is above the highest accepted value, 7") goes right under
@@ -136,7 +139,7 @@ enum QuestionPage {
       lines += Renderer.wrapped(notice, width: width, style: .bold)
     }
     if !question.isRequired {
-      lines += [FrameLine()] + Renderer.wrapped("(You can leave this one empty.)", width: width, style: .dim)
+      lines += [FrameLine()] + Renderer.wrapped(w(.answerOptional), width: width, style: .dim)
     }
     let page = Renderer.Page(
       title: "SelfScreen\(symbols.separator)\(state.questionnaire.title)", pinned: pinned, lines: lines,
@@ -178,6 +181,7 @@ enum QuestionPage {
 /// Urgent guidance right after an answer that raised a red flag, with the contacts to use now.
 enum RedFlagPage {
   static func page(_ state: AppState, flags: [RedFlag], width: Int, symbols: Symbols) -> Renderer.Page {
+    let w = state.wording
     var lines: [FrameLine] = [FrameLine()]
     for flag in flags {
       lines += Renderer.wrapped("\(symbols.warning) \(flag.title)", width: width, style: .urgent)
@@ -187,7 +191,7 @@ enum RedFlagPage {
     }
     let level = flags.map(\.level).first ?? .emergency
     lines += Renderer.wrapped(
-      "\(level == .emergency ? "Who to contact now" : "Who to contact") (\(state.region.name))", width: width,
+      w(level == .emergency ? .contactNow : .contactSoon, ["region": state.region.name]), width: width,
       style: .heading)
     for contact in state.region.contacts(for: flags) {
       lines += Renderer.item(
@@ -196,7 +200,7 @@ enum RedFlagPage {
       lines += Renderer.wrapped(contact.purpose, width: width, indent: 4, style: .dim)
     }
     lines.append(FrameLine())
-    lines += Renderer.wrapped("Press Enter to go on with the questions when you are ready.", width: width)
+    lines += Renderer.wrapped(w(.redFlagGoOn), width: width)
     // In a window too small for the whole page, the first contact (the emergency number for an
     // emergency) stays at the top, so it is on the first page whatever the scroll.
     var pinned: [FrameLine] = []
@@ -211,14 +215,15 @@ enum RedFlagPage {
       ]
     }
     return Renderer.Page(
-      title: level.heading, pinned: pinned, lines: lines, scroll: state.scroll,
-      hints: ["Enter go on", "← change answer", "↑↓ scroll", "r all help", "q quit"])
+      title: level.heading(w), pinned: pinned, lines: lines, scroll: state.scroll,
+      hints: [w(.hintGoOn), w(.hintChangeAnswer), w(.hintScroll), w(.hintAllHelp), w(.hintQuit)])
   }
 }
 
 /// Every answer, each one can be changed; the last row finishes.
 enum ReviewPage {
   static func page(_ state: AppState, width: Int, symbols: Symbols) -> Renderer.Page {
+    let w = state.wording
     let session = state.session
     let shown = session.shownQuestions
     let effective = session.effectiveAnswers  // once: each lookup would re-run the skip logic
@@ -226,11 +231,11 @@ enum ReviewPage {
     let skipped = shown.filter { question in
       effective[question.id].map(question.isMissing) ?? !missing.contains(question.id)
     }.count
-    var pinned = Renderer.wrapped("Review your answers", width: width, style: .heading)
-    var summary = shown.count == 1 ? "1 question" : "\(shown.count) questions"
-    if skipped > 0 { summary += ", \(skipped) skipped" }
-    if !missing.isEmpty { summary += ", \(missing.count) still to answer" }
-    pinned += Renderer.wrapped(summary + ". Highlight one and press Enter to change it.", width: width, style: .dim)
+    var pinned = Renderer.wrapped(w(.reviewHeading), width: width, style: .heading)
+    var summary = w(.reviewQuestions, count: shown.count)
+    if skipped > 0 { summary += w(.reviewSkipped, count: skipped) }
+    if !missing.isEmpty { summary += w(.reviewStillToAnswer, count: missing.count) }
+    pinned += Renderer.wrapped(w(.reviewHowToChange, ["summary": summary]), width: width, style: .dim)
     pinned.append(FrameLine())
 
     var lines: [FrameLine] = []
@@ -241,7 +246,7 @@ enum ReviewPage {
     for (index, question) in shown.enumerated() {
       let isFocused = index == state.highlight
       if isFocused { focus = lines.count }
-      let answer = describe(effective[question.id], of: question, missing: missing.contains(question.id))
+      let answer = describe(effective[question.id], of: question, missing: missing.contains(question.id), wording: w)
       let number = "\(index + 1).".leftPadded(numberWidth)
       // Other rows are cut to one line; the highlighted one is shown in full (question and
       // answer wrapped), so two questions that start alike can be told apart.
@@ -272,15 +277,16 @@ enum ReviewPage {
     if finishFocused { focus = lines.count }
     lines.append(
       FrameLine([
-        Span(finishFocused ? symbols.focus : " ", .bold), Span(" See my results ", finishFocused ? .focus : .bold),
+        Span(finishFocused ? symbols.focus : " ", .bold), Span(w(.reviewFinish), finishFocused ? .focus : .bold),
       ]))
     return Renderer.Page(
-      title: "SelfScreen\(symbols.separator)Review", pinned: pinned, lines: lines, focus: focus, cursorColumn: 0,
-      hints: ["↑↓ move", "Enter change / finish", "← back", "r help", "q quit"])
+      title: "SelfScreen\(symbols.separator)\(w(.reviewTitle))", pinned: pinned, lines: lines, focus: focus,
+      cursorColumn: 0,
+      hints: [w(.hintMove), w(.hintChangeOrFinish), w(.hintBack), w(.hintHelp), w(.hintQuit)])
   }
 
-  static func describe(_ answer: Answer?, of question: Question, missing: Bool) -> String {
-    guard let answer else { return missing ? "needs an answer" : "(left empty)" }
+  static func describe(_ answer: Answer?, of question: Question, missing: Bool, wording w: Wording) -> String {
+    guard let answer else { return w(missing ? .reviewNeedsAnswer : .reviewLeftEmpty) }
     return question.label(for: answer)
   }
 }
@@ -288,15 +294,16 @@ enum ReviewPage {
 /// The result: red flags first, then band, what counted, chart, next steps, notes, help.
 enum ResultsPage {
   static func page(_ state: AppState, width: Int, symbols: Symbols) -> Renderer.Page {
+    let w = state.wording
     guard let result = state.result else {
-      return Renderer.Page(title: "Your result", hints: ["q quit"])
+      return Renderer.Page(title: w(.resultTitle), hints: [w(.hintQuit)])
     }
     let blocks = ResultDocument.blocks(questionnaire: state.questionnaire, result: result, region: state.region)
     var lines: [FrameLine] = [FrameLine()]
     for (index, block) in blocks.enumerated() {
       switch block {
       case .urgent(let level, let title, let guidance, let contacts):
-        lines += Renderer.wrapped("\(symbols.warning) \(level.heading): \(title)", width: width, style: .urgent)
+        lines += Renderer.wrapped("\(symbols.warning) \(level.heading(w)): \(title)", width: width, style: .urgent)
         lines += Renderer.wrapped(guidance, width: width, indent: 3)
         for contact in contacts {
           lines += Renderer.item(contact, marker: symbols.bullet, width: width, indent: 3, style: .bold)
@@ -328,39 +335,44 @@ enum ResultsPage {
       if index + 1 < blocks.count { lines.append(FrameLine()) }
     }
     return Renderer.Page(
-      title: "Your result\(symbols.separator)\(state.questionnaire.title)", lines: lines, scroll: state.scroll,
-      hints: ["↑↓ PgUp PgDn scroll", "e save a copy", "← review answers", "r help", "? keys", "q quit"])
+      title: w(.resultTitle) + symbols.separator + state.questionnaire.title, lines: lines, scroll: state.scroll,
+      hints: [w(.hintScrollPages), w(.hintSaveCopy), w(.hintReviewAnswers), w(.hintHelp), w(.hintKeys), w(.hintQuit)])
   }
 }
 
 /// Help resources for the region, reachable from every screen.
 enum ResourcesPage {
   static func page(_ state: AppState, width: Int, symbols: Symbols) -> Renderer.Page {
+    let w = state.wording
     var lines: [FrameLine] = [FrameLine()]
     lines += Renderer.wrapped(
-      "If you or someone else is in danger right now, call the emergency number first.", width: width, style: .bold)
+      w(.resourcesDangerFirst), width: width, style: .bold)
     lines.append(FrameLine())
     for resource in state.region.resources {
       lines += Renderer.wrapped(
         resource.nameAndContact, width: width, style: resource.kind == .emergency ? .urgent : .heading)
       lines += Renderer.wrapped(resource.purpose, width: width, indent: 3)
       if let hours = resource.hours {
-        lines += Renderer.wrapped("Hours: \(hours)", width: width, indent: 3, style: .dim)
+        lines += Renderer.wrapped(w(.resourcesHours, ["hours": hours]), width: width, indent: 3, style: .dim)
       }
-      lines += Renderer.wrapped("Last checked \(resource.lastVerified)", width: width, indent: 3, style: .dim)
+      lines += Renderer.wrapped(
+        w(.resourcesLastChecked, ["date": resource.lastVerified]), width: width, indent: 3, style: .dim)
       lines.append(FrameLine())
     }
     return Renderer.Page(
-      title: "Help resources\(symbols.separator)\(state.region.name)", lines: lines, scroll: state.overlayScroll,
-      hints: ["↑↓ scroll", "Esc close"] + (state.canChooseRegion ? ["c change country"] : []) + ["? keys", "q quit"])
+      title: w(.resourcesTitle) + symbols.separator + state.region.name, lines: lines, scroll: state.overlayScroll,
+      hints: [w(.hintScroll), w(.hintClose)] + (state.canChooseRegion ? [w(.hintChangeCountry)] : []) + [
+        w(.hintKeys), w(.hintQuit),
+      ])
   }
 }
 
 /// Where the person is, for the help resources: chosen for this run only, never written down.
 enum RegionPickerPage {
   static func page(_ state: AppState, width: Int, symbols: Symbols) -> Renderer.Page {
+    let w = state.wording
     var lines: [FrameLine] = [FrameLine()]
-    lines += Renderer.wrapped("Where are you? The help resources follow your choice.", width: width, style: .bold)
+    lines += Renderer.wrapped(w(.regionQuestion), width: width, style: .bold)
     lines.append(FrameLine())
     var focus = 0
     for (index, region) in state.regions.enumerated() {
@@ -373,50 +385,51 @@ enum RegionPickerPage {
         ]))
     }
     lines.append(FrameLine())
-    lines += Renderer.wrapped("Your choice is kept for this run only; nothing is saved.", width: width, style: .dim)
+    lines += Renderer.wrapped(w(.regionKeptForRun), width: width, style: .dim)
     return Renderer.Page(
-      title: "Choose your country", lines: lines, focus: focus, cursorColumn: 1,
-      hints: ["1-\(state.regions.count) choose", "Esc keep \(state.region.name)"])
+      title: w(.regionTitle), lines: lines, focus: focus, cursorColumn: 1,
+      hints: [w(.hintChooseNumber, count: state.regions.count), w(.hintKeepRegion, ["region": state.region.name])])
   }
 }
 
 /// The keys, as a table.
 enum KeyHelpPage {
-  static let keys: [(String, String)] = [
-    ("↑ ↓  k j", "move between options"),
-    ("1-9", "highlight option N (multiple choice: tick it)"),
-    ("Enter", "choose the highlighted answer and go on"),
-    ("Space", "choose (multiple choice: tick or untick; in a typed answer: a space)"),
-    ("→ Tab", "next question, if this one is answered or optional (never chooses)"),
-    ("← Backspace b", "previous question (answers are kept); in a typed answer they edit"),
-    ("Shift-Tab", "previous question"),
-    ("PgUp PgDn", "scroll long pages"),
-    ("r", "help resources, from any screen"),
-    ("c", "choose your country (welcome and help resources screens)"),
-    ("?", "this list of keys"),
-    ("e", "save a copy of your answers (on the result)"),
-    ("q", "leave (asks first; answers are discarded)"),
-    ("Esc", "close this list or a dialog"),
-    ("Ctrl-C", "leave at once; nothing is written"),
+  static let keys: [(String, Phrase)] = [
+    ("↑ ↓  k j", .keyMoveOptions),
+    ("1-9", .keyDigit),
+    ("Enter", .keyEnter),
+    ("Space", .keySpace),
+    ("→ Tab", .keyNext),
+    ("← Backspace b", .keyBack),
+    ("Shift-Tab", .keyShiftTab),
+    ("PgUp PgDn", .keyPages),
+    ("r", .keyResources),
+    ("c", .keyCountry),
+    ("?", .keyHelp),
+    ("e", .keyExport),
+    ("q", .keyQuit),
+    ("Esc", .keyEscape),
+    ("Ctrl-C", .keyInterrupt),
   ]
   /// In a typed answer or a file name (one editor for both).
-  static let editingKeys: [(String, String)] = [
-    ("← → Home End", "move the cursor (Ctrl-A, Ctrl-E: start, end)"),
-    ("Backspace Del", "delete before the cursor, under it"),
-    ("Ctrl-U Ctrl-K", "delete to the start, to the end"),
-    ("Ctrl-W", "delete the word before the cursor"),
+  static let editingKeys: [(String, Phrase)] = [
+    ("← → Home End", .keyCursor),
+    ("Backspace Del", .keyDelete),
+    ("Ctrl-U Ctrl-K", .keyDeleteToEnds),
+    ("Ctrl-W", .keyDeleteWord),
   ]
 
   static func page(_ state: AppState, width: Int, symbols: Symbols) -> Renderer.Page {
+    let w = state.wording
     var lines: [FrameLine] = [FrameLine()]
     let keyWidth = (keys + editingKeys).map { DisplayWidth.of($0.0) }.max() ?? 10
     for (index, (key, action)) in (keys + editingKeys).enumerated() {
       if index == keys.count {
         lines.append(FrameLine())
-        lines += Renderer.wrapped("In a typed answer or a file name:", width: width, style: .heading)
+        lines += Renderer.wrapped(w(.keysEditingHeading), width: width, style: .heading)
       }
       let pad = String(repeating: " ", count: keyWidth - DisplayWidth.of(key) + 2)
-      let wrappedAction = TextLayout.wrap(action, width: max(8, width - keyWidth - 6))
+      let wrappedAction = TextLayout.wrap(w(action), width: max(8, width - keyWidth - 6))
       for (row, text) in wrappedAction.enumerated() {
         lines.append(
           FrameLine([
@@ -427,9 +440,10 @@ enum KeyHelpPage {
     }
     lines.append(FrameLine())
     lines += Renderer.wrapped(
-      "In a text answer, letters are typed: press Esc first, then r, ?, q or b.", width: width, style: .dim)
+      w(.keysTextNote), width: width, style: .dim)
     return Renderer.Page(
-      title: "Keys", lines: lines, scroll: state.overlayScroll, hints: ["Esc close", "r help resources", "q quit"])
+      title: w(.keysTitle), lines: lines, scroll: state.overlayScroll,
+      hints: [w(.hintClose), w(.hintHelpResources), w(.hintQuit)])
   }
 }
 
@@ -443,6 +457,7 @@ extension String {
 /// Saving a copy: format, then the file name, then where it went.
 enum ExportPage {
   static func page(_ state: AppState, width: Int, symbols: Symbols) -> Renderer.Page {
+    let w = state.wording
     let dialog = state.exportDialog
     var lines: [FrameLine] = [FrameLine()]
     var focus: Int?
@@ -450,7 +465,7 @@ enum ExportPage {
     var hints: [String]
     switch dialog.step {
     case .format:
-      lines += Renderer.wrapped("What kind of file?", width: width, style: .heading)
+      lines += Renderer.wrapped(w(.exportWhatKind), width: width, style: .heading)
       lines.append(FrameLine())
       for (index, format) in ExportFormat.allCases.enumerated() {
         let isFocused = index == dialog.formatIndex
@@ -458,12 +473,12 @@ enum ExportPage {
         lines.append(
           FrameLine([
             Span(" \(isFocused ? symbols.focus : " ") ", .bold),
-            Span("\(index + 1) \(format.summary)", isFocused ? .focus : .normal),
+            Span("\(index + 1) \(format.summary(w))", isFocused ? .focus : .normal),
           ]))
       }
-      hints = ["↑↓ move", "Enter choose", "Esc cancel"]
+      hints = [w(.hintMove), w(.hintChoose), w(.hintCancel)]
     case .path, .confirmReplace, .done:
-      lines += Renderer.wrapped("\(dialog.format.summary). File name:", width: width, style: .heading)
+      lines += Renderer.wrapped(w(.exportFileName, ["format": dialog.format.summary(w)]), width: width, style: .heading)
       let field = FieldView.line(
         dialog.pathField, width: max(10, width - 4), style: dialog.step == .path ? .focus : .normal, symbols: symbols)
       focus = lines.count
@@ -471,11 +486,11 @@ enum ExportPage {
       lines.append(field.line)
       lines.append(FrameLine())
       lines += Renderer.wrapped(
-        "The file is readable only by you. It holds your answers: keep it somewhere safe.", width: width, style: .dim)
-      hints = ["type to edit", "← → Home End move", "Enter save", "Esc back"]
-      if dialog.step == .confirmReplace { hints = ["y replace", "n keep it and change the name"] }
+        w(.exportPrivate), width: width, style: .dim)
+      hints = [w(.hintTypeToEdit), w(.hintMoveCursor), w(.hintSave), w(.hintEscBack)]
+      if dialog.step == .confirmReplace { hints = [w(.hintReplace), w(.hintKeepAndRename)] }
       if dialog.step == .done {
-        hints = ["Enter close"]
+        hints = [w(.hintEnterClose)]
         focus = nil
       }
     }
@@ -484,6 +499,6 @@ enum ExportPage {
       lines += Renderer.wrapped(message, width: width, style: dialog.isError ? .urgent : .bold)
     }
     return Renderer.Page(
-      title: "Save a copy of your answers", lines: lines, focus: focus, cursorColumn: cursorColumn, hints: hints)
+      title: w(.exportTitle), lines: lines, focus: focus, cursorColumn: cursorColumn, hints: hints)
   }
 }

@@ -11,7 +11,7 @@ public enum Renderer {
 
   public static func render(_ state: AppState, symbols: Symbols = .unicode) -> Frame {
     let size = state.size
-    guard size.isLargeEnough else { return tooSmall(size) }
+    guard size.isLargeEnough else { return tooSmall(size, wording: state.wording) }
     let width = size.columns
     let page = page(for: state, symbols: symbols)
     let body = viewport(page, height: bodyHeight(size), width: width, symbols: symbols)
@@ -87,23 +87,24 @@ public enum Renderer {
 
   private static func quitPage(_ state: AppState, width: Int) -> Page {
     var lines = [FrameLine()]
-    lines += wrapped("Leave SelfScreen?", width: width, style: .heading)
+    let w = state.wording
+    lines += wrapped(w(.quitTitle), width: width, style: .heading)
     lines.append(FrameLine())
-    let what = state.result == nil ? "Your answers" : "Your answers and result"
+    let hasResult = state.result != nil
     if state.savedPaths.isEmpty {
-      lines += wrapped("\(what) will be discarded. Nothing has been saved.", width: width)
+      lines += wrapped(w(hasResult ? .quitResultDiscarded : .quitAnswersDiscarded), width: width)
     } else {
-      let copies = state.savedPaths.count == 1 ? "The copy you saved stays" : "The copies you saved stay"
-      lines += wrapped("\(copies):", width: width)
+      lines += wrapped(w(.quitCopiesStay, count: state.savedPaths.count), width: width)
       for path in state.savedPaths { lines += wrapped(TextSafety.visible(path), width: width, indent: 3) }
       lines.append(FrameLine())
-      lines += wrapped("\(what) on screen will be cleared; nothing else is kept.", width: width)
+      lines += wrapped(w(hasResult ? .quitResultCleared : .quitAnswersCleared), width: width)
     }
     lines.append(FrameLine())
-    lines.append(FrameLine([Span(" "), Span(" y  Leave ", .focus), Span("   "), Span(" n  Stay ", .bold)]))
+    lines.append(
+      FrameLine([Span(" "), Span(w(.quitLeaveButton), .focus), Span("   "), Span(w(.quitStayButton), .bold)]))
     return Page(
-      title: "Leave SelfScreen?", lines: lines, focus: lines.count - 1, cursorColumn: 2,
-      hints: ["y leave", "n or Esc stay"])
+      title: w(.quitTitle), lines: lines, focus: lines.count - 1, cursorColumn: 2,
+      hints: [w(.hintLeave), w(.hintStay)])
   }
 
   // MARK: Fitting
@@ -162,11 +163,14 @@ public enum Renderer {
     return FrameLine(text, .bar).padded(to: width - 1, style: .bar)
   }
 
-  static func tooSmall(_ size: TerminalSize) -> Frame {
+  static func tooSmall(_ size: TerminalSize, wording w: Wording = .english) -> Frame {
     let width = max(1, size.columns)
-    let message =
-      "Please make the window larger. SelfScreen needs at least \(TerminalSize.minimum.columns)x"
-      + "\(TerminalSize.minimum.rows); this one is \(size.columns)x\(size.rows). Ctrl-C leaves."
+    let message = w(
+      .tooSmall,
+      [
+        "minColumns": String(TerminalSize.minimum.columns), "minRows": String(TerminalSize.minimum.rows),
+        "columns": String(size.columns), "rows": String(size.rows),
+      ])
     var lines = TextLayout.wrap(message, width: width).map { FrameLine($0, .bold) }
     lines = Array(lines.prefix(max(0, size.rows)))
     lines += Array(repeating: FrameLine(), count: max(0, size.rows - lines.count))

@@ -9,7 +9,7 @@ extension AppState {
     highlight = 0
     isHighlightShown = answer != nil || !question.type.hasOptions
     ticked = []
-    field = TextField(AnswerField(question).text(for: answer))
+    field = TextField(AnswerField(question, wording: wording).text(for: answer))
     commandPending = false
     switch answer {
     case .choice(let code)?: highlight = question.options.firstIndex { $0.code == code } ?? 0
@@ -51,7 +51,7 @@ extension AppState {
         if isHighlightShown {
           toggle(question.options[highlight], in: question)
         } else {
-          notice = "Move to an option with ↑↓ or its number first, then press Space to tick it"
+          notice = wording(.noticeMoveFirst)
         }
       } else if question.type.hasOptions {
         choose(question)
@@ -92,7 +92,7 @@ extension AppState {
       if session.answer(for: question.id) != nil || !question.isRequired {
         advance()
       } else {
-        notice = "Please choose an answer to go on (↑↓ or its number, then Enter)"
+        notice = wording(.noticeChooseToGoOn)
       }
     case .multiple:
       // Ticks are the person's own choices: going on keeps them, as Enter does.
@@ -123,9 +123,9 @@ extension AppState {
     if !field.apply(edit) {
       switch edit {
       case .deleteBefore where field.isEmpty:
-        notice = "The answer is empty. Press ← or Shift-Tab for the previous question"
+        notice = wording(.noticeAnswerEmpty)
       case .left, .deleteBefore:
-        notice = "This is the start of your answer. Press Shift-Tab for the previous question"
+        notice = wording(.noticeStartOfAnswer)
       default: break
       }
     }
@@ -141,7 +141,7 @@ extension AppState {
     case .multiple:
       answer = ticked.isEmpty ? nil : .choices(ticked)
     case .number, .decimal, .text, .date:
-      switch AnswerField(question).read(input) {
+      switch AnswerField(question, wording: wording).read(input) {
       case .empty: answer = nil
       case .answer(let typed): answer = typed
       case .invalid(let reason):
@@ -153,11 +153,11 @@ extension AppState {
       if question.isRequired {
         switch question.type {
         case .multiple:
-          notice = "Choose at least one option with Space (or \"None of these\"), then press Enter"
+          notice = wording(.noticeTickAtLeastOne)
         case .single, .yesNo:
-          notice = "Choose an answer with ↑↓ or its number, then press Enter"
+          notice = wording(.noticeChooseAnswer)
         default:
-          notice = "Please answer to go on"
+          notice = wording(.noticeAnswerToGoOn)
         }
         return
       }

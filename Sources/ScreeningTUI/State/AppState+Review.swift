@@ -50,7 +50,7 @@ extension AppState {
       if let first = missing.first, let row = session.shownQuestions.firstIndex(of: first) {
         highlight = row
       }
-      notice = "\(missing.count) question\(missing.count == 1 ? " needs" : "s need") an answer first"
+      notice = wording(.noticeNeedAnswerFirst, count: missing.count)
     }
   }
 

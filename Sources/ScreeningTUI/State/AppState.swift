@@ -111,10 +111,13 @@ public struct AppState: Sendable {
   /// How writing the requested file went: the full path, or why not.
   public mutating func exportFinished(_ outcome: Result<String, WriteError>) {
     if case .success(let path) = outcome { savedPaths.append(path) }
-    exportDialog.finished(outcome)
+    exportDialog.finished(outcome, wording: wording)
   }
 
   public var questionnaire: Questionnaire { session.questionnaire }
+
+  /// The words of the screens, in the questionnaire's language (English when there is none).
+  public var wording: Wording { Wording.forLanguage(questionnaire.language) }
 
   // MARK: Update
 
@@ -144,7 +147,7 @@ public struct AppState: Sendable {
       // A typed answer: its field says which characters go in; the rest may be command keys.
       let typed: Character? = key == .space ? " " : { if case .character(let c) = key { c } else { nil } }()
       if let typed {
-        switch AnswerField(question).keystroke(typed, into: input, at: field.cursor) {
+        switch AnswerField(question, wording: wording).keystroke(typed, into: input, at: field.cursor) {
         case .insert(let character):
           field.insert(character)
           return nil
@@ -158,7 +161,7 @@ public struct AppState: Sendable {
     }
     if key == .escape, screen == .question, session.currentQuestion?.type == .text {
       commandPending = true
-      notice = "Press r for help resources, ? for keys, q to quit, b to go back"
+      notice = wording(.noticeTextCommands)
       return nil
     }
     if case .character(let character) = key, let command = Self.command(for: character) {
@@ -203,7 +206,7 @@ public struct AppState: Sendable {
       let defaultFolder = exportFolder
       let (questionnaireID, started) = (questionnaire.id, started)
       switch exportDialog.update(
-        key,
+        key, wording: wording,
         defaultPath: { format in
           let name = format.defaultFileName(questionnaireID: questionnaireID, on: started)
           return defaultFolder == "." ? name : defaultFolder + "/" + name
@@ -219,7 +222,7 @@ public struct AppState: Sendable {
         outcome = .quit
         return .end(.quit)
       case .character("n"), .character("N"), .escape, .enter, .space, .left, .backspace: self.overlay = nil
-      default: notice = "Press y to leave, or n to stay"
+      default: notice = wording(.noticeLeaveOrStay)
       }
     case .regionPicker:
       switch key {
@@ -230,7 +233,7 @@ public struct AppState: Sendable {
         open(.resources)
       case .escape, .left, .backspace, .character("c"), .character("C"): open(.resources)
       case .character("q"), .character("Q"): open(.quitConfirm)
-      default: notice = "Type the number of your region, or Esc to keep \(region.name)"
+      default: notice = wording(.noticeRegionNumber, ["region": region.name])
       }
     case .resources, .keyHelp:
       switch key {

@@ -36,7 +36,7 @@ public struct ExportDialog: Sendable, Hashable {
   public var format: ExportFormat { ExportFormat.allCases[formatIndex] }
 
   /// Applies one key; `defaultPath` names the file a format is saved to unless changed.
-  mutating func update(_ key: Key, defaultPath: (ExportFormat) -> String) -> Action? {
+  mutating func update(_ key: Key, wording: Wording, defaultPath: (ExportFormat) -> String) -> Action? {
     switch step {
     case .format:
       let count = ExportFormat.allCases.count
@@ -62,7 +62,7 @@ public struct ExportDialog: Sendable, Hashable {
         pathField.apply(TextField.edit(for: key)!)
       case .enter:
         if path.allSatisfy(\.isWhitespace) {
-          message = "Type a file name."
+          message = wording(.exportTypeName)
           isError = true
         } else {
           return .write(Request(format: format, path: path, replacing: false))
@@ -76,7 +76,7 @@ public struct ExportDialog: Sendable, Hashable {
         return .write(Request(format: format, path: path, replacing: true))
       case .character("n"), .character("N"), .escape:
         step = .path
-        message = "Change the name, then press Enter."
+        message = wording(.exportChangeName)
         isError = false
       default: break
       }
@@ -90,19 +90,19 @@ public struct ExportDialog: Sendable, Hashable {
   }
 
   /// How writing the requested file went: the full path, or why not.
-  mutating func finished(_ outcome: Result<String, WriteError>) {
+  mutating func finished(_ outcome: Result<String, WriteError>, wording: Wording) {
     switch outcome {
     case .success(let path):
       step = .done
-      message = "Saved to \(path) (readable only by you)."
+      message = wording(.exportSaved, ["path": path])
       isError = false
     case .failure(let error) where error.kind == .exists:
       step = .confirmReplace
-      message = "\(error.path) already exists. Replace it?"
+      message = wording(.exportExists, ["path": error.path])
       isError = false
     case .failure(let error):
       step = .path
-      message = "Could not save: \(error.reason). Your answers are kept; change the name and try again."
+      message = wording(.exportCouldNotSave, ["reason": error.reason])
       isError = true
     }
   }

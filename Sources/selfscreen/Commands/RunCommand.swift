@@ -116,11 +116,13 @@ struct Screening {
     } catch {
       throw .usage(error.description + " (or use --ui line)")
     }
+    let wording = Wording.forLanguage(chosen.language)
     switch ending {
     case .quit(let saved):
       Console.out(
         saved.isEmpty
-          ? "SelfScreen closed. Nothing was saved.\n" : "SelfScreen closed. Saved: \(saved.joined(separator: ", "))\n")
+          ? wording(.closedNothingSaved) + "\n" : wording(.closedSaved, ["paths": saved.joined(separator: ", ")]) + "\n"
+      )
     case .interrupted:
       throw .interrupted
     }

@@ -184,7 +184,7 @@ import Testing
     let answers = Self.answers(yes: yes, changes: ["safety_passed_out": .choice(yes > 5 ? "yes" : "no")])
     let result = Scorer.score(questionnaire, answers: answers)
     let report = ResultReport(questionnaire: questionnaire, result: result, region: directory.region(code: "UK")).text
-    #expect(WordingCheck.problem(in: report) == nil)
+    #expect(WordingCheck.problem(in: report, language: "en") == nil)
     #expect(!report.lowercased().contains("disorder"))
     #expect(!report.lowercased().contains("addict"))
   }

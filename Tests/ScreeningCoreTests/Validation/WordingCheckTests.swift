@@ -18,14 +18,27 @@ import Testing
     "He said \u{2018}you are addicted\u{2019}.", "DIAGNOSIS OF", "diagnosis\u{2014}of", "you are\u{2026}addicted",
   ]
 
+  static let english = WordingCheck.RuleSet(rules: Wording.english.lint)
+
   @Test(arguments: texts)
   func theByteScanAgreesWithUnicode(text: String) {
-    let expected = WordingCheck.unicodeProblem(in: text).map { WordingCheck.rules[$0].words.joined(separator: " ") }
-    #expect(WordingCheck.problem(in: text)?.phrase == expected)
+    let rules = Self.english
+    let expected = rules.unicodeProblem(in: text).map { rules.rules[$0].words.joined(separator: " ") }
+    #expect(WordingCheck.problem(in: text, language: "en")?.phrase == expected)
   }
 
   @Test func theFirstRuleInTheListWins() {
-    #expect(WordingCheck.problem(in: "mild, and then you are addicted")?.phrase == "you are addicted")
-    #expect(WordingCheck.problem(in: "an addict with a disorder")?.phrase == "disorder")
+    #expect(WordingCheck.problem(in: "mild, and then you are addicted", language: "en")?.phrase == "you are addicted")
+    #expect(WordingCheck.problem(in: "an addict with a disorder", language: "en-GB")?.phrase == "disorder")
+  }
+
+  /// The word lists are the language's own: English phrases are looked for in English text only.
+  @Test func eachLanguageHasItsOwnList() {
+    #expect(WordingCheck.problem(in: "You are addicted.", language: "en-US")?.phrase == "you are addicted")
+    #expect(WordingCheck.problem(in: "You are addicted.", language: "fr") == nil)
+    // A language's list is checked with its own rules.
+    let custom = WordingCheck.RuleSet(rules: [WordingCheck.Rule(words: ["süchtig"], advice: "a person-first word")])
+    #expect(custom.problem(in: "Sie sind süchtig.")?.phrase == "süchtig")
+    #expect(custom.problem(in: "You are addicted.") == nil)
   }
 }
