@@ -97,7 +97,8 @@ extension AppState {
     case .multiple:
       // Ticks are the person's own choices: going on keeps them, as Enter does.
       choose(question)
-    case .number, .decimal, .text, .date:
+    default:
+      // A typed answer (AnswerField reads it): Tab goes on with what was typed.
       if key == .tab { choose(question) }
     }
   }
@@ -140,7 +141,8 @@ extension AppState {
       answer = isHighlightShown ? .choice(question.options[highlight].code) : nil
     case .multiple:
       answer = ticked.isEmpty ? nil : .choices(ticked)
-    case .number, .decimal, .text, .date:
+    default:
+      // Every typed kind of answer is read by its field.
       switch AnswerField(question, wording: wording).read(input) {
       case .empty: answer = nil
       case .answer(let typed): answer = typed
