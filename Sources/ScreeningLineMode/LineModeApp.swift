@@ -331,7 +331,7 @@ public struct LineModeApp<Input: LineReading, Output: LineWriting> {
         saved = true
         return
       } catch  where error.kind == .exists {
-        guard let answer = strictYesNo(w(.lineReplace, ["problem": error.description]))
+        guard let answer = strictYesNo(w(.lineReplace, ["problem": error.description(w)]))
         else {
           say(w(.lineNothingSaved))
           return
@@ -343,12 +343,12 @@ public struct LineModeApp<Input: LineReading, Output: LineWriting> {
             saved = true
             return
           } catch {
-            say(w(.lineCouldNotSave, ["problem": error.description]))
+            say(w(.lineCouldNotSave, ["problem": error.description(w)]))
           }
         }
       } catch {
         say(
-          w(.lineCouldNotSaveTwice, ["problem": error.description])
+          w(.lineCouldNotSaveTwice, ["problem": error.description(w)])
         )
         guard strictYesNo(w(.lineTryAgain)) == true else {
           say(w(.lineNothingSaved))

@@ -1,3 +1,4 @@
+import Glibc
 import Testing
 
 @testable import ScreeningCore
@@ -47,13 +48,13 @@ import Testing
     let path = "/home/person/selfscreen-ketamine-2026-11-18.txt"
     #expect(state.update(with: .enter) == .write(AppState.ExportRequest(format: .text, path: path, replacing: false)))
     state.exportFinished(
-      .failure(WriteError(kind: .exists, path: path, reason: "a file with that name already exists")))
+      .failure(WriteError(kind: .exists, path: path, cause: .exists)))
     #expect(TUIFixtures.collapsed(state).contains("\(path) already exists. Replace it?"))
     #expect(state.update(with: .character("n")) == nil)
     #expect(state.exportDialog.step == .path)
     TUIFixtures.press([.enter], on: &state)
     state.exportFinished(
-      .failure(WriteError(kind: .exists, path: path, reason: "a file with that name already exists")))
+      .failure(WriteError(kind: .exists, path: path, cause: .exists)))
     #expect(
       state.update(with: .character("y")) == .write(AppState.ExportRequest(format: .text, path: path, replacing: true)))
   }
@@ -61,7 +62,7 @@ import Testing
   @Test func aFailureSaysWhyAndKeepsEverything() throws {
     var state = try Self.resultsState()
     TUIFixtures.press([.character("e"), .enter, .enter], on: &state)
-    state.exportFinished(.failure(WriteError(kind: .inputOutput, path: "/x", reason: "the disk is full")))
+    state.exportFinished(.failure(WriteError(kind: .inputOutput, path: "/x", cause: .system(ENOSPC))))
     #expect(state.exportDialog.step == .path)
     #expect(
       TUIFixtures.collapsed(state).contains(

@@ -17,12 +17,53 @@ public struct WriteError: Error, Sendable, Hashable, CustomStringConvertible {
     case inputOutput
   }
 
+  /// Why, without words: each language says it its own way (`reason(_:)`).
+  public enum Cause: Sendable, Hashable {
+    case emptyName
+    case folderMissing(String)
+    case notAFolder(String)
+    case exists
+    case isFolder
+    /// The name is a symbolic link (found before writing).
+    case isLink
+    case notAFile
+    /// A system call failed with this error number.
+    case system(Int32)
+  }
+
   public var kind: Kind
   /// The full path that was to be written.
   public var path: String
-  public var reason: String
+  public var cause: Cause
 
-  public var description: String { "cannot write '\(TextSafety.visible(path))': \(reason)" }
+  public init(kind: Kind, path: String, cause: Cause) {
+    self.kind = kind
+    self.path = path
+    self.cause = cause
+  }
+
+  /// Why, in English (command-line messages).
+  public var reason: String { reason(.english) }
+
+  /// Why, in `wording`'s language.
+  public func reason(_ w: Wording) -> String {
+    switch cause {
+    case .emptyName: return w(.writeEmptyName)
+    case .folderMissing(let folder): return w(.writeFolderMissing, ["folder": TextSafety.visible(folder)])
+    case .notAFolder(let folder): return w(.writeNotAFolder, ["folder": TextSafety.visible(folder)])
+    case .exists: return w(.writeExists)
+    case .isFolder: return w(.writeIsFolder)
+    case .isLink: return w(.writeIsLinkChoose)
+    case .notAFile: return w(.writeNotAFile)
+    case .system(let code): return SafeFileWriter.reason(code, w)
+    }
+  }
+
+  public var description: String { description(.english) }
+
+  public func description(_ w: Wording) -> String {
+    w(.writeCannot, ["path": TextSafety.visible(path), "reason": reason(w)])
+  }
 }
 
 /// Writes every file SelfScreen writes: created with mode 0600 whatever the umask, never over an
@@ -54,22 +95,20 @@ public struct SafeFileWriter: Sendable {
   @discardableResult
   public func write(_ bytes: [UInt8], to path: String, replacing: Bool = false) throws(WriteError) -> String {
     let target = Target(full: absolutePath(path), replacing: replacing)
-    guard !target.name.isEmpty else { throw target.fail(.cannotCreate, "the name is empty") }
+    guard !target.name.isEmpty else { throw target.fail(.cannotCreate, .emptyName) }
     if !calls.isFolder(target.folder) {
       if calls.kind(of: target.folder) == .absent {
-        throw target.fail(.cannotCreate, "the folder '\(TextSafety.visible(target.folder))' does not exist")
+        throw target.fail(.cannotCreate, .folderMissing(target.folder))
       }
-      throw target.fail(.cannotCreate, "'\(TextSafety.visible(target.folder))' is not a folder")
+      throw target.fail(.cannotCreate, .notAFolder(target.folder))
     }
     switch calls.kind(of: target.full) {
     case .absent: break
     case .regular:
-      if !replacing { throw target.fail(.exists, "a file with that name already exists") }
-    case .directory: throw target.fail(.cannotCreate, "it is a folder")
-    case .symbolicLink:
-      throw target.fail(
-        .cannotCreate, "it is a symbolic link, and SelfScreen never writes through links; choose another name")
-    case .other: throw target.fail(.cannotCreate, "it is a device, pipe or socket, not a file")
+      if !replacing { throw target.fail(.exists, .exists) }
+    case .directory: throw target.fail(.cannotCreate, .isFolder)
+    case .symbolicLink: throw target.fail(.cannotCreate, .isLink)
+    case .other: throw target.fail(.cannotCreate, .notAFile)
     }
 
     sf_hold_signals()
@@ -96,13 +135,13 @@ public struct SafeFileWriter: Sendable {
       temporary = (folder == "/" ? "" : folder) + "/.selfscreen-" + random + ".tmp"
     }
 
-    func fail(_ kind: WriteError.Kind, _ reason: String) -> WriteError {
-      WriteError(kind: kind, path: full, reason: reason)
+    func fail(_ kind: WriteError.Kind, _ cause: WriteError.Cause) -> WriteError {
+      WriteError(kind: kind, path: full, cause: cause)
     }
 
     func fail(_ code: Int32) -> WriteError {
-      if code == EEXIST { return fail(.exists, "a file with that name already exists") }
-      return fail(SafeFileWriter.kind(of: code), SafeFileWriter.reason(code))
+      if code == EEXIST { return fail(.exists, .exists) }
+      return fail(SafeFileWriter.kind(of: code), .system(code))
     }
   }
 
@@ -202,20 +241,20 @@ public struct SafeFileWriter: Sendable {
     }
   }
 
-  static func reason(_ code: Int32) -> String {
+  static func reason(_ code: Int32, _ w: Wording) -> String {
     switch code {
-    case ENOSPC: return "the disk is full"
-    case EDQUOT: return "the disk quota is used up"
-    case EFBIG: return "the file would be too large for this disk"
-    case EIO: return "the disk reported an input/output error"
-    case EROFS: return "the disk or folder is read-only"
-    case EACCES, EPERM: return "permission denied"
-    case ENOENT: return "the folder does not exist"
-    case ENOTDIR: return "a part of the path is not a folder"
-    case EISDIR: return "it is a folder"
-    case ELOOP: return "it is a symbolic link, and SelfScreen never writes through links"
-    case ENAMETOOLONG: return "the name is too long"
-    case EEXIST: return "a file with that name already exists"
+    case ENOSPC: return w(.writeDiskFull)
+    case EDQUOT: return w(.writeQuota)
+    case EFBIG: return w(.writeTooLarge)
+    case EIO: return w(.writeIOError)
+    case EROFS: return w(.writeReadOnly)
+    case EACCES, EPERM: return w(.writePermission)
+    case ENOENT: return w(.writeNoFolder)
+    case ENOTDIR: return w(.writePartNotFolder)
+    case EISDIR: return w(.writeIsFolder)
+    case ELOOP: return w(.writeIsLink)
+    case ENAMETOOLONG: return w(.writeNameTooLong)
+    case EEXIST: return w(.writeExists)
     default: return String(cString: strerror(code))
     }
   }

@@ -26,58 +26,69 @@ public struct AnswerError: Error, Sendable, Hashable, CustomStringConvertible {
 
 extension Question {
   /// Checks that `answer` fits this question, returning it normalised (choices in option order).
-  public func validate(_ answer: Answer) throws(AnswerError) -> Answer {
-    func fail(_ reason: String) -> AnswerError { AnswerError(questionID: id, reason: reason) }
+  /// The reason an answer does not fit is worded in `wording`'s language.
+  public func validate(_ answer: Answer, wording w: Wording = .english) throws(AnswerError) -> Answer {
+    func fail(_ phrase: Phrase, _ values: [String: String] = [:]) -> AnswerError {
+      AnswerError(questionID: id, reason: w(phrase, values))
+    }
     let codes = options.map(\.code)
     switch (type, answer) {
     case (.single, .choice(let code)), (.yesNo, .choice(let code)):
       guard codes.contains(code) else {
-        throw fail("'\(TextSafety.visible(code))' is not one of its options (\(codes.joined(separator: ", ")))")
+        throw fail(.answerNotAnOption, ["code": TextSafety.visible(code), "codes": codes.joined(separator: ", ")])
       }
       return answer
     case (.multiple, .choices(let chosen)):
       for code in chosen where !codes.contains(code) {
-        throw fail("'\(TextSafety.visible(code))' is not one of its options (\(codes.joined(separator: ", ")))")
+        throw fail(.answerNotAnOption, ["code": TextSafety.visible(code), "codes": codes.joined(separator: ", ")])
       }
-      if Set(chosen).count != chosen.count { throw fail("an option is chosen twice") }
+      if Set(chosen).count != chosen.count { throw fail(.answerChosenTwice) }
       let exclusive = chosen.filter { option($0)?.isExclusive == true }
       if !exclusive.isEmpty && chosen.count > 1 {
         let name = option(exclusive[0])?.label ?? exclusive[0]
-        throw fail("'\(TextSafety.visible(name))' cannot be chosen together with other options")
+        throw fail(.answerExclusive, ["option": TextSafety.visible(name)])
       }
       return .choices(codes.filter(chosen.contains))
     case (.multiple, .choice(let code)):
       return try validate(.choices([code]))
     case (.number, .number(let value)):
       guard (-LoadLimits.largestNumber...LoadLimits.largestNumber).contains(value) else {
-        throw fail("\(value) is beyond the largest number accepted, \(LoadLimits.largestNumber)")
+        throw fail(.answerBeyondLargest, ["value": String(value), "largest": String(LoadLimits.largestNumber)])
       }
-      if let minimum, value < minimum { throw fail("\(value) is below the lowest accepted value, \(minimum)") }
-      if let maximum, value > maximum { throw fail("\(value) is above the highest accepted value, \(maximum)") }
+      if let minimum, value < minimum {
+        throw fail(.answerBelowLowest, ["value": String(value), "minimum": String(minimum)])
+      }
+      if let maximum, value > maximum {
+        throw fail(.answerAboveHighest, ["value": String(value), "maximum": String(maximum)])
+      }
       return answer
     case (.decimal, .number(let value)):
       return try validate(.decimal(Double(value)))
     case (.decimal, .decimal(let value)):
-      guard value.isFinite else { throw fail("the answer is not a number") }
+      guard value.isFinite else { throw fail(.answerNotNumber) }
       let shown = Answer.decimalText(value)
       guard value.magnitude <= Double(LoadLimits.largestNumber) else {
-        throw fail("\(shown) is beyond the largest number accepted, \(LoadLimits.largestNumber)")
+        throw fail(.answerBeyondLargest, ["value": shown, "largest": String(LoadLimits.largestNumber)])
       }
-      if let minimum, value < Double(minimum) { throw fail("\(shown) is below the lowest accepted value, \(minimum)") }
-      if let maximum, value > Double(maximum) { throw fail("\(shown) is above the highest accepted value, \(maximum)") }
+      if let minimum, value < Double(minimum) {
+        throw fail(.answerBelowLowest, ["value": shown, "minimum": String(minimum)])
+      }
+      if let maximum, value > Double(maximum) {
+        throw fail(.answerAboveHighest, ["value": shown, "maximum": String(maximum)])
+      }
       return answer
     case (.date, .text(let value)):
       guard Answer.isDate(value) else {
-        throw fail("'\(TextSafety.visible(value))' is not a date; write it as YYYY-MM-DD (or YYYY-MM, or YYYY)")
+        throw fail(.answerNotDate, ["text": TextSafety.visible(value)])
       }
       return answer
     case (.text, .text(let value)):
       if value.unicodeScalars.count > maxLength {
-        throw fail("the answer is longer than \(maxLength) characters")
+        throw fail(.answerTooLong, ["count": String(maxLength)])
       }
       return answer
     default:
-      throw fail("a \(type.rawValue) question cannot take \(answer.kindDescription)")
+      throw fail(.answerWrongKind, ["type": type.rawValue, "kind": answer.kindDescription])
     }
   }
 

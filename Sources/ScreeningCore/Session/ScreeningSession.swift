@@ -178,7 +178,7 @@ public struct ScreeningSession: Sendable, Hashable {
     guard let question = currentQuestion else { throw .notAtQuestion }
     let normalised: Answer
     do {
-      normalised = try question.validate(answer)
+      normalised = try question.validate(answer, wording: Wording.forLanguage(questionnaire.language))
     } catch {
       throw .invalid(error)
     }

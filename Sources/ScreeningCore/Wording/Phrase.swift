@@ -215,4 +215,32 @@ public enum Phrase: String, CaseIterable, Sendable {
   case exportResultHeading
   case closedNothingSaved
   case closedSaved
+  case answerNotAnOption
+  case answerChosenTwice
+  case answerExclusive
+  case answerBeyondLargest
+  case answerBelowLowest
+  case answerAboveHighest
+  case answerNotNumber
+  case answerNotDate
+  case answerTooLong
+  case answerWrongKind
+  case writeCannot
+  case writeEmptyName
+  case writeFolderMissing
+  case writeNotAFolder
+  case writeExists
+  case writeIsFolder
+  case writeIsLinkChoose
+  case writeNotAFile
+  case writeDiskFull
+  case writeQuota
+  case writeTooLarge
+  case writeIOError
+  case writeReadOnly
+  case writePermission
+  case writeNoFolder
+  case writePartNotFolder
+  case writeIsLink
+  case writeNameTooLong
 }

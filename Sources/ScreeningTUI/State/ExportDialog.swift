@@ -102,7 +102,7 @@ public struct ExportDialog: Sendable, Hashable {
       isError = false
     case .failure(let error):
       step = .path
-      message = wording(.exportCouldNotSave, ["reason": error.reason])
+      message = wording(.exportCouldNotSave, ["reason": error.reason(wording)])
       isError = true
     }
   }

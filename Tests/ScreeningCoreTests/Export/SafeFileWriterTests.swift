@@ -203,7 +203,7 @@ import Testing
     let dangling = folder.appendingPathComponent("gone").path
     try FileManager.default.createSymbolicLink(atPath: dangling, withDestinationPath: folder.path + "/missing")
     #expect(
-      throws: WriteError(kind: .cannotCreate, path: dangling + "/x.txt", reason: "'\(dangling)' is not a folder")
+      throws: WriteError(kind: .cannotCreate, path: dangling + "/x.txt", cause: .notAFolder(dangling))
     ) { try SafeFileWriter().write(content, to: dangling + "/x.txt") }
   }
 
@@ -222,7 +222,7 @@ import Testing
     let folder = try Self.folder()
     let path = folder.appendingPathComponent("out.txt").path
     try Data("keep me".utf8).write(to: URL(fileURLWithPath: path))
-    #expect(throws: WriteError(kind: .exists, path: path, reason: "a file with that name already exists")) {
+    #expect(throws: WriteError(kind: .exists, path: path, cause: .exists)) {
       try SafeFileWriter().write(content, to: path)
     }
     #expect(try String(contentsOfFile: path, encoding: .utf8) == "keep me")
@@ -246,7 +246,7 @@ import Testing
         #expect(
           throws: WriteError(
             kind: .cannotCreate, path: link,
-            reason: "it is a symbolic link, and SelfScreen never writes through links; choose another name")
+            cause: .isLink)
         ) { try SafeFileWriter().write(content, to: link, replacing: replacing) }
       }
     }
@@ -255,13 +255,13 @@ import Testing
 
   @Test func foldersAndMissingFolders() throws {
     let folder = try Self.folder()
-    #expect(throws: WriteError(kind: .cannotCreate, path: folder.path, reason: "it is a folder")) {
+    #expect(throws: WriteError(kind: .cannotCreate, path: folder.path, cause: .isFolder)) {
       try SafeFileWriter().write(content, to: folder.path)
     }
     let missing = folder.appendingPathComponent("nope/out.txt").path
     #expect(
       throws: WriteError(
-        kind: .cannotCreate, path: missing, reason: "the folder '\(folder.path)/nope' does not exist")
+        kind: .cannotCreate, path: missing, cause: .folderMissing("\(folder.path)/nope"))
     ) { try SafeFileWriter().write(content, to: missing) }
   }
 
@@ -282,7 +282,7 @@ import Testing
     let path = folder.appendingPathComponent("big.txt").path
     let big = [UInt8](repeating: 65, count: 1 << 20)
     #expect(
-      throws: WriteError(kind: .inputOutput, path: path, reason: "the disk is full")
+      throws: WriteError(kind: .inputOutput, path: path, cause: .system(ENOSPC))
     ) { try SafeFileWriter().write(big, to: path) }
     #expect(try Self.entries(folder).isEmpty)
     try SafeFileWriter().write(Array("small".utf8), to: path)
