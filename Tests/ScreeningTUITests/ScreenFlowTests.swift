@@ -4,7 +4,9 @@ import Testing
 @testable import ScreeningCore
 @testable import ScreeningTUI
 
-/// Scripted keys through the pure layer: state -> key -> state, state + size -> frame.
+/// The bundled ketamine questionnaire's screens as a person sees them: its welcome, its first
+/// question, its skip path, red flag, review and result. The keys' mechanics are tested on a small
+/// fixture (MechanicsKeyTests, MechanicsSnapshotTests), so these change only with the content.
 @Suite struct ScreenFlowTests {
   /// Keys from the first question to the review: use in the past year, weekly, the first `yes`
   /// signs "yes" and the rest "no", no withdrawal symptoms, "no" to everything else.
@@ -162,76 +164,6 @@ import Testing
     #expect(screen.contains("Your answers on screen will be cleared; nothing else is kept."))
   }
 
-  /// Enter, Right and Tab pressed again and again on unanswered questions never answer: Enter
-  /// asks for a choice, Right and Tab go on only from an answered or optional question.
-  @Test func repeatedEnterRightAndTabNeverChooseAnAnswer() throws {
-    for key in [Key.enter, .right, .tab, .space] {
-      var state = try TUIFixtures.state()
-      state.update(with: .enter)
-      for _ in 0..<20 { state.update(with: key) }
-      #expect(state.session.answers.isEmpty, "\(key)")
-      #expect(state.session.currentQuestion?.id == "used_past_year", "\(key)")
-      #expect(
-        Renderer.render(state).plainText.contains("Choose an answer with ↑↓ or its number, then press Enter")
-          || Renderer.render(state).plainText.contains("Please choose an answer to go on"), "\(key)")
-    }
-    // Answered, Right goes on without changing the answer; back, the highlight is on it.
-    var state = try TUIFixtures.state()
-    state.update(with: .enter)
-    state.update(with: .character("3"))
-    state.update(with: .enter)
-    #expect(state.session.currentQuestion?.id != "used_past_year")
-    state.update(with: .left)
-    #expect(state.isHighlightShown && state.highlight == 2)
-    state.update(with: .up)
-    state.update(with: .right)
-    #expect(state.session.answers["used_past_year"] == .choice("yes"))
-  }
-
-  @Test func arrowsDigitsAndVimKeysMoveTheHighlight() throws {
-    var state = try TUIFixtures.state()
-    TUIFixtures.press([.enter, .down, .down, .down], on: &state)
-    #expect(state.highlight == 2)
-    TUIFixtures.press([.up, .character("k")], on: &state)
-    #expect(state.highlight == 0)
-    TUIFixtures.press([.character("j"), .character("3"), .character("9")], on: &state)
-    #expect(state.highlight == 2)
-  }
-
-  @Test func progressOnEveryQuestion() throws {
-    var state = try TUIFixtures.state()
-    state.update(with: .enter)
-    var seen: [String] = []
-    for key in Self.keysToReview() {
-      if state.screen == .question {
-        let line = Renderer.render(state).lines[1].text
-        if seen.last != line { seen.append(line) }
-      }
-      state.update(with: key)
-    }
-    #expect(seen.count == 29)
-    #expect(seen.first == " Ketamine use · Question 1 of 32")
-    #expect(seen.last == " Your safety · Question 29 of 30")
-    #expect(state.screen == .review)
-  }
-
-  @Test func backKeepsAnswersAndTheHighlightStartsOnTheChosenOne() throws {
-    var state = try TUIFixtures.state()
-    TUIFixtures.press([.enter, .character("3"), .enter, .character("4"), .enter], on: &state)
-    #expect(state.session.currentQuestion?.id == "sign_more_than_intended")
-    TUIFixtures.press([.left], on: &state)
-    #expect(state.session.currentQuestion?.id == "frequency_3m")
-    #expect(state.highlight == 3)
-    #expect(TUIFixtures.screen(state).contains("› 4 (•) Weekly"))
-    for back: Key in [.backspace, .backTab] {
-      var copy = state
-      copy.update(with: back)
-      #expect(copy.session.currentQuestion?.id == "used_past_year")
-    }
-    TUIFixtures.press([.character("b"), .character("b")], on: &state)
-    #expect(state.screen == .welcome)
-  }
-
   @Test func changingAnAnswerChangesTheSkipPath() throws {
     var state = try TUIFixtures.state()
     TUIFixtures.press([.enter] + Self.keysToReview(yes: 5), on: &state)
@@ -340,56 +272,6 @@ import Testing
     state.update(with: .left)
     #expect(state.screen == .review)
     #expect(state.session.shownQuestions.count == 29)
-  }
-
-  @Test func multipleChoiceNeedsATickAndNoneOfTheseIsExclusive() throws {
-    var state = try TUIFixtures.state()
-    TUIFixtures.press([.enter] + Array(Self.keysToReview().prefix(24)), on: &state)
-    #expect(state.session.currentQuestion?.id == "withdrawal_after_stopping")
-    state.update(with: .enter)
-    #expect(state.notice == "Choose at least one option with Space (or \"None of these\"), then press Enter")
-    TUIFixtures.press([.space, .character("2"), .character("8")], on: &state)
-    #expect(state.ticked == ["none"])
-    TUIFixtures.press([.character("1"), .character("2")], on: &state)
-    #expect(state.ticked == ["anxiety", "insomnia"])
-    #expect(TUIFixtures.screen(state).contains("› 2 [x] Trouble sleeping"))
-    state.update(with: .enter)
-    #expect(state.session.answer(for: "withdrawal_after_stopping") == .choices(["anxiety", "insomnia"]))
-  }
-
-  @Test func helpResourcesKeyHelpAndQuitFromEveryScreen() throws {
-    var state = try TUIFixtures.state()
-    let screens: [[Key]] = [[], [.enter], Self.keysToReview(), [.enter]]
-    for keys in screens {
-      TUIFixtures.press(keys, on: &state)
-      let before = state.screen
-      state.update(with: .character("r"))
-      #expect(state.overlay == .resources)
-      let resources = TUIFixtures.screen(state)
-      #expect(resources.hasPrefix(" Help resources · United Kingdom"))
-      #expect(resources.contains(" Emergency services: call 999"))
-      state.update(with: .escape)
-      #expect(state.overlay == nil)
-      #expect(state.screen == before)
-      state.update(with: .character("?"))
-      #expect(TUIFixtures.screen(state).contains(" Ctrl-C         leave at once; nothing is written"))
-      state.update(with: .escape)
-      state.update(with: .character("q"))
-      #expect(TUIFixtures.screen(state).contains("Your answers"))
-      state.update(with: .character("n"))
-      #expect(state.overlay == nil)
-      #expect(state.outcome == nil)
-    }
-    state.update(with: .character("q"))
-    #expect(state.update(with: .character("y")) == .end(.quit))
-    #expect(state.outcome == .quit)
-  }
-
-  @Test func ctrlCLeavesAtOnceFromAnywhere() throws {
-    var state = try TUIFixtures.state()
-    TUIFixtures.press([.enter, .character("r")], on: &state)
-    #expect(state.update(with: .interrupt) == .end(.interrupted))
-    #expect(state.outcome == .interrupted)
   }
 }
 
