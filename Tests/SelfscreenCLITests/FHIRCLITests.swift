@@ -38,7 +38,7 @@ import Testing
   @Test func convertPrintsNativeYAMLThatValidates() throws {
     let converted = try CLIRunner.run(["convert", Self.phq9.path])
     #expect(converted.status == 0)
-    #expect(converted.stderr == "")
+    #expect(converted.stderr.contains("warning: (top level): this is the PHQ-9: run from this FHIR file"))
     #expect(converted.stdout.contains("\nformat: 1\nid: \"phq9\"\nversion: \"2.0\"\n"))
     let folder = try CLIRunner.temporaryDirectory()
     try Data(converted.stdout.utf8).write(to: folder.appendingPathComponent("phq9.yaml"))
@@ -79,8 +79,14 @@ import Testing
       ["run", Self.phq9.path, "--ui", "line", "--region", "US"], input: Self.nearlyEveryDay + "q\ny\n")
     #expect(result.status == 0)
     #expect(result.stdout.contains("Question 9 of 9."))
-    #expect(result.stdout.contains("Patient Health Questionnaire 9 item (PHQ-9) total score: 27 of 27"))
-    #expect(result.stdout.contains("988 Suicide & Crisis Lifeline"))
+    #expect(result.stdout.contains("Result: a score of 27 out of 27, in the range the PHQ-9's authors call"))
+    #expect(result.stdout.contains("\"severe\" (20 to 27)"))
+    // Item 9 answered "Nearly every day": the crisis contacts at once, before the result.
+    let urgent = try #require(
+      result.stdout.range(of: "PLEASE REACH OUT FOR SUPPORT TODAY: Thoughts of being better off"))
+    let crisisLine = try #require(result.stdout.range(of: "988 Suicide & Crisis Lifeline"))
+    let resultHeading = try #require(result.stdout.range(of: "your result"))
+    #expect(urgent.lowerBound < resultHeading.lowerBound && crisisLine.lowerBound < resultHeading.lowerBound)
   }
 
   @Test func savedAnswersExportAsAQuestionnaireResponse() throws {
@@ -104,6 +110,8 @@ import Testing
     let total = (items.last?["answer"] as? [[String: Any]])?.first?["valueInteger"] as? NSNumber
     #expect(total?.intValue == 24)
     let scored = try CLIRunner.run(["score", "a.json", "--questionnaire", Self.phq9.path], directory: folder)
-    #expect(scored.stdout.contains("total score: 24 of 27"))
+    #expect(scored.stdout.contains("Result: a score of 24 out of 27, in the range the PHQ-9's authors call"))
+    // Item 9 answered "Not at all": no crisis guidance.
+    #expect(!scored.stdout.contains("PLEASE REACH OUT") && !scored.stdout.contains("Please reach out for support"))
   }
 }

@@ -188,9 +188,14 @@ import Testing
       #expect(screen.contains("4 ( ) Nearly every day"))
       try tmux.send("4", "Enter")
     }
+    // Item 9 above "Not at all": the crisis contacts at once, before the review.
+    let urgent = try tmux.waitFor("Thoughts of being better off dead")
+    #expect(urgent.contains("Please reach out for support today"))
+    #expect(urgent.contains("988 Suicide & Crisis Lifeline"))
+    try tmux.send("Enter")
     try tmux.waitFor("See my results")
     try tmux.send("End", "Enter")
-    let results = try tmux.waitFor("total score: 27 of 27")
+    let results = try tmux.waitFor("a score of 27 out of 27")
     #expect(results.contains("988 Suicide & Crisis Lifeline"))
     try tmux.send("q")
     try tmux.waitFor("Leave SelfScreen?")

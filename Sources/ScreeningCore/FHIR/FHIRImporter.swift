@@ -17,6 +17,17 @@ public enum FHIRImporter {
     }
     var questionnaire = native.value
     questionnaire?.fhir = output.layout
+    // A published instrument (PHQ-9, GAD-7) gets its authors' score ranges and its red flags.
+    let codes = StandardInstrument.loincCodes(of: root)
+    if let loaded = questionnaire,
+      let instrument = StandardInstrument.recognised(panelCodes: codes.panel, itemCodes: Set(codes.items.values))
+    {
+      let questions = StandardInstrument.questionIDs(in: output.layout)
+      let byCode = Dictionary(
+        codes.items.compactMap { linkID, code in questions[linkID].map { (code, $0) } }, uniquingKeysWith: { a, _ in a }
+      )
+      questionnaire = instrument.applied(to: loaded, questionIDs: byCode)
+    }
     return LoadResult(value: sink.hasErrors ? nil : questionnaire, diagnostics: sink.sorted)
   }
 
@@ -41,6 +52,14 @@ public enum FHIRImporter {
     }
     guard let (output, _) = importDocument(root: root, sink: sink, limits: limits), !sink.hasErrors else {
       return (nil, sink.sorted)
+    }
+    let codes = StandardInstrument.loincCodes(of: root)
+    if let instrument = StandardInstrument.recognised(panelCodes: codes.panel, itemCodes: Set(codes.items.values)) {
+      sink.warning(
+        "this is the \(instrument.name): run from this FHIR file, SelfScreen adds the score ranges its authors publish"
+          + (instrument.alarms.isEmpty ? "" : " and urgent guidance for its safety question")
+          + "; the converted file carries the form's own content only, so run the FHIR file to keep them",
+        at: root.location, path: .root)
     }
     return (YAMLWriter.text(of: output.document, comments: output.comments), sink.sorted)
   }

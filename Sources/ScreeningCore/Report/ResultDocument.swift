@@ -98,6 +98,15 @@ public enum ResultDocument {
     let scoreHeading = w(.resultScoreHeading, ["label": score.rule.label, "counted": counted])
     var blocks: [ResultBlock] = []
     switch (band, withheld) {
+    case (let band?, _) where score.rule.kind == .sum:
+      // A total of weights (PHQ-9): its value out of its highest, not a count of signs.
+      let values = ["band": band.label, "value": String(score.value)]
+      if let top = questionnaire.maximum(of: score.rule) {
+        blocks.append(.heading(w(.resultBandScoreOf, values.merging(["maximum": String(top)]) { $1 })))
+      } else {
+        blocks.append(.heading(w(.resultBandScore, values)))
+      }
+      blocks.append(.paragraph(band.guidance))
     case (let band?, _):
       blocks.append(.heading(w(.resultBand, ["band": band.label, "counted": counted, "total": String(total)])))
       blocks.append(.paragraph(band.guidance))
@@ -120,7 +129,7 @@ public enum ResultDocument {
       return []
     }
     if !score.contributingIDs.isEmpty {
-      blocks.append(.heading(w(.resultWhatCounted)))
+      blocks.append(.heading(w(score.rule.kind == .sum ? .resultWhatAdded : .resultWhatCounted)))
       blocks.append(.bullets(score.contributingIDs.map { questionnaire.question($0)?.text ?? $0 }))
     }
     guard let band else { return blocks }

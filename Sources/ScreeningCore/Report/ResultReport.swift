@@ -36,7 +36,7 @@ public struct ResultReport: Sendable {
         out += TextWrap.wrap(guidance, width: width, indent: "  ")
         bullets(contacts)
       case .heading(let title):
-        out.append(title)
+        out += TextWrap.wrap(title, width: width, indent: "  ", firstIndent: "")
         continue  // a heading belongs to the block after it: no blank line
       case .paragraph(let text):
         let indent = (index > 0 && blocks[index - 1].isHeading) ? "  " : ""

@@ -293,6 +293,9 @@ extension Wording {
       .writePartNotFolder: .text("a part of the path is not a folder"),
       .writeIsLink: .text("it is a symbolic link, and SelfScreen never writes through links"),
       .writeNameTooLong: .text("the name is too long"),
+      .resultBandScore: .text("Result: a score of {value}, {band}"),
+      .resultBandScoreOf: .text("Result: a score of {value} out of {maximum}, {band}"),
+      .resultWhatAdded: .text("What added to the score: your answers to"),
     ],
     lint: [
       WordingCheck.Rule(words: ["you", "have", "a", "disorder"], advice: Self.diagnose),

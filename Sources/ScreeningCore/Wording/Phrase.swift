@@ -243,4 +243,7 @@ public enum Phrase: String, CaseIterable, Sendable {
   case writePartNotFolder
   case writeIsLink
   case writeNameTooLong
+  case resultBandScore
+  case resultBandScoreOf
+  case resultWhatAdded
 }

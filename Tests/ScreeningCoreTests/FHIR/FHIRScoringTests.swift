@@ -68,8 +68,12 @@ import Testing
     let result = Scorer.score(phq9, answers: answers)
     #expect(result.scores.map(\.rule.label) == ["Patient Health Questionnaire 9 item (PHQ-9) total score"])
     #expect(result.scores.map(\.value) == [27])
-    let text = ResultReport(questionnaire: phq9, result: result, region: nil).text
-    #expect(text.contains("Patient Health Questionnaire 9 item (PHQ-9) total score: 27 of 27"))
+    let text = ResultReport(questionnaire: phq9, result: result, region: nil, width: 200).text
+    #expect(
+      text.contains(
+        "Result: a score of 27 out of 27, in the range the PHQ-9's authors call \"severe\" (20 to 27)"))
+    // Item 9 above "Not at all": the crisis guidance comes first.
+    #expect(result.redFlags.map(\.level) == [.crisis])
   }
 
   @Test func aSkippedQuestionIsSaidToLowerTheTotal() throws {
@@ -79,10 +83,13 @@ import Testing
     let blocks = ResultDocument.blocks(questionnaire: phq9, result: result, region: nil)
     #expect(
       blocks.contains(
-        .bullets([
-          "Patient Health Questionnaire 9 item (PHQ-9) total score: 8 of 27 (1 of its questions was skipped, so it "
-            + "may understate)"
-        ])))
+        .heading("Result: a score of 8 out of 27, in the range the PHQ-9's authors call \"mild\" (5 to 9)")))
+    #expect(
+      blocks.contains(
+        .paragraph("1 of these questions was skipped or answered \"prefer not to say\", so this result may understate.")
+      ))
+    // The skipped one is item 9: it is named as a safety question not answered.
+    #expect(blocks.contains(.heading("Safety questions you did not answer")))
   }
 
   @Test func aCalculatedSumCanNameTheItemsItAdds() throws {
