@@ -11,8 +11,10 @@ extension Exporter {
     document += [
       ("status", .string(complete ? "completed" : "in-progress")),
       ("authored", .string(created.iso8601)),
-      ("item", .array(items(layout.items, effective: effective, result: result))),
     ]
+    // FHIR JSON has no empty arrays: with nothing answered, there is no `item` at all.
+    let answered = items(layout.items, effective: effective, result: result)
+    if !answered.isEmpty { document.append(("item", .array(answered))) }
     return JSONValue.object(document).text
   }
 

@@ -153,14 +153,16 @@ extension Exporter {
       return .object([("linkId", .string(section.id)), ("text", .string(section.title)), ("item", .array(items))])
     }
     let complete = ScreeningSession(questionnaire: questionnaire, answers: answers).unansweredRequired.isEmpty
-    return JSONValue.object([
+    var document: [(String, JSONValue)] = [
       ("resourceType", .string("QuestionnaireResponse")),
       ("text", narrative),
       ("questionnaire", .string("urn:selfscreen:questionnaire:\(questionnaire.id)|\(questionnaire.version)")),
       ("status", .string(complete ? "completed" : "in-progress")),
       ("authored", .string(created.iso8601)),
-      ("item", .array(groups)),
-    ]).text
+    ]
+    // FHIR JSON has no empty arrays: with nothing answered, there is no `item` at all.
+    if !groups.isEmpty { document.append(("item", .array(groups))) }
+    return JSONValue.object(document).text
   }
 
   /// The resource's human-readable `text`: the disclaimer, then each red flag with its guidance.

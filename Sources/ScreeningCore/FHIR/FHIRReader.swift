@@ -122,9 +122,12 @@ final class FHIRReader {
 
     let location = resource.location
     let title = givenTitle ?? oneLine(givenName) ?? "Questionnaire"
-    let name = givenName ?? values.string(resource, "id") ?? stem(of: fileName)
     let version = values.string(resource, "version")
     let url = values.string(resource, "url")
+    // Who the questionnaire is: its name or id, else the last part of its canonical url (a
+    // published form keeps it wherever the file is saved), else the file's name.
+    let fromURL = url.flatMap { $0.split(separator: "/").last.map(String.init) }.flatMap { $0.isEmpty ? nil : $0 }
+    let name = givenName ?? values.string(resource, "id") ?? fromURL ?? stem(of: fileName)
     let description = values.string(resource, "description") ?? values.string(resource, "purpose")
     let copyright = values.string(resource, "copyright")
     var intro = description.map(plainText) ?? "\(title). Answer each question; you can go back and change any answer."

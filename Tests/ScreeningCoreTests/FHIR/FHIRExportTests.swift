@@ -209,3 +209,33 @@ extension FHIRExportTests {
     #expect(try Fixtures.load(text, fileName: "q.yaml").questions.count == 1)
   }
 }
+
+extension FHIRExportTests {
+  /// FHIR JSON has no empty arrays: a response with nothing answered has no `item` at all, for an
+  /// imported questionnaire and a native one alike.
+  @Test func nothingAnsweredMeansNoItemArray() throws {
+    let native = try Fixtures.load(Fixtures.demo)
+    for questionnaire in [try FHIRFixtures.phq9(), native] {
+      let bytes = Exporter(
+        questionnaire: questionnaire, answers: [:], region: nil, created: Timestamp(secondsSinceEpoch: 1_795_000_000)
+      ).encode(.fhir)
+      let object = try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
+      #expect(object["item"] == nil, "\(questionnaire.id)")
+      #expect(object["status"] as? String == "in-progress")
+      #expect(!String(decoding: bytes, as: UTF8.self).contains("[]"), "\(questionnaire.id)")
+    }
+  }
+}
+
+extension FHIRExportTests {
+  /// A form with neither name nor id is known by its canonical url, not by what its file is called.
+  @Test func theIdentityComesFromTheURLBeforeTheFileName() throws {
+    let json = FHIRFixtures.questionnaire(FHIRFixtures.choice("a", [("x", "X"), ("y", "Y")]))
+      .replacingOccurrences(of: #""name": "test","#, with: "")
+      .replacingOccurrences(
+        of: "http://example.org/Questionnaire/test", with: "http://example.org/Questionnaire/sleep-check")
+    let (questionnaire, _) = try FHIRFixtures.load(json, fileName: "downloaded (3).json")
+    #expect(questionnaire.id == "sleep_check")
+    #expect(questionnaire.fhir?.canonical == "http://example.org/Questionnaire/sleep-check|3")
+  }
+}
