@@ -238,11 +238,9 @@ extension FHIRReader {
       var location = group?.element.location ?? SourceLocation(line: 1, column: 1)
       if let group {
         let text = [group.prefix, reader.oneLine(group.text)].compactMap { $0 }.joined(separator: " ")
-        if !text.isEmpty {
-          title = text
-        } else if let previous = drafts.last(where: { $0.owner != nil })?.title {
-          title = previous
-        }
+        // An untitled group is shown under the questionnaire's title, never under the title of
+        // the group before it, which it has nothing to do with.
+        if !text.isEmpty { title = text }
         base = FHIRReader.identifier(group.linkID, prefix: "s")
         location = group.element.location
         reader.paths["sections[\(drafts.count)]"] = group.element.path.description

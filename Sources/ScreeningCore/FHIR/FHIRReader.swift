@@ -235,7 +235,9 @@ final class FHIRReader {
     "decimal": .decimal, "string": .text, "text": .text, "date": .date,
   ]
 
-  private func readItem(_ element: FHIRElement) -> Item? {
+  /// One item and those inside it. Inside a hidden group nothing is asked, so an item there needs
+  /// no text of its own.
+  private func readItem(_ element: FHIRElement, insideHidden: Bool = false) -> Item? {
     guard let linkID = values.string(element, "linkId") else {
       if !element.has("linkId") { values.error("the item has no linkId", element.place) }
       return nil
@@ -256,19 +258,21 @@ final class FHIRReader {
     item.prefix = prefix.flatMap(Self.shownPrefix)
     item.isRequired = values.bool(element, "required") ?? false
     let shownText = [prefix, text].compactMap { $0 }.joined(separator: " ")
-    item.children = values.objects(element, "item").compactMap { readItem($0) }
+    let isHidden = values.extensions(element, urls: [Self.hiddenURL]).contains {
+      values.bool($0, "valueBoolean", report: false) == true
+    }
+    item.children = values.objects(element, "item").compactMap { readItem($0, insideHidden: insideHidden || isHidden) }
     guard let type = values.string(element, "type") else {
       if !element.has("type") { values.error("\(name) has no type", element.place) }
       return item
     }
     item.isRepeats = values.bool(element, "repeats") ?? false
 
-    if values.extensions(element, urls: [Self.hiddenURL]).contains(where: {
-      values.bool($0, "valueBoolean", report: false) == true
-    }) {
+    if isHidden {
       values.warning("\(name) is hidden, so it is not asked", element.place(of: "extension"))
       return item
     }
+    if insideHidden { return item }
     if let calculated = values.extensions(element, urls: Self.calculatedURLs).first {
       let expression = values.object(calculated, "valueExpression", report: false).flatMap {
         values.string($0, "expression", report: false)
@@ -316,7 +320,16 @@ final class FHIRReader {
       item.options = readOptions(item, name: name)
       if item.options.isEmpty && !isOpen {
         if !hasOptionSource(element) {
-          values.error("\(name) is a choice with no answerOption or answerValueSet", element.place)
+          if element.has("option") || element.has("options") {
+            // FHIR STU3 names them 'option' and 'options'; R4 renamed them.
+            let key = element.has("option") ? "option" : "options"
+            values.error(
+              "\(name) gives its choices as '\(key)', the FHIR STU3 name; SelfScreen reads FHIR R4, where it is "
+                + "'\(key == "option" ? "answerOption" : "answerValueSet")'",
+              element.place(of: key))
+          } else {
+            values.error("\(name) is a choice with no answerOption or answerValueSet", element.place)
+          }
         }
         return item
       }

@@ -239,3 +239,41 @@ extension FHIRExportTests {
     #expect(questionnaire.fhir?.canonical == "http://example.org/Questionnaire/sleep-check|3")
   }
 }
+
+extension FHIRExportTests {
+  /// An untitled group is not shown under the title of the group before it.
+  @Test func anUntitledGroupDoesNotBorrowTheTitleBeforeIt() throws {
+    let first =
+      #"{"linkId": "g1", "type": "group", "text": "Sleep", "item": [\#(FHIRFixtures.choice("a", [("x", "X")]))]}"#
+    let second = #"{"linkId": "g2", "type": "group", "item": [\#(FHIRFixtures.choice("b", [("x", "X")]))]}"#
+    let (questionnaire, _) = try FHIRFixtures.load(FHIRFixtures.questionnaire(first + ", " + second))
+    #expect(questionnaire.sections.map(\.title) == ["Sleep", "Test"])
+  }
+}
+
+extension FHIRExportTests {
+  /// A file written for FHIR STU3 is told which R4 name its choices go by.
+  @Test func stu3OptionIsNamedAsSuch() {
+    let item = #"{"linkId": "a", "type": "choice", "text": "A?", "option": [{"valueCoding": {"code": "x"}}]}"#
+    let diagnostics = FHIRFixtures.diagnostics(FHIRFixtures.questionnaire(item))
+    #expect(
+      diagnostics.contains {
+        $0.contains(
+          "item[0].option: item 'a' gives its choices as 'option', the FHIR STU3 name; SelfScreen reads "
+            + "FHIR R4, where it is 'answerOption'")
+      }, "\(diagnostics)")
+  }
+}
+
+extension FHIRExportTests {
+  /// Items inside a hidden group are not asked, so they need no text.
+  @Test func itemsInAHiddenGroupNeedNoText() throws {
+    let hidden =
+      #"{"linkId": "h", "type": "group", "extension": [{"url": "http://hl7.org/fhir/StructureDefinition/questionnaire-hidden", "valueBoolean": true}], "item": [{"linkId": "h1", "type": "integer"}]}"#
+    let (questionnaire, warnings) = try FHIRFixtures.load(
+      FHIRFixtures.questionnaire(FHIRFixtures.choice("a", [("x", "X")]) + ", " + hidden))
+    #expect(questionnaire.questions.map(\.id) == ["a"])
+    #expect(
+      warnings.contains { $0.contains("group 'h' is hidden, so it is not asked") || $0.contains("item 'h' is hidden") })
+  }
+}
