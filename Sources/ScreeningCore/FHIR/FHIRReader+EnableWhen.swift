@@ -2,21 +2,75 @@ extension FHIRReader {
   /// An item's `enableWhen` list as one native condition (`all` unless `enableBehavior` is `any`),
   /// or nil when it has none or one of its tests could not be read (then an error says why).
   func condition(for item: Item) -> SourceNode? {
+    if case .when(let node) = enablement(of: item) { return node }
+    return nil
+  }
+
+  /// When an item is asked, from its `enableWhen` list.
+  enum Enablement {
+    /// No enableWhen, or one that always holds.
+    case always
+    /// An enableWhen that can never hold (it tests for a coding the question does not offer, as
+    /// FHIR evaluates it): the item is never asked.
+    case never
+    case when(SourceNode)
+    /// A test could not be read; an error says why.
+    case unreadable
+  }
+
+  func enablement(of item: Item) -> Enablement {
     let element = item.element
     let list = values.objects(element, "enableWhen")
-    guard !list.isEmpty else { return nil }
+    guard !list.isEmpty else { return .always }
     let behavior = values.string(element, "enableBehavior") ?? "all"
     if behavior != "all" && behavior != "any" {
       values.error(
         "enableBehavior '\(TextSafety.visible(behavior))' is not 'all' or 'any'", element.place(of: "enableBehavior"))
-      return nil
+      return .unreadable
     }
-    let tests = list.map { test($0, of: item) }
-    let parts = tests.compactMap { $0 }
-    guard parts.count == tests.count else { return nil }
-    if parts.count == 1 { return parts[0] }
-    return NativeNode.map(
-      [(behavior, NativeNode.list(parts, at: element.place(of: "enableWhen").location))], at: element.location)
+    var parts: [SourceNode] = []
+    var constants: [Bool] = []
+    for when in list {
+      if let constant = unknownCoding(when, of: item) {
+        constants.append(constant)
+      } else if let part = test(when, of: item) {
+        parts.append(part)
+      } else {
+        return .unreadable
+      }
+    }
+    // A test that is always false decides `all`; one that is always true decides `any`.
+    if behavior == "all" && constants.contains(false) { return .never }
+    if behavior == "any" && constants.contains(true) { return .always }
+    if parts.isEmpty { return behavior == "all" ? .always : .never }
+    if parts.count == 1 { return .when(parts[0]) }
+    return .when(
+      NativeNode.map(
+        [(behavior, NativeNode.list(parts, at: element.place(of: "enableWhen").location))], at: element.location))
+  }
+
+  /// An `=` or `!=` test for a coding that the question it tests does not offer: FHIR evaluates
+  /// `=` as false and `!=` as true, so it is that constant, with a warning. Nil for any other test.
+  private func unknownCoding(_ when: FHIRElement, of owner: Item) -> Bool? {
+    guard let operation = values.string(when, "operator", report: false), operation == "=" || operation == "!=",
+      let coding = values.object(when, "answerCoding", report: false),
+      let linkID = values.string(when, "question", report: false), let target = itemsByLinkID[linkID],
+      case .question(let type) = target.kind, type.hasOptions
+    else { return nil }
+    let code = values.string(coding, "code", report: false)
+    let system = values.string(coding, "system", report: false)
+    let offered = target.options.contains { option in
+      guard case .coding(let optionSystem, let optionCode, _) = option.value.value else { return false }
+      return optionCode == code && (optionSystem == nil || system == nil || optionSystem == system)
+    }
+    guard !offered else { return nil }
+    values.warning(
+      "enableWhen of item '\(TextSafety.visible(owner.linkID))' tests for the coding "
+        + "\(system.map { "\(TextSafety.visible($0))|" } ?? "")\(TextSafety.visible(code ?? "?")), which is not an "
+        + "option of '\(TextSafety.visible(linkID))'; as in FHIR, that test is "
+        + (operation == "=" ? "never true" : "always true"),
+      when.place(of: "answerCoding"))
+    return operation == "!="
   }
 
   private static let answerKeys = [

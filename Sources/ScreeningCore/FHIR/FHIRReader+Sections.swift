@@ -99,7 +99,14 @@ extension FHIRReader {
     mutating func walk(_ items: [Item], group: Item?, conditions: [SourceNode]) -> [FHIRLayout.Item] {
       var layout: [FHIRLayout.Item] = []
       for item in items {
-        let own = reader.condition(for: item)
+        let own: SourceNode?
+        switch reader.enablement(of: item) {
+        case .never:
+          // Never enabled (FHIR's reading of its enableWhen): never asked, never answered.
+          continue
+        case .when(let node): own = node
+        case .always, .unreadable: own = nil
+        }
         let all = conditions + (own.map { [$0] } ?? [])
         switch item.kind {
         case .group:

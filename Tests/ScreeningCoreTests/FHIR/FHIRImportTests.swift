@@ -199,16 +199,40 @@ import Testing
         {"linkId": "p", "type": "choice", "text": "P?", "answerOption": [{"valueCoding": {\(system)"code": "x"}}]},
         {"linkId": "n", "type": "string", "text": "N?", "enableWhen": [{"question": "p", "operator": "=", "answerCoding": \(coding)}]}
         """
-      return FHIRFixtures.diagnostics(FHIRFixtures.questionnaire(items)).filter { !$0.contains("warning") }
+      return FHIRFixtures.diagnostics(FHIRFixtures.questionnaire(items))
     }
     #expect(diagnostics(#"{"system": "s", "code": "x"}"#, optionSystem: "s") == [])
     #expect(diagnostics(#"{"code": "x"}"#, optionSystem: "s") == [])
     #expect(diagnostics(#"{"system": "s", "code": "x"}"#, optionSystem: nil) == [])
+    // A coding the question does not offer: as FHIR evaluates it, '=' is never true (a warning).
     #expect(
       diagnostics(#"{"system": "other", "code": "x"}"#, optionSystem: "s") == [
-        "q.json:10:115: item[1].enableWhen[0].answerCoding: enableWhen of item 'n' tests for the coding other|x, "
-          + "which is not an option of 'p'"
+        "q.json:10:115: warning: item[1].enableWhen[0].answerCoding: enableWhen of item 'n' tests for the coding "
+          + "other|x, which is not an option of 'p'; as in FHIR, that test is never true"
       ])
+  }
+
+  /// An enableWhen for a coding that is not offered: '=' never holds (the item is never asked),
+  /// '!=' always does; with enableBehavior 'any', a test that always holds decides.
+  @Test func aCodingThatIsNotOfferedIsEvaluatedAsFHIRDoes() throws {
+    func questionnaire(_ operation: String, behavior: String = "all", alsoTests: String = "") throws -> Questionnaire {
+      let extra = alsoTests.isEmpty ? "" : ", " + alsoTests
+      let items = """
+        \(FHIRFixtures.choice("p", [("x", "X"), ("y", "Y")])),
+        {"linkId": "n", "type": "string", "text": "N?", "enableBehavior": "\(behavior)", "enableWhen": [{"question": "p", "operator": "\(operation)", "answerCoding": {"code": "gone"}}\(extra)]},
+        {"linkId": "last", "type": "string", "text": "Last?"}
+        """
+      return try FHIRFixtures.load(FHIRFixtures.questionnaire(items)).0
+    }
+    #expect(try questionnaire("=").questions.map(\.id) == ["p", "last"], "never asked")
+    let always = try questionnaire("!=")
+    #expect(always.questions.map(\.id) == ["p", "n", "last"])
+    #expect(always.question("n")?.showIf == nil, "always asked")
+    let either = try questionnaire(
+      "=", behavior: "any", alsoTests: #"{"question": "p", "operator": "=", "answerCoding": {"code": "y"}}"#)
+    #expect(either.question("n")?.showIf != nil, "the other test decides")
+    #expect(!Self.shown(either, ["p": .choice("x")]).contains("n"))
+    #expect(Self.shown(either, ["p": .choice("y")]).contains("n"))
   }
 
   @Test func existsTestsWhetherThereIsAnAnswer() throws {
