@@ -29,7 +29,7 @@ import Testing
     #expect(
       result.stderr == """
         bad.json:2:39: item[0].type: item 'photo' has type 'attachment', which SelfScreen cannot ask (it asks group, \
-        display, boolean, choice, open-choice, coding, integer, decimal, string, text and date items)
+        display, boolean, choice, open-choice, coding, integer, decimal, string, text, date and time items)
         selfscreen: 1 error found
 
         """)
@@ -66,8 +66,10 @@ import Testing
     let missing = try CLIRunner.run(["convert", "/nonexistent/q.json"])
     #expect(missing.status == 66)
     let folder = try CLIRunner.temporaryDirectory()
-    try Data(#"{"resourceType": "Questionnaire", "item": [{"linkId": "t", "type": "time", "text": "When?"}]}"#.utf8)
-      .write(to: folder.appendingPathComponent("t.json"))
+    try Data(
+      #"{"resourceType": "Questionnaire", "item": [{"linkId": "t", "type": "attachment", "text": "Which file?"}]}"#.utf8
+    )
+    .write(to: folder.appendingPathComponent("t.json"))
     let broken = try CLIRunner.run(["convert", "t.json"], directory: folder)
     #expect(broken.status == 65)
     #expect(broken.stdout == "")

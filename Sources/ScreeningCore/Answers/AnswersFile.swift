@@ -188,7 +188,7 @@ public enum AnswersLoader {
       return nodes.int(node, path).map(Answer.number)
     case .decimal:
       return nodes.decimal(node, path).map(Answer.decimal)
-    case .text, .date:
+    case .text, .date, .time:
       guard case .scalar(_, .quoted) = node.value else {
         nodes.error("expected text in quotes, found \(node.kindDescription)", place)
         return nil

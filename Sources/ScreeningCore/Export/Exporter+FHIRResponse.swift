@@ -71,6 +71,8 @@ extension Exporter {
       return [.object([("valueDecimal", .decimal(value))])]
     case (.date, .text(let text)):
       return [.object([("valueDate", .string(text))])]
+    case (.time, .text(let text)):
+      return [.object([("valueTime", .string(text))])]
     case (.string, .text(let text)):
       return [.object([("valueString", .string(text))])]
     case (.choice(let table, let other), _):

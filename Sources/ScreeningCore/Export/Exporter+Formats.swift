@@ -145,7 +145,8 @@ extension Exporter {
         case .decimal(let value):
           values = [.object([("valueDecimal", .decimal(value))])]
         case .text(let text):
-          values = [.object([(question.type == .date ? "valueDate" : "valueString", .string(text))])]
+          let key = question.type == .date ? "valueDate" : question.type == .time ? "valueTime" : "valueString"
+          values = [.object([(key, .string(text))])]
         }
         return .object([("linkId", .string(id)), ("text", .string(question.text)), ("answer", .array(values))])
       }

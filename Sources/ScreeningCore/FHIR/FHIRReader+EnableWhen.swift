@@ -180,7 +180,7 @@ extension FHIRReader {
         guard let text = values.string(when, key) else { return nil }
         if let option = target.options.first(where: { $0.value.value == .string(text) }) {
           positive = test([("equals", NativeNode.text(option.code, at: at))])
-        } else if type == .text || type == .date {
+        } else if type.takesText {
           positive = test([("text_equals", NativeNode.text(text, at: at))])
         } else if let other = target.other {
           positive = test([("text_equals", NativeNode.text(text, at: at))], question: other.questionID)
@@ -199,6 +199,9 @@ extension FHIRReader {
       case "answerDate":
         guard type == .date, let text = values.string(when, key) else { return mismatch() }
         positive = test([("text_equals", NativeNode.text(text, at: at))])
+      case "answerTime":
+        guard type == .time, let text = values.string(when, key) else { return mismatch() }
+        positive = test([("text_equals", NativeNode.text(Answer.time(text) ?? text, at: at))])
       default:
         values.error("enableWhen of \(name) uses \(key), which SelfScreen cannot compare", place)
         return nil

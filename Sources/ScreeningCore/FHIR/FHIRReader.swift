@@ -232,7 +232,7 @@ final class FHIRReader {
 
   private static let types: [String: QuestionType] = [
     "boolean": .yesNo, "choice": .single, "open-choice": .single, "coding": .single, "integer": .number,
-    "decimal": .decimal, "string": .text, "text": .text, "date": .date,
+    "decimal": .decimal, "string": .text, "text": .text, "date": .date, "time": .time,
   ]
 
   /// One item and those inside it. Inside a hidden group nothing is asked, so an item there needs
@@ -296,7 +296,7 @@ final class FHIRReader {
     guard var native = Self.types[type] else {
       values.error(
         "\(name) has type '\(TextSafety.visible(type))', which SelfScreen cannot ask (it asks group, display, "
-          + "boolean, choice, open-choice, coding, integer, decimal, string, text and date items)",
+          + "boolean, choice, open-choice, coding, integer, decimal, string, text, date and time items)",
         element.place(of: "type"))
       return item
     }
@@ -352,6 +352,8 @@ final class FHIRReader {
       item.answer = .decimal
     case .date:
       item.answer = .date
+    case .time:
+      item.answer = .time
     default:
       item.answer = .string
     }

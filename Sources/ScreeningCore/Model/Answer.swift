@@ -82,6 +82,11 @@ extension Question {
         throw fail(.answerNotDate, ["text": TextSafety.visible(value)])
       }
       return answer
+    case (.time, .text(let value)):
+      guard let time = Answer.time(value) else {
+        throw fail(.answerNotTime, ["text": TextSafety.visible(value)])
+      }
+      return .text(time)
     case (.text, .text(let value)):
       if value.unicodeScalars.count > maxLength {
         throw fail(.answerTooLong, ["count": String(maxLength)])
@@ -149,6 +154,17 @@ extension Answer {
   }
 
   /// Whether `text` is a FHIR-style date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, a real calendar date.
+  /// A time of day as `HH:MM:SS` from `HH:MM` or `HH:MM:SS` on the 24-hour clock; nil otherwise.
+  public static func time(_ text: String) -> String? {
+    let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+    guard (2...3).contains(parts.count), parts.allSatisfy({ $0.utf8.count == 2 && $0.allSatisfy(\.isASCII) }),
+      let hours = Int(parts[0]), let minutes = Int(parts[1]), (0...23).contains(hours), (0...59).contains(minutes)
+    else { return nil }
+    let seconds = parts.count == 3 ? Int(parts[2]) : 0
+    guard let seconds, (0...59).contains(seconds) else { return nil }
+    return parts.prefix(2).joined(separator: ":") + ":" + (parts.count == 3 ? String(parts[2]) : "00")
+  }
+
   public static func isDate(_ text: String) -> Bool {
     let parts = text.split(separator: "-", omittingEmptySubsequences: false)
     guard (1...3).contains(parts.count),

@@ -39,6 +39,7 @@ public struct FHIRLayout: Sendable, Hashable {
     case decimal
     case string
     case date
+    case time
     /// A choice: each native option code's FHIR value; a typed "other" answer (open-choice) is the
     /// text question `otherQuestionID`.
     case choice(values: [String: OptionValue], otherQuestionID: String?)

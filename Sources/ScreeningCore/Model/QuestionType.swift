@@ -10,14 +10,19 @@ public enum QuestionType: String, Sendable, Hashable, CaseIterable {
   case text
   /// A calendar date, `YYYY-MM-DD` (or `YYYY-MM`, `YYYY`).
   case date
+  /// A time of day on the 24-hour clock, `HH:MM` (kept as `HH:MM:SS`).
+  case time
 
   /// Whether the answer is chosen from options.
   public var hasOptions: Bool {
     switch self {
     case .single, .multiple, .yesNo: return true
-    case .number, .decimal, .text, .date: return false
+    case .number, .decimal, .text, .date, .time: return false
     }
   }
+
+  /// Whether the answer is kept as text (text, a date, a time): what `text_equals` compares.
+  public var takesText: Bool { self == .text || self == .date || self == .time }
 
   /// Whether the answer is a number the person types (whole or with a fraction).
   public var isNumeric: Bool { self == .number || self == .decimal }

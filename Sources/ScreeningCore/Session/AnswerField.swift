@@ -30,6 +30,7 @@ public struct AnswerField: Sendable {
       }
       return parts.joined(separator: ", ")
     case .date: return wording(.fieldDate)
+    case .time: return wording(.fieldTime)
     case .text, .single, .yesNo, .multiple: return nil
     }
   }
@@ -41,6 +42,7 @@ public struct AnswerField: Sendable {
     case .multiple: return wording(.fieldLineChooseAll)
     case .text: return wording(.fieldLineText)
     case .date: return wording(.fieldLineDate)
+    case .time: return wording(.fieldLineTime)
     case .number, .decimal:
       let isWhole = question.type == .number
       guard let minimum = question.minimum, let maximum = question.maximum else {
@@ -75,7 +77,13 @@ public struct AnswerField: Sendable {
   }
 
   /// The longest a typed answer can be, in characters (text: `maxLength`, in Unicode scalars).
-  var longestTyped: Int { question.type == .date ? 10 : 18 }
+  var longestTyped: Int {
+    switch question.type {
+    case .date: return 10
+    case .time: return 8
+    default: return 18
+    }
+  }
 
   public func keystroke(_ character: Character, into text: String, at cursor: Int) -> Keystroke {
     switch question.type {
@@ -101,6 +109,12 @@ public struct AnswerField: Sendable {
       case .number: return .refuse(wording(.fieldWholeOnly))
       default: return .refuse(wording(.fieldDateForm))
       }
+    case .time:
+      let isDigit = character.isASCII && character.isNumber
+      guard isDigit || character == ":" || character == "." else { return .notText }
+      guard text.count < longestTyped else { return .refuse(wording(.fieldTooLong)) }
+      // 8.30 is typed as people write it and kept as 8:30.
+      return .insert(isDigit ? character : ":")
     }
   }
 
@@ -149,6 +163,11 @@ public struct AnswerField: Sendable {
       return .answer(.decimal(value))
     case .date:
       return .answer(.text(trimmed))
+    case .time:
+      // "8:30" is read as 08:30; the question checks the rest.
+      var parts = trimmed.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+      if parts[0].count == 1 { parts[0] = "0" + parts[0] }
+      return .answer(.text(parts.joined(separator: ":")))
     case .text:
       // Typed text is kept as typed, spaces included; only all-space text is empty.
       return .answer(.text(text))

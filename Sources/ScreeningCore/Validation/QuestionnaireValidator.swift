@@ -67,9 +67,9 @@ struct QuestionnaireValidator {
         }
         continue
       case .textEquals:
-        if type != .text && type != .date {
+        if !type.takesText {
           referenceError(
-            "'\(targetID)' is a \(type.rawValue) question; 'text_equals' needs a text or date question",
+            "'\(targetID)' is a \(type.rawValue) question; 'text_equals' needs a text, date or time question",
             reference, at: reference.testPlace ?? reference.place)
         }
         continue
@@ -80,7 +80,7 @@ struct QuestionnaireValidator {
       }
       switch reference.owner {
       case .score(let kind):
-        if kind == .sum && (type == .text || type == .date || type == .decimal) {
+        if kind == .sum && (type.takesText || type == .decimal) {
           error(
             "'\(targetID)' is a \(type.rawValue) question; a sum needs questions with options or whole numbers",
             reference.place)

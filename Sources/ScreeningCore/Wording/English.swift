@@ -296,6 +296,10 @@ extension Wording {
       .resultBandScore: .text("Result: a score of {value}, {band}"),
       .resultBandScoreOf: .text("Result: a score of {value} out of {maximum}, {band}"),
       .resultWhatAdded: .text("What added to the score: your answers to"),
+      .fieldTime: .text("a time on the 24-hour clock, HH:MM"),
+      .fieldLineTime: .text("Type a time as HH:MM (24-hour clock)"),
+      .answerNotTime: .text("'{text}' is not a time; write it as HH:MM on the 24-hour clock"),
+      .hintTypeTime: .text("type a time"),
     ],
     lint: [
       WordingCheck.Rule(words: ["you", "have", "a", "disorder"], advice: Self.diagnose),

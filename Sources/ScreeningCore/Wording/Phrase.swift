@@ -246,4 +246,8 @@ public enum Phrase: String, CaseIterable, Sendable {
   case resultBandScore
   case resultBandScoreOf
   case resultWhatAdded
+  case fieldTime
+  case fieldLineTime
+  case answerNotTime
+  case hintTypeTime
 }

@@ -117,7 +117,8 @@ enum QuestionPage {
         question.type == .multiple
         ? [w(.hintMove), w(.hintTick), w(.hintNext), w(.hintBack), w(.hintHelp), w(.hintKeys), w(.hintQuit)]
         : [w(.hintMove), w(.hintChoose), w(.hintBack), w(.hintHelp), w(.hintKeys), w(.hintQuit)]
-    case .number, .decimal, .text, .date:
+    default:
+      // A typed answer: its field (AnswerField) says what to type.
       // "Your answer (a whole number, 0 to 10):": what to type, then the accepted range.
       let prompt =
         AnswerField(question, wording: w).expected.map { w(.answerPromptExpecting, ["expected": $0]) }
@@ -130,6 +131,7 @@ enum QuestionPage {
       switch question.type {
       case .text: hints = [w(.hintTypeAnswer), w(.hintNext), w(.hintEscThenCommand)]
       case .date: hints = [w(.hintTypeDate), w(.hintNext), w(.hintBack), w(.hintHelp), w(.hintQuit)]
+      case .time: hints = [w(.hintTypeTime), w(.hintNext), w(.hintBack), w(.hintHelp), w(.hintQuit)]
       default: hints = [w(.hintTypeNumber), w(.hintNext), w(.hintBack), w(.hintHelp), w(.hintQuit)]
       }
     }

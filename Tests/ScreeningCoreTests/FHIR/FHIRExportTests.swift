@@ -142,7 +142,7 @@ import Testing
 
   @Test func convertingAFileWithErrorsGivesNoYAML() {
     let (yaml, diagnostics) = FHIRImporter.convert(
-      bytes: Array(FHIRFixtures.questionnaire(#"{"linkId": "a", "type": "time", "text": "When?"}"#).utf8),
+      bytes: Array(FHIRFixtures.questionnaire(#"{"linkId": "a", "type": "attachment", "text": "Which file?"}"#).utf8),
       fileName: "q.json")
     #expect(yaml == nil)
     #expect(diagnostics.count == 1)
