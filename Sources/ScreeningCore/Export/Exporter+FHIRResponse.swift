@@ -108,6 +108,8 @@ extension Exporter {
       return .object([("valueString", .string(text))])
     case .integer(let number):
       return .object([("valueInteger", .int(number))])
+    case .date(let text):
+      return .object([("valueDate", .string(text))])
     }
   }
 }

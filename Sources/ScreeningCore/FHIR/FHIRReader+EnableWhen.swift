@@ -197,8 +197,14 @@ extension FHIRReader {
           return mismatch()
         }
       case "answerDate":
-        guard type == .date, let text = values.string(when, key) else { return mismatch() }
-        positive = test([("text_equals", NativeNode.text(text, at: at))])
+        guard let text = values.string(when, key) else { return nil }
+        if let option = target.options.first(where: { $0.value.value == .date(text) }) {
+          positive = test([("equals", NativeNode.text(option.code, at: at))])
+        } else if type == .date {
+          positive = test([("text_equals", NativeNode.text(text, at: at))])
+        } else {
+          return mismatch()
+        }
       case "answerTime":
         guard type == .time, let text = values.string(when, key) else { return mismatch() }
         positive = test([("text_equals", NativeNode.text(Answer.time(text) ?? text, at: at))])

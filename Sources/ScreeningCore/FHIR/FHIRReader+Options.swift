@@ -36,6 +36,12 @@ extension FHIRReader {
                 value: .integer(Int(number)), weight: optionWeight?.value, weightURL: optionWeight?.url),
               Answer.decimalText(number), option.place(of: "valueInteger")
             ))
+        } else if let date = values.string(option, "valueDate", report: false), Answer.isDate(date) {
+          found.append(
+            (
+              FHIRLayout.OptionValue(value: .date(date), weight: optionWeight?.value, weightURL: optionWeight?.url),
+              date, option.place(of: "valueDate")
+            ))
         } else if let other = ["valueDate", "valueTime", "valueReference"].first(where: option.has) {
           values.error(
             "\(name) has an option given as \(other), which SelfScreen cannot offer", option.place(of: other))
@@ -61,6 +67,7 @@ extension FHIRReader {
       case .coding(_, let code, _): base = Self.identifier(code, prefix: "c")
       case .string(let text): base = Self.identifier(text, prefix: "c")
       case .integer(let number): base = Self.identifier(String(number), prefix: "n")
+      case .date(let text): base = Self.identifier(text, prefix: "d")
       }
       let code = Self.unique(base, in: &used)
       var score = 0

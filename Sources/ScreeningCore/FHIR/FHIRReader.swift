@@ -311,6 +311,8 @@ final class FHIRReader {
     item.nativeID = uniqueQuestionID(Self.identifier(linkID, prefix: "q"))
     let constraint = values.string(element, "answerConstraint")
     let isOpen = type == "open-choice" || constraint == "optionsOrString" || constraint == "optionsOrType"
+    // An integer, string or date item with answerOption (FHIR R4) is a choice among those values.
+    if (native == .number || native == .text || native == .date) && element.has("answerOption") { native = .single }
     switch native {
     case .yesNo:
       item.answer = .boolean

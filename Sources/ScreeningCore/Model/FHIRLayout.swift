@@ -51,6 +51,8 @@ public struct FHIRLayout: Sendable, Hashable {
       case coding(system: String?, code: String, display: String?)
       case string(String)
       case integer(Int)
+      /// `valueDate`: an option of a date item.
+      case date(String)
     }
 
     public var value: Value

@@ -277,3 +277,35 @@ extension FHIRExportTests {
       warnings.contains { $0.contains("group 'h' is hidden, so it is not asked") || $0.contains("item 'h' is hidden") })
   }
 }
+
+extension FHIRExportTests {
+  /// Integer, string and date items with answerOption are asked as choices among those values, and
+  /// answered with the value of the chosen one.
+  @Test func typedItemsWithOptionsAreChoices() throws {
+    let items = """
+      {"linkId": "n", "type": "integer", "text": "How many?", "answerOption": [{"valueInteger": 1}, {"valueInteger": 2}]},
+      {"linkId": "s", "type": "string", "text": "Which?", "answerOption": [{"valueString": "Red"}, {"valueString": "Blue"}]},
+      {"linkId": "d", "type": "date", "text": "When?", "answerOption": [{"valueDate": "2026-01-01"}, {"valueDate": "2026-02-01"}]},
+      {"linkId": "after", "type": "string", "text": "After?", "enableWhen": [{"question": "d", "operator": "=", "answerDate": "2026-02-01"}]}
+      """
+    let (questionnaire, _) = try FHIRFixtures.load(FHIRFixtures.questionnaire(items))
+    #expect(questionnaire.questions.prefix(3).map(\.type) == [.single, .single, .single])
+    #expect(questionnaire.question("s")?.options.map(\.label) == ["Red", "Blue"])
+    #expect(questionnaire.question("d")?.options.map(\.label) == ["2026-01-01", "2026-02-01"])
+    let answers: [String: Answer] = [
+      "n": .choice(try #require(questionnaire.question("n")?.options[1].code)),
+      "s": .choice(try #require(questionnaire.question("s")?.options[0].code)),
+      "d": .choice(try #require(questionnaire.question("d")?.options[1].code)),
+      "after": .text("yes"),
+    ]
+    let response = try Self.response(questionnaire, answers)
+    let byLinkID = Dictionary(
+      uniqueKeysWithValues: try #require(response["item"] as? [[String: Any]]).map {
+        ($0["linkId"] as? String ?? "", ($0["answer"] as? [[String: Any]])?.first ?? [:])
+      })
+    #expect((byLinkID["n"]?["valueInteger"] as? NSNumber)?.intValue == 2)
+    #expect(byLinkID["s"]?["valueString"] as? String == "Red")
+    #expect(byLinkID["d"]?["valueDate"] as? String == "2026-02-01")
+    #expect(byLinkID["after"] != nil, "enabled: answerDate matched the chosen date")
+  }
+}
