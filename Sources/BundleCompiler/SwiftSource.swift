@@ -79,7 +79,18 @@ enum SwiftSource {
         ("showIf", value.showIf.map(condition) ?? "nil"), ("minimum", optional(value.minimum)),
         ("maximum", optional(value.maximum)), ("maxLength", "\(value.maxLength)"),
         ("source", value.source.map(citation) ?? "nil"), ("sectionID", string(value.sectionID)),
+        ("initial", value.initial.map(answer) ?? "nil"),
       ])
+  }
+
+  static func answer(_ value: Answer) -> String {
+    switch value {
+    case .choice(let code): return "ScreeningCore.Answer.choice(\(string(code)))"
+    case .choices(let codes): return "ScreeningCore.Answer.choices(\(strings(codes)))"
+    case .number(let number): return "ScreeningCore.Answer.number(\(number))"
+    case .decimal(let number): return "ScreeningCore.Answer.decimal(\(number))"
+    case .text(let text): return "ScreeningCore.Answer.text(\(string(text)))"
+    }
   }
 
   static func option(_ value: AnswerOption) -> String {

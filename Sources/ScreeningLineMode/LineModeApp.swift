@@ -177,13 +177,19 @@ public struct LineModeApp<Input: LineReading, Output: LineWriting> {
     let hint = field.lineInstruction
     if let previous = session.answer(for: question.id) {
       say(w(.lineAnswerSoFar, ["answer": question.label(for: previous)]))
+    } else if let initial = question.initial {
+      say(w(.lineSuggestedAnswer, ["answer": question.label(for: initial)]))
     }
     let optional = question.isRequired ? "" : w(.lineOrSkip)
     // After a mistake only the prompt is asked again, not the whole question.
     while true {
       guard let line = ask(w(.linePrompt, ["instruction": hint, "optional": optional])) else { return .endOfInput }
       if let command = Self.command(line) { return run(command) }
-      let reading = field.read(line)
+      var reading = field.read(line)
+      // An empty line takes the form's suggested answer, when there is one and nothing was given.
+      if reading == .empty, session.answer(for: question.id) == nil, let initial = question.initial {
+        reading = .answer(initial)
+      }
       if reading == .empty {
         if session.answer(for: question.id) != nil || !question.isRequired {
           if session.answer(for: question.id) == nil { session.clearAnswer() }

@@ -145,3 +145,24 @@ import Testing
     #expect(state.outcome == .interrupted)
   }
 }
+
+extension MechanicsKeyTests {
+  /// A suggested answer is shown ready to take: highlighted (or in the field), recorded only by
+  /// Enter; Right does not take it.
+  @Test func aSuggestedAnswerIsTakenOnlyByEnter() throws {
+    var state = try TUIFixtures.state(questions: [
+      "{id: pick, text: Pick?, type: single, options: [{code: a, label: A}, {code: b, label: B}], initial: \"b\"}",
+      "{id: days, text: Days?, type: number, initial: 4}",
+    ])
+    state.update(with: .enter)
+    #expect(state.isHighlightShown && state.highlight == 1)
+    #expect(TUIFixtures.screen(state).contains("› 2 ( ) B"))
+    state.update(with: .right)
+    #expect(state.session.answers.isEmpty, "Right never chooses, a suggestion included")
+    state.update(with: .enter)
+    #expect(state.session.answer(for: "pick") == .choice("b"))
+    #expect(state.input == "4")
+    TUIFixtures.press([.backspace, .character("5"), .enter], on: &state)
+    #expect(state.session.answer(for: "days") == .number(5))
+  }
+}

@@ -166,7 +166,8 @@ public enum AnswersLoader {
     return LoadResult(value: sink.hasErrors ? nil : answers, diagnostics: sink.sorted)
   }
 
-  private static func decodeAnswer(_ node: SourceNode, _ path: FieldPath, _ question: Question, _ nodes: NodeDecoder)
+  /// An answer as a file writes it for `question` (answers files, and a question's `initial`).
+  static func decodeAnswer(_ node: SourceNode, _ path: FieldPath, _ question: Question, _ nodes: NodeDecoder)
     -> Answer?
   {
     let place = Place(location: node.location, path: path)

@@ -157,4 +157,64 @@ extension FHIRReader {
     }
     return found
   }
+
+  /// An item's `initial` answer as the native question takes it (an option's code, a number, a
+  /// text), or nil when it has none or it is not one the question takes (a warning says so).
+  func initialAnswer(of item: Item, type: QuestionType) -> SourceNode? {
+    let entries = values.objects(item.element, "initial")
+    guard !entries.isEmpty else { return nil }
+    let place = item.element.place(of: "initial")
+    func optionCode(_ entry: FHIRElement) -> String? {
+      if let boolean = values.bool(entry, "valueBoolean", report: false) { return boolean ? "yes" : "no" }
+      if let coding = values.object(entry, "valueCoding", report: false) {
+        let code = values.string(coding, "code", report: false)
+        let system = values.string(coding, "system", report: false)
+        return item.options.first { option in
+          guard case .coding(let optionSystem, let optionCode, _) = option.value.value else { return false }
+          return optionCode == code && (optionSystem == nil || system == nil || optionSystem == system)
+        }?.code
+      }
+      if let text = values.string(entry, "valueString", report: false) {
+        return item.options.first { $0.value.value == .string(text) }?.code
+      }
+      if let number = values.number(entry, "valueInteger", whole: true, report: false) {
+        return item.options.first { $0.value.value == .integer(Int(number)) }?.code
+      }
+      if let date = values.string(entry, "valueDate", report: false) {
+        return item.options.first { $0.value.value == .date(date) }?.code
+      }
+      return nil
+    }
+    var node: SourceNode?
+    switch type {
+    case .single, .yesNo:
+      node = optionCode(entries[0]).map { NativeNode.text($0, at: place.location) }
+    case .multiple:
+      let codes = entries.compactMap(optionCode)
+      if codes.count == entries.count {
+        node = NativeNode.list(codes.map { NativeNode.text($0, at: place.location) }, at: place.location)
+      }
+    case .number:
+      node = values.number(entries[0], "valueInteger", whole: true, report: false).map {
+        NativeNode.integer(Int($0), at: place.location)
+      }
+    case .decimal:
+      node =
+        (values.number(entries[0], "valueDecimal", whole: false, report: false)
+        ?? values.number(entries[0], "valueInteger", whole: true, report: false)).map {
+          NativeNode.decimal($0, at: place.location)
+        }
+    case .text, .date, .time:
+      let key = ["valueString", "valueDate", "valueTime"].first { entries[0].has($0) }
+      node = key.flatMap { values.string(entries[0], $0, report: false) }.map {
+        NativeNode.text($0, at: place.location)
+      }
+    }
+    if node == nil {
+      values.warning(
+        "the initial answer of item '\(TextSafety.visible(item.linkID))' is not one its question takes; it is left out",
+        place)
+    }
+    return node
+  }
 }

@@ -214,6 +214,10 @@ extension FHIRReader {
         let maxLength = min(max(given ?? (fhirType == "text" ? limit : 500), 1), limit)
         pairs.append(("max_length", NativeNode.integer(maxLength, at: element.place(of: "maxLength").location)))
       }
+      if let initial = reader.initialAnswer(of: item, type: type) {
+        pairs.append(("initial", initial))
+        reader.paths[base + ".initial"] = element.place(of: "initial").path.description
+      }
       if let condition = Self.combined(conditions, at: element.place(of: "enableWhen").location) {
         pairs.append(("show_if", condition))
         reader.paths[base + ".show_if"] = element.place(of: "enableWhen").path.description

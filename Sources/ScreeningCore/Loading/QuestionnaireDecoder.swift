@@ -243,7 +243,7 @@ final class QuestionnaireDecoder {
 
   private static let questionKeys = [
     "id", "text", "help", "type", "scale", "options", "required", "show_if", "min", "max",
-    "max_length", "source",
+    "max_length", "source", "initial",
   ]
 
   private func decodeQuestion(_ node: SourceNode, _ path: FieldPath, sectionID: String, index: Int) -> Question? {
@@ -354,10 +354,21 @@ final class QuestionnaireDecoder {
     } else if maxLength < 1 || maxLength > nodes.limits.maxTextLength {
       nodes.error("'max_length' must be between 1 and \(nodes.limits.maxTextLength)", fields.place(of: "max_length"))
     }
-    return Question(
+    var question = Question(
       id: id, text: text, help: help, type: type, options: options, isRequired: required,
       showIf: showIf, minimum: minimum, maximum: maximum, maxLength: maxLength, source: source,
       sectionID: sectionID)
+    // The suggested answer must be one the question takes (read as an answers file writes it).
+    question.initial = fields.optional("initial") { node, path -> Answer? in
+      guard let answer = AnswersLoader.decodeAnswer(node, path, question, nodes) else { return nil }
+      switch Result(catching: { () throws(AnswerError) -> Answer in try question.validate(answer) }) {
+      case .success(let valid): return valid
+      case .failure(let error):
+        nodes.error("the initial answer does not fit: \(error.reason)", Place(location: node.location, path: path))
+        return nil
+      }
+    }
+    return question
   }
 
   // MARK: Conditions

@@ -14,12 +14,16 @@ public struct Question: Sendable, Hashable, Identifiable {
   public var source: Citation?
   /// The id of the section it belongs to.
   public var sectionID: String
+  /// An answer offered at the start (the form's suggestion): shown ready to take, recorded only
+  /// when the person takes it.
+  public var initial: Answer?
 
   public init(
     id: String, text: String, help: String? = nil, type: QuestionType, options: [AnswerOption] = [],
     isRequired: Bool = true, showIf: Condition? = nil, minimum: Int? = nil, maximum: Int? = nil,
-    maxLength: Int = 500, source: Citation? = nil, sectionID: String = ""
+    maxLength: Int = 500, source: Citation? = nil, sectionID: String = "", initial: Answer? = nil
   ) {
+    self.initial = initial
     self.id = id
     self.text = text
     self.help = help

@@ -300,6 +300,7 @@ extension Wording {
       .fieldLineTime: .text("Type a time as HH:MM (24-hour clock)"),
       .answerNotTime: .text("'{text}' is not a time; write it as HH:MM on the 24-hour clock"),
       .hintTypeTime: .text("type a time"),
+      .lineSuggestedAnswer: .text("Suggested answer: {answer}. Press Enter to take it."),
     ],
     lint: [
       WordingCheck.Rule(words: ["you", "have", "a", "disorder"], advice: Self.diagnose),

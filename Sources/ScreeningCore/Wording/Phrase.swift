@@ -250,4 +250,5 @@ public enum Phrase: String, CaseIterable, Sendable {
   case fieldLineTime
   case answerNotTime
   case hintTypeTime
+  case lineSuggestedAnswer
 }

@@ -2,10 +2,11 @@ import ScreeningCore
 
 /// Questions: arriving, moving between options, ticking, typing, choosing, going on and back.
 extension AppState {
-  /// Sets up the highlight and input for the current question from its answer.
+  /// Sets up the highlight and input for the current question from its answer, or from the
+  /// form's suggested (initial) answer, shown ready to take and recorded only when taken.
   mutating func arriveAtQuestion() {
     guard let question = session.currentQuestion else { return }
-    let answer = session.answer(for: question.id)
+    let answer = session.answer(for: question.id) ?? question.initial
     highlight = 0
     isHighlightShown = answer != nil || !question.type.hasOptions
     ticked = []

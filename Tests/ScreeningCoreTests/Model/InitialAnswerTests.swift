@@ -1,0 +1,54 @@
+import Testing
+
+@testable import ScreeningCore
+
+/// A question's suggested (initial) answer: in native files as `initial`, from FHIR `initial[x]`.
+@Suite struct InitialAnswerTests {
+  static func native(_ initial: String, type: String = "single") -> String {
+    """
+    format: 1
+    id: init
+    version: "1"
+    language: en
+    title: Initial
+    intro: Suggested answers.
+    disclaimer: Not a diagnosis.
+    sections:
+      - id: s
+        title: S
+        questions:
+          - id: q
+            text: Pick one?
+            type: \(type)
+    \(type == "single" ? "        options: [{code: a, label: A}, {code: b, label: B}]\n" : "")        initial: \(initial)
+    """
+  }
+
+  @Test func aNativeInitialAnswerIsCheckedLikeAnyAnswer() throws {
+    let loaded = try Fixtures.load(Self.native(#""b""#))
+    #expect(loaded.question("q")?.initial == .choice("b"))
+    #expect(try Fixtures.load(Self.native(#""08:15""#, type: "time")).question("q")?.initial == .text("08:15:00"))
+    #expect(
+      Fixtures.diagnostics(Self.native(#""c""#)).contains {
+        $0.hasSuffix(
+          "sections[0].questions[0].initial: the initial answer does not fit: 'c' is not one of its options (a, b)")
+      })
+  }
+
+  @Test func fhirInitialValuesBecomeTheQuestionsInitialAnswer() throws {
+    let items = """
+      \(FHIRFixtures.choice("c", [("x", "X"), ("y", "Y")], extra: #", "initial": [{"valueCoding": {"code": "y"}}]"#)),
+      {"linkId": "n", "type": "integer", "text": "How many?", "initial": [{"valueInteger": 3}]},
+      {"linkId": "s", "type": "string", "text": "Name?", "initial": [{"valueString": "Sam"}]},
+      {"linkId": "bad", "type": "integer", "text": "Bad?", "initial": [{"valueString": "three"}]}
+      """
+    let (questionnaire, warnings) = try FHIRFixtures.load(FHIRFixtures.questionnaire(items))
+    #expect(questionnaire.question("c")?.initial == .choice("y"))
+    #expect(questionnaire.question("n")?.initial == .number(3))
+    #expect(questionnaire.question("s")?.initial == .text("Sam"))
+    #expect(questionnaire.question("bad")?.initial == nil)
+    #expect(warnings.contains { $0.contains("the initial answer of item 'bad' is not one its question takes") })
+    // Suggested, not answered: nothing is recorded until the person takes it.
+    #expect(ScreeningSession(questionnaire: questionnaire).answers.isEmpty)
+  }
+}
