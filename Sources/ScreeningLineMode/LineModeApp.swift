@@ -168,7 +168,8 @@ public struct LineModeApp<Input: LineReading, Output: LineWriting> {
     say()
     let section = questionnaire.section(question.sectionID)
     let title = section.map { $0.title.last.map { ".?!:".contains($0) } == true ? $0.title : $0.title + "." }
-    say(w(.lineQuestionCount, ["number": String(number), "total": String(total)]) + (title.map { ". \($0)" } ?? "."))
+    paragraph(
+      w(.lineQuestionCount, ["number": String(number), "total": String(total)]) + (title.map { ". \($0)" } ?? "."))
     if let intro = section?.intro, section?.questionIDs.first == question.id { paragraph(intro) }
     paragraph(question.text)
     if let help = question.help { paragraph(help) }

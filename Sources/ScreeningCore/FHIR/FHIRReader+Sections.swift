@@ -151,6 +151,7 @@ extension FHIRReader {
       for child in item.children {
         if case .display = child.kind, let extra = child.text { help.append(extra) }
       }
+      if let unit = item.unit, type.isNumeric { help.append("In \(unit).") }
       let at = element.location
       var pairs: [(String, SourceNode)] = [
         ("id", NativeNode.text(id, at: element.place(of: "linkId").location)),

@@ -51,6 +51,8 @@ final class FHIRReader {
     /// Open-choice: the option code for "other" and the id of the text question that takes it.
     var other: (code: String, questionID: String)?
     var children: [Item] = []
+    /// The unit a number is given in (`questionnaire-unit`), as a person reads it.
+    var unit: String?
 
     init(linkID: String, element: FHIRElement) {
       self.linkID = linkID
@@ -64,6 +66,14 @@ final class FHIRReader {
     "http://hl7.org/fhir/StructureDefinition/iso21090-CO-value",
   ]
   static let hiddenURL = "http://hl7.org/fhir/StructureDefinition/questionnaire-hidden"
+  static let itemControlURL = "http://hl7.org/fhir/StructureDefinition/questionnaire-itemControl"
+  static let unitURL = "http://hl7.org/fhir/StructureDefinition/questionnaire-unit"
+  static let occursURLs = [
+    "http://hl7.org/fhir/StructureDefinition/questionnaire-minOccurs",
+    "http://hl7.org/fhir/StructureDefinition/questionnaire-maxOccurs",
+  ]
+  /// UCUM codes people do not read as they are.
+  static let unitNames = ["[in_i]": "inches", "[lb_av]": "pounds", "[ft_i]": "feet", "[oz_av]": "ounces"]
   static let calculatedURLs = [
     "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-calculatedExpression",
     "http://hl7.org/fhir/StructureDefinition/cqf-calculatedValue",
@@ -130,8 +140,10 @@ final class FHIRReader {
     let name = givenName ?? values.string(resource, "id") ?? fromURL ?? stem(of: fileName)
     let description = values.string(resource, "description") ?? values.string(resource, "purpose")
     let copyright = values.string(resource, "copyright")
+    // The description as the intro, ending as a sentence does (the screens add what SelfScreen
+    // itself says: not a diagnosis, nothing saved unless asked).
     var intro = description.map(plainText) ?? "\(title). Answer each question; you can go back and change any answer."
-    intro += " Nothing is saved unless you ask for a copy of your answers."
+    if let last = intro.last, !".!?".contains(last) { intro += "." }
     var disclaimer =
       "This is a self-check, not a diagnosis. A doctor, nurse or other health worker can help make sense of the answers."
     if let copyright { disclaimer += " " + plainText(copyright) }
@@ -261,7 +273,33 @@ final class FHIRReader {
     let isHidden = values.extensions(element, urls: [Self.hiddenURL]).contains {
       values.bool($0, "valueBoolean", report: false) == true
     }
-    item.children = values.objects(element, "item").compactMap { readItem($0, insideHidden: insideHidden || isHidden) }
+    // A read-only group is shown to read, not answered: nothing inside it is asked.
+    let isReadOnlyGroup =
+      values.string(element, "type", report: false) == "group"
+      && values.bool(element, "readOnly", report: false) == true
+    item.children = values.objects(element, "item").compactMap {
+      readItem($0, insideHidden: insideHidden || isHidden || isReadOnlyGroup)
+    }
+    // An item shown as a flyover, tooltip or help is help text, not a question.
+    let controls = values.extensions(element, urls: [Self.itemControlURL]).flatMap { control -> [String] in
+      guard let concept = values.object(control, "valueCodeableConcept", report: false) else { return [] }
+      return values.objects(concept, "coding").compactMap { values.string($0, "code", report: false) }
+    }
+    if controls.contains(where: ["flyover", "help", "legal", "tooltip"].contains) {
+      item.kind = .display
+      return item
+    }
+    if let unit = values.extensions(element, urls: [Self.unitURL]).first.flatMap({
+      values.object($0, "valueCoding", report: false)
+    }) {
+      let code = values.string(unit, "code", report: false)
+      item.unit = code.flatMap { Self.unitNames[$0] } ?? values.string(unit, "display", report: false) ?? code
+    }
+    if let occurs = values.extensions(element, urls: Self.occursURLs).first {
+      values.warning(
+        "item '\(TextSafety.visible(linkID))' says how many answers to give (minOccurs/maxOccurs); SelfScreen does "
+          + "not count them", occurs.place)
+    }
     guard let type = values.string(element, "type") else {
       if !element.has("type") { values.error("\(name) has no type", element.place) }
       return item

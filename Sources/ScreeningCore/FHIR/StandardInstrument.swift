@@ -29,6 +29,8 @@ public struct StandardInstrument: Sendable, Hashable {
   public var name: String
   /// The panel's LOINC code.
   public var panelCode: String
+  /// The LOINC code of its total score (a form may code only its calculated total).
+  public var totalCode: String
   /// Its items' LOINC codes: a questionnaire with all of them is the instrument, coded or not.
   public var itemCodes: [String]
   public var ranges: [Range]
@@ -43,7 +45,7 @@ public struct StandardInstrument: Sendable, Hashable {
     "This is not a diagnosis: the questionnaire counts how often some problems bothered you."
 
   public static let phq9 = StandardInstrument(
-    name: "PHQ-9", panelCode: "44249-1",
+    name: "PHQ-9", panelCode: "44249-1", totalCode: "44261-6",
     itemCodes: [
       "44250-9", "44255-8", "44259-0", "44254-1", "44251-7", "44258-2", "44252-5", "44253-3", "44260-8",
     ],
@@ -76,7 +78,7 @@ public struct StandardInstrument: Sendable, Hashable {
     ])
 
   public static let gad7 = StandardInstrument(
-    name: "GAD-7", panelCode: "69737-5",
+    name: "GAD-7", panelCode: "69737-5", totalCode: "70274-6",
     itemCodes: ["69725-0", "68509-9", "69733-4", "69734-2", "69735-9", "69689-8", "69736-7"],
     ranges: [
       Range(
@@ -101,9 +103,12 @@ public struct StandardInstrument: Sendable, Hashable {
   }
 
   /// The instrument a FHIR questionnaire is, from its LOINC codes: the panel's code on the
-  /// questionnaire, or every item code among its items.
+  /// questionnaire or one of its groups, its total score's code on an item, or every item code.
   static func recognised(panelCodes: Set<String>, itemCodes: Set<String>) -> StandardInstrument? {
-    all.first { panelCodes.contains($0.panelCode) || Set($0.itemCodes).isSubset(of: itemCodes) }
+    all.first {
+      panelCodes.contains($0.panelCode) || itemCodes.contains($0.panelCode) || itemCodes.contains($0.totalCode)
+        || Set($0.itemCodes).isSubset(of: itemCodes)
+    }
   }
 
   /// `questionnaire` with the instrument's ranges on its total and its alarms as red flags.

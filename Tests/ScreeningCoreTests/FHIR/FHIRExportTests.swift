@@ -309,3 +309,26 @@ extension FHIRExportTests {
     #expect(byLinkID["after"] != nil, "enabled: answerDate matched the chosen date")
   }
 }
+
+extension FHIRExportTests {
+  /// What published forms showed: units, flyover help, read-only groups, occurrence limits, and
+  /// a description without a full stop.
+  @Test func unitsHelpReadOnlyGroupsAndIntrosReadAsTheFormMeans() throws {
+    let unit =
+      #"{"url": "http://hl7.org/fhir/StructureDefinition/questionnaire-unit", "valueCoding": {"system": "http://unitsofmeasure.org", "code": "[in_i]"}}"#
+    let flyover =
+      #"{"linkId": "w.help", "type": "text", "text": "Without shoes", "extension": [{"url": "http://hl7.org/fhir/StructureDefinition/questionnaire-itemControl", "valueCodeableConcept": {"coding": [{"code": "flyover"}]}}]}"#
+    let items = """
+      {"linkId": "w", "type": "decimal", "text": "Height?", "extension": [\(unit)], "item": [\(flyover)]},
+      {"linkId": "ro", "type": "group", "text": "Provider details", "readOnly": true, "item": [{"linkId": "ro1", "type": "string", "text": "Provider number"}]},
+      \(FHIRFixtures.choice("fruit", [("a", "Apple"), ("b", "Pear")], extra: #", "repeats": true, "extension": [{"url": "http://hl7.org/fhir/StructureDefinition/questionnaire-minOccurs", "valueInteger": 2}]"#))
+      """
+    let json = FHIRFixtures.questionnaire(items).replacingOccurrences(
+      of: #""title": "Test","#, with: #""title": "Test", "description": "A short form without a full stop","#)
+    let (questionnaire, warnings) = try FHIRFixtures.load(json)
+    #expect(questionnaire.question("w")?.help == "Without shoes\n\nIn inches.")
+    #expect(questionnaire.questions.map(\.id) == ["w", "fruit"], "the flyover and the read-only group are not asked")
+    #expect(questionnaire.intro == "A short form without a full stop.")
+    #expect(warnings.contains { $0.contains("item 'fruit' says how many answers to give (minOccurs/maxOccurs)") })
+  }
+}

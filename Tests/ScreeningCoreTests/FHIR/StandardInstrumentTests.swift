@@ -53,6 +53,17 @@ import Testing
     #expect(gad7.bands?.bands.count == 4)
   }
 
+  /// As the SDC implementation guide's PHQ-9 example does: only the calculated total is coded.
+  @Test func theInstrumentIsKnownByItsTotalsCode() throws {
+    let json = Self.gad7(panelCodeOnly: true)
+      .replacingOccurrences(of: #""code": [{"system": "http://loinc.org", "code": "69737-5"}],"#, with: "")
+      .replacingOccurrences(
+        of: #""linkId": "total", "type": "integer","#,
+        with: #""linkId": "total", "type": "integer", "code": [{"system": "http://loinc.org", "code": "70274-6"}],"#)
+    let (gad7, _) = try FHIRFixtures.load(json)
+    #expect(gad7.bands?.bands.first?.label == "in the range the GAD-7's authors call \"minimal\" (0 to 4)")
+  }
+
   @Test func aFormThatIsNotAKnownInstrumentGetsNothingAdded() throws {
     let json = Self.gad7().replacingOccurrences(of: #""code": "69736-7""#, with: #""code": "12345-6""#)
     let (form, _) = try FHIRFixtures.load(json)
