@@ -69,6 +69,14 @@ extension Exporter {
       return [.object([("valueInteger", .int(value))])]
     case (.decimal, .decimal(let value)):
       return [.object([("valueDecimal", .decimal(value))])]
+    case (.quantity(let unit), .decimal(let value)):
+      var quantity: [(String, JSONValue)] = [("value", .decimal(value))]
+      if let unit {
+        if let shown = unit.display ?? unit.code { quantity.append(("unit", .string(shown))) }
+        if let system = unit.system { quantity.append(("system", .string(system))) }
+        if let code = unit.code { quantity.append(("code", .string(code))) }
+      }
+      return [.object([("valueQuantity", .object(quantity))])]
     case (.date, .text(let text)):
       return [.object([("valueDate", .string(text))])]
     case (.time, .text(let text)):

@@ -199,9 +199,11 @@ extension FHIRReader {
         NativeNode.integer(Int($0), at: place.location)
       }
     case .decimal:
+      let quantity = values.object(entries[0], "valueQuantity", report: false)
       node =
         (values.number(entries[0], "valueDecimal", whole: false, report: false)
-        ?? values.number(entries[0], "valueInteger", whole: true, report: false)).map {
+        ?? values.number(entries[0], "valueInteger", whole: true, report: false)
+        ?? quantity.flatMap { values.number($0, "value", whole: false, report: false) }).map {
           NativeNode.decimal($0, at: place.location)
         }
     case .text, .date, .time:

@@ -68,6 +68,7 @@ final class FHIRReader {
   static let hiddenURL = "http://hl7.org/fhir/StructureDefinition/questionnaire-hidden"
   static let itemControlURL = "http://hl7.org/fhir/StructureDefinition/questionnaire-itemControl"
   static let unitURL = "http://hl7.org/fhir/StructureDefinition/questionnaire-unit"
+  static let unitOptionURL = "http://hl7.org/fhir/StructureDefinition/questionnaire-unitOption"
   static let occursURLs = [
     "http://hl7.org/fhir/StructureDefinition/questionnaire-minOccurs",
     "http://hl7.org/fhir/StructureDefinition/questionnaire-maxOccurs",
@@ -244,7 +245,7 @@ final class FHIRReader {
 
   private static let types: [String: QuestionType] = [
     "boolean": .yesNo, "choice": .single, "open-choice": .single, "coding": .single, "integer": .number,
-    "decimal": .decimal, "string": .text, "text": .text, "date": .date, "time": .time,
+    "decimal": .decimal, "quantity": .decimal, "string": .text, "text": .text, "date": .date, "time": .time,
   ]
 
   /// One item and those inside it. Inside a hidden group nothing is asked, so an item there needs
@@ -289,11 +290,19 @@ final class FHIRReader {
       item.kind = .display
       return item
     }
-    if let unit = values.extensions(element, urls: [Self.unitURL]).first.flatMap({
-      values.object($0, "valueCoding", report: false)
-    }) {
+    // The unit: questionnaire-unit, else a quantity's first unitOption (SelfScreen asks for the
+    // number in that unit).
+    let unitCoding =
+      values.extensions(element, urls: [Self.unitURL]).first.flatMap { values.object($0, "valueCoding", report: false) }
+      ?? values.extensions(element, urls: [Self.unitOptionURL]).first.flatMap {
+        values.object($0, "valueCoding", report: false)
+      }
+    var quantityUnit: FHIRLayout.Unit?
+    if let unit = unitCoding {
       let code = values.string(unit, "code", report: false)
-      item.unit = code.flatMap { Self.unitNames[$0] } ?? values.string(unit, "display", report: false) ?? code
+      let display = values.string(unit, "display", report: false)
+      item.unit = code.flatMap { Self.unitNames[$0] } ?? display ?? code
+      quantityUnit = FHIRLayout.Unit(system: values.string(unit, "system", report: false), code: code, display: display)
     }
     if let occurs = values.extensions(element, urls: Self.occursURLs).first {
       values.warning(
@@ -334,7 +343,7 @@ final class FHIRReader {
     guard var native = Self.types[type] else {
       values.error(
         "\(name) has type '\(TextSafety.visible(type))', which SelfScreen cannot ask (it asks group, display, "
-          + "boolean, choice, open-choice, coding, integer, decimal, string, text, date and time items)",
+          + "boolean, choice, open-choice, coding, integer, decimal, quantity, string, text, date and time items)",
         element.place(of: "type"))
       return item
     }
@@ -388,6 +397,8 @@ final class FHIRReader {
       }
     case .number:
       item.answer = .integer
+    case .decimal where type == "quantity":
+      item.answer = .quantity(unit: quantityUnit)
     case .decimal:
       item.answer = .decimal
     case .date:

@@ -37,6 +37,8 @@ public struct FHIRLayout: Sendable, Hashable {
     case boolean
     case integer
     case decimal
+    /// A number with its unit (a `quantity` item): answered as `valueQuantity`.
+    case quantity(unit: Unit?)
     case string
     case date
     case time
@@ -64,6 +66,19 @@ public struct FHIRLayout: Sendable, Hashable {
       self.value = value
       self.weight = weight
       self.weightURL = weightURL
+    }
+  }
+
+  /// A unit as FHIR codes it (UCUM, usually) and as a person reads it.
+  public struct Unit: Sendable, Hashable {
+    public var system: String?
+    public var code: String?
+    public var display: String?
+
+    public init(system: String?, code: String?, display: String?) {
+      self.system = system
+      self.code = code
+      self.display = display
     }
   }
 }

@@ -332,3 +332,24 @@ extension FHIRExportTests {
     #expect(warnings.contains { $0.contains("item 'fruit' says how many answers to give (minOccurs/maxOccurs)") })
   }
 }
+
+extension FHIRExportTests {
+  /// A quantity item is asked as a number in its unit and answered as a valueQuantity.
+  @Test func aQuantityIsANumberInItsUnit() throws {
+    let item = """
+      {"linkId": "sys", "type": "quantity", "text": "Systolic blood pressure?", "extension": [{"url": "http://hl7.org/fhir/StructureDefinition/questionnaire-unitOption", "valueCoding": {"system": "http://unitsofmeasure.org", "code": "mm[Hg]", "display": "mmHg"}}], "initial": [{"valueQuantity": {"value": 120, "unit": "mmHg"}}]}
+      """
+    let (questionnaire, _) = try FHIRFixtures.load(FHIRFixtures.questionnaire(item))
+    let question = try #require(questionnaire.question("sys"))
+    #expect(question.type == .decimal)
+    #expect(question.help == "In mmHg.")
+    #expect(question.initial == .decimal(120))
+    let response = try Self.response(questionnaire, ["sys": .decimal(118)])
+    let answer = try #require(((response["item"] as? [[String: Any]])?.first?["answer"] as? [[String: Any]])?.first)
+    let quantity = try #require(answer["valueQuantity"] as? [String: Any])
+    #expect((quantity["value"] as? NSNumber)?.doubleValue == 118)
+    #expect(quantity["unit"] as? String == "mmHg")
+    #expect(quantity["system"] as? String == "http://unitsofmeasure.org")
+    #expect(quantity["code"] as? String == "mm[Hg]")
+  }
+}
