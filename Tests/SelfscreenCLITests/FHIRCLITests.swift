@@ -29,7 +29,8 @@ import Testing
     #expect(
       result.stderr == """
         bad.json:2:39: item[0].type: item 'photo' has type 'attachment', which SelfScreen cannot ask (it asks group, \
-        display, boolean, choice, open-choice, coding, integer, decimal, quantity, string, text, date and time items)
+        display, boolean, choice, open-choice, coding, integer, decimal, quantity, string, text, date, dateTime and \
+        time items)
         selfscreen: 1 error found
 
         """)

@@ -81,6 +81,8 @@ extension Exporter {
       return [.object([("valueDate", .string(text))])]
     case (.time, .text(let text)):
       return [.object([("valueTime", .string(text))])]
+    case (.dateTime, .text(let text)):
+      return [.object([("valueDateTime", .string(Self.withOffset(text, of: created)))])]
     case (.string, .text(let text)):
       return [.object([("valueString", .string(text))])]
     case (.choice(let table, let other), _):
@@ -119,5 +121,16 @@ extension Exporter {
     case .date(let text):
       return .object([("valueDate", .string(text))])
     }
+  }
+
+  /// A date and time as FHIR's `dateTime` needs it: with an offset from UTC once it has a time. One
+  /// typed without an offset is local time, so it takes the offset the answers were saved with.
+  static func withOffset(_ text: String, of created: Timestamp) -> String {
+    guard text.contains("T"), !text.hasSuffix("Z"), !text.dropFirst(11).contains(where: { $0 == "+" || $0 == "-" })
+    else { return text }
+    let minutes = created.utcOffset / 60
+    let hours = String(abs(minutes) / 60), rest = String(abs(minutes) % 60)
+    return text + (minutes < 0 ? "-" : "+") + (hours.count == 1 ? "0" + hours : hours) + ":"
+      + (rest.count == 1 ? "0" + rest : rest)
   }
 }

@@ -145,8 +145,12 @@ extension Exporter {
         case .decimal(let value):
           values = [.object([("valueDecimal", .decimal(value))])]
         case .text(let text):
-          let key = question.type == .date ? "valueDate" : question.type == .time ? "valueTime" : "valueString"
-          values = [.object([(key, .string(text))])]
+          switch question.type {
+          case .date: values = [.object([("valueDate", .string(text))])]
+          case .time: values = [.object([("valueTime", .string(text))])]
+          case .dateTime: values = [.object([("valueDateTime", .string(Self.withOffset(text, of: created)))])]
+          default: values = [.object([("valueString", .string(text))])]
+          }
         }
         return .object([("linkId", .string(id)), ("text", .string(question.text)), ("answer", .array(values))])
       }

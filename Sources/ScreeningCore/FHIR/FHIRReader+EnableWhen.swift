@@ -205,6 +205,9 @@ extension FHIRReader {
         } else {
           return mismatch()
         }
+      case "answerDateTime":
+        guard type == .dateTime, let text = values.string(when, key) else { return mismatch() }
+        positive = test([("text_equals", NativeNode.text(Answer.dateTime(text) ?? text, at: at))])
       case "answerTime":
         guard type == .time, let text = values.string(when, key) else { return mismatch() }
         positive = test([("text_equals", NativeNode.text(Answer.time(text) ?? text, at: at))])

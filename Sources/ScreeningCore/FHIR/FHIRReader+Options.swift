@@ -206,8 +206,8 @@ extension FHIRReader {
         ?? quantity.flatMap { values.number($0, "value", whole: false, report: false) }).map {
           NativeNode.decimal($0, at: place.location)
         }
-    case .text, .date, .time:
-      let key = ["valueString", "valueDate", "valueTime"].first { entries[0].has($0) }
+    case .text, .date, .time, .dateTime:
+      let key = ["valueString", "valueDate", "valueTime", "valueDateTime"].first { entries[0].has($0) }
       node = key.flatMap { values.string(entries[0], $0, report: false) }.map {
         NativeNode.text($0, at: place.location)
       }

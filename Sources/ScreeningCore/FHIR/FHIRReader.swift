@@ -246,6 +246,7 @@ final class FHIRReader {
   private static let types: [String: QuestionType] = [
     "boolean": .yesNo, "choice": .single, "open-choice": .single, "coding": .single, "integer": .number,
     "decimal": .decimal, "quantity": .decimal, "string": .text, "text": .text, "date": .date, "time": .time,
+    "dateTime": .dateTime,
   ]
 
   /// One item and those inside it. Inside a hidden group nothing is asked, so an item there needs
@@ -343,7 +344,7 @@ final class FHIRReader {
     guard var native = Self.types[type] else {
       values.error(
         "\(name) has type '\(TextSafety.visible(type))', which SelfScreen cannot ask (it asks group, display, "
-          + "boolean, choice, open-choice, coding, integer, decimal, quantity, string, text, date and time items)",
+          + "boolean, choice, open-choice, coding, integer, decimal, quantity, string, text, date, dateTime and time items)",
         element.place(of: "type"))
       return item
     }
@@ -405,6 +406,8 @@ final class FHIRReader {
       item.answer = .date
     case .time:
       item.answer = .time
+    case .dateTime:
+      item.answer = .dateTime
     default:
       item.answer = .string
     }

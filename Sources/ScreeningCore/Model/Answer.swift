@@ -82,6 +82,11 @@ extension Question {
         throw fail(.answerNotDate, ["text": TextSafety.visible(value)])
       }
       return answer
+    case (.dateTime, .text(let value)):
+      guard let dateTime = Answer.dateTime(value) else {
+        throw fail(.answerNotDateTime, ["text": TextSafety.visible(value)])
+      }
+      return .text(dateTime)
     case (.time, .text(let value)):
       guard let time = Answer.time(value) else {
         throw fail(.answerNotTime, ["text": TextSafety.visible(value)])
@@ -163,6 +168,29 @@ extension Answer {
     let seconds = parts.count == 3 ? Int(parts[2]) : 0
     guard let seconds, (0...59).contains(seconds) else { return nil }
     return parts.prefix(2).joined(separator: ":") + ":" + (parts.count == 3 ? String(parts[2]) : "00")
+  }
+
+  /// A date and time as `YYYY-MM-DDTHH:MM:SS` (with the offset from UTC when one is given: `Z`,
+  /// `+01:00`), from a date and a time joined by `T` or a space; a date alone as it is; nil
+  /// otherwise.
+  public static func dateTime(_ text: String) -> String? {
+    if isDate(text) { return text }
+    guard let separator = text.firstIndex(where: { $0 == "T" || $0 == " " }) else { return nil }
+    let date = String(text[..<separator])
+    var rest = String(text[text.index(after: separator)...])
+    guard date.count == 10, isDate(date) else { return nil }
+    var offset = ""
+    if rest.hasSuffix("Z") {
+      offset = "Z"
+      rest.removeLast()
+    } else if let sign = rest.lastIndex(where: { $0 == "+" || $0 == "-" }) {
+      offset = String(rest[sign...])
+      rest = String(rest[..<sign])
+      let parts = offset.dropFirst().split(separator: ":")
+      guard parts.count == 2, parts.allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isNumber) }) else { return nil }
+    }
+    guard let time = time(rest) else { return nil }
+    return date + "T" + time + offset
   }
 
   public static func isDate(_ text: String) -> Bool {

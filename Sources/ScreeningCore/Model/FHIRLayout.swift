@@ -42,6 +42,7 @@ public struct FHIRLayout: Sendable, Hashable {
     case string
     case date
     case time
+    case dateTime
     /// A choice: each native option code's FHIR value; a typed "other" answer (open-choice) is the
     /// text question `otherQuestionID`.
     case choice(values: [String: OptionValue], otherQuestionID: String?)

@@ -12,17 +12,19 @@ public enum QuestionType: String, Sendable, Hashable, CaseIterable {
   case date
   /// A time of day on the 24-hour clock, `HH:MM` (kept as `HH:MM:SS`).
   case time
+  /// A date with a time of day, `YYYY-MM-DD HH:MM` (kept as `YYYY-MM-DDTHH:MM:SS`), or a date alone.
+  case dateTime = "date_time"
 
   /// Whether the answer is chosen from options.
   public var hasOptions: Bool {
     switch self {
     case .single, .multiple, .yesNo: return true
-    case .number, .decimal, .text, .date, .time: return false
+    case .number, .decimal, .text, .date, .time, .dateTime: return false
     }
   }
 
   /// Whether the answer is kept as text (text, a date, a time): what `text_equals` compares.
-  public var takesText: Bool { self == .text || self == .date || self == .time }
+  public var takesText: Bool { self == .text || self == .date || self == .time || self == .dateTime }
 
   /// Whether the answer is a number the person types (whole or with a fraction).
   public var isNumeric: Bool { self == .number || self == .decimal }

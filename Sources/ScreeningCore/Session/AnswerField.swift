@@ -31,6 +31,7 @@ public struct AnswerField: Sendable {
       return parts.joined(separator: ", ")
     case .date: return wording(.fieldDate)
     case .time: return wording(.fieldTime)
+    case .dateTime: return wording(.fieldDateTime)
     case .text, .single, .yesNo, .multiple: return nil
     }
   }
@@ -43,6 +44,7 @@ public struct AnswerField: Sendable {
     case .text: return wording(.fieldLineText)
     case .date: return wording(.fieldLineDate)
     case .time: return wording(.fieldLineTime)
+    case .dateTime: return wording(.fieldLineDateTime)
     case .number, .decimal:
       let isWhole = question.type == .number
       guard let minimum = question.minimum, let maximum = question.maximum else {
@@ -81,6 +83,7 @@ public struct AnswerField: Sendable {
     switch question.type {
     case .date: return 10
     case .time: return 8
+    case .dateTime: return 19
     default: return 18
     }
   }
@@ -109,6 +112,11 @@ public struct AnswerField: Sendable {
       case .number: return .refuse(wording(.fieldWholeOnly))
       default: return .refuse(wording(.fieldDateForm))
       }
+    case .dateTime:
+      let isDigit = character.isASCII && character.isNumber
+      guard isDigit || "-: T".contains(character) else { return .notText }
+      guard text.count < longestTyped else { return .refuse(wording(.fieldTooLong)) }
+      return .insert(character == "T" ? " " : character)
     case .time:
       let isDigit = character.isASCII && character.isNumber
       guard isDigit || character == ":" || character == "." else { return .notText }
@@ -161,7 +169,7 @@ public struct AnswerField: Sendable {
         return .invalid(wording(.fieldNotNumber, shown))
       }
       return .answer(.decimal(value))
-    case .date:
+    case .date, .dateTime:
       return .answer(.text(trimmed))
     case .time:
       // "8:30" is read as 08:30; the question checks the rest.

@@ -69,7 +69,7 @@ struct QuestionnaireValidator {
       case .textEquals:
         if !type.takesText {
           referenceError(
-            "'\(targetID)' is a \(type.rawValue) question; 'text_equals' needs a text, date or time question",
+            "'\(targetID)' is a \(type.rawValue) question; 'text_equals' needs a text, date, time or date_time question",
             reference, at: reference.testPlace ?? reference.place)
         }
         continue

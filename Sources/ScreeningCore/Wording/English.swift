@@ -301,6 +301,9 @@ extension Wording {
       .answerNotTime: .text("'{text}' is not a time; write it as HH:MM on the 24-hour clock"),
       .hintTypeTime: .text("type a time"),
       .lineSuggestedAnswer: .text("Suggested answer: {answer}. Press Enter to take it."),
+      .fieldDateTime: .text("a date and time, YYYY-MM-DD HH:MM"),
+      .fieldLineDateTime: .text("Type a date and time as YYYY-MM-DD HH:MM"),
+      .answerNotDateTime: .text("'{text}' is not a date and time; write it as YYYY-MM-DD HH:MM (or a date alone)"),
     ],
     lint: [
       WordingCheck.Rule(words: ["you", "have", "a", "disorder"], advice: Self.diagnose),

@@ -251,4 +251,7 @@ public enum Phrase: String, CaseIterable, Sendable {
   case answerNotTime
   case hintTypeTime
   case lineSuggestedAnswer
+  case fieldDateTime
+  case fieldLineDateTime
+  case answerNotDateTime
 }

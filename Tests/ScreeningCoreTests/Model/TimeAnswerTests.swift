@@ -50,3 +50,37 @@ import Testing
     #expect(answer["valueTime"] as? String == "08:30:00")
   }
 }
+
+extension TimeAnswerTests {
+  static let dateTime = Question(id: "dt", text: "When did you last use?", type: .dateTime)
+
+  @Test(arguments: [
+    ("2026-01-02 10:30", "2026-01-02T10:30:00"), ("2026-01-02T10:30:15", "2026-01-02T10:30:15"),
+    ("2026-01-02T10:30:00+01:00", "2026-01-02T10:30:00+01:00"), ("2026-01-02T10:30Z", "2026-01-02T10:30:00Z"),
+    ("2026-01-02", "2026-01-02"), ("2026-02-30 10:30", nil), ("2026-01-02 25:00", nil), ("yesterday", nil),
+  ])
+  func aDateTimeIsCheckedAndKept(text: String, kept: String?) {
+    let result = Result { () throws(AnswerError) -> Answer in try Self.dateTime.validate(.text(text)) }
+    switch result {
+    case .success(let answer): #expect(answer == .text(kept ?? "?"), "\(text)")
+    case .failure: #expect(kept == nil, "\(text)")
+    }
+  }
+
+  /// FHIR's dateTime needs an offset once it has a time: a local one takes the save's offset.
+  @Test func aFHIRDateTimeIsAnsweredWithItsOffset() throws {
+    let item =
+      #"{"linkId": "when", "type": "dateTime", "text": "When?", "initial": [{"valueDateTime": "2026-01-02T08:00:00Z"}]}"#
+    let (questionnaire, _) = try FHIRFixtures.load(FHIRFixtures.questionnaire(item))
+    #expect(questionnaire.question("when")?.type == .dateTime)
+    #expect(questionnaire.question("when")?.initial == .text("2026-01-02T08:00:00Z"))
+    let bytes = Exporter(
+      questionnaire: questionnaire, answers: ["when": .text("2026-01-02T10:30:00")], region: nil,
+      created: Timestamp(secondsSinceEpoch: 1_795_000_000, utcOffset: 3600)
+    ).encode(.fhir)
+    let response = try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
+    let answer = try #require(((response["item"] as? [[String: Any]])?.first?["answer"] as? [[String: Any]])?.first)
+    #expect(answer["valueDateTime"] as? String == "2026-01-02T10:30:00+01:00")
+    #expect(AnswerField(questionnaire.question("when")!).keystroke("T", into: "2026-01-02", at: 10) == .insert(" "))
+  }
+}

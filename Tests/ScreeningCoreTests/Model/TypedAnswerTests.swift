@@ -84,7 +84,7 @@ import Testing
     #expect(
       Fixtures.diagnostics(text, fileName: "typed.yaml") == [
         "typed.yaml:16:106: sections[0].questions[4].show_if.text_equals: 'kg' is a decimal question; 'text_equals' "
-          + "needs a text, date or time question",
+          + "needs a text, date, time or date_time question",
         "typed.yaml:18:100: sections[0].questions[6].show_if.more_than: 'day' is a date question; 'at_least', "
           + "'at_most', 'more_than' and 'less_than' need a number or decimal question",
       ])
