@@ -37,6 +37,7 @@ public struct LineModeApp<Input: LineReading, Output: LineWriting> {
     columns: Int = 80, asciiOnly: Bool = false, home: String? = nil
   ) {
     self.session = session
+    self.w = Wording.forLanguage(session.questionnaire.language)
     self.region = region
     self.input = input
     self.output = output
@@ -49,7 +50,7 @@ public struct LineModeApp<Input: LineReading, Output: LineWriting> {
 
   private var questionnaire: Questionnaire { session.questionnaire }
   /// The program's words, in the questionnaire's language.
-  private var w: Wording { Wording.forLanguage(questionnaire.language) }
+  private let w: Wording
 
   // MARK: Output helpers
 

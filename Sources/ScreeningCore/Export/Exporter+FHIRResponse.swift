@@ -128,9 +128,6 @@ extension Exporter {
   static func withOffset(_ text: String, of created: Timestamp) -> String {
     guard text.contains("T"), !text.hasSuffix("Z"), !text.dropFirst(11).contains(where: { $0 == "+" || $0 == "-" })
     else { return text }
-    let minutes = created.utcOffset / 60
-    let hours = String(abs(minutes) / 60), rest = String(abs(minutes) % 60)
-    return text + (minutes < 0 ? "-" : "+") + (hours.count == 1 ? "0" + hours : hours) + ":"
-      + (rest.count == 1 ? "0" + rest : rest)
+    return text + created.offsetText
   }
 }

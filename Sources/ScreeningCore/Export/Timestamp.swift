@@ -72,11 +72,15 @@ public struct Timestamp: Sendable, Hashable {
     var parts = tm()
     gmtime_r(&seconds, &parts)
     func two(_ value: Int) -> String { String(value).leftPadded(to: 2) }
-    let minutes = utcOffset / 60
-    let sign = minutes < 0 ? "-" : "+"
     return "\(parts.tm_year + 1900)-\(two(Int(parts.tm_mon) + 1))-\(two(Int(parts.tm_mday))) "
-      + "\(two(Int(parts.tm_hour))):\(two(Int(parts.tm_min))):\(two(Int(parts.tm_sec))) "
-      + "\(sign)\(two(abs(minutes) / 60)):\(two(abs(minutes) % 60))"
+      + "\(two(Int(parts.tm_hour))):\(two(Int(parts.tm_min))):\(two(Int(parts.tm_sec))) \(offsetText)"
+  }
+
+  /// The offset from UTC as ISO 8601 writes it after a local time: `+01:00`, `-05:30`.
+  public var offsetText: String {
+    func two(_ value: Int) -> String { String(value).leftPadded(to: 2) }
+    let minutes = utcOffset / 60
+    return "\(minutes < 0 ? "-" : "+")\(two(abs(minutes) / 60)):\(two(abs(minutes) % 60))"
   }
 
   /// `2026-11-22`, for default file names.

@@ -59,11 +59,7 @@ extension FHIRReader {
     else { return nil }
     let code = values.string(coding, "code", report: false)
     let system = values.string(coding, "system", report: false)
-    let offered = target.options.contains { option in
-      guard case .coding(let optionSystem, let optionCode, _) = option.value.value else { return false }
-      return optionCode == code && (optionSystem == nil || system == nil || optionSystem == system)
-    }
-    guard !offered else { return nil }
+    guard target.optionCodes(matching: code, system: system).isEmpty else { return nil }
     values.warning(
       "enableWhen of item '\(TextSafety.visible(owner.linkID))' tests for the coding "
         + "\(system.map { "\(TextSafety.visible($0))|" } ?? "")\(TextSafety.visible(code ?? "?")), which is not an "
@@ -156,19 +152,11 @@ extension FHIRReader {
       switch key {
       case "answerCoding":
         guard type.hasOptions, let coding = values.object(when, key) else { return mismatch() }
-        let code = values.string(coding, "code")
-        let system = values.string(coding, "system")
-        let codes = target.options.filter { option in
-          guard case .coding(let optionSystem, let optionCode, _) = option.value.value else { return false }
-          return optionCode == code && (optionSystem == nil || system == nil || optionSystem == system)
-        }.map(\.code)
-        guard !codes.isEmpty else {
-          values.error(
-            "enableWhen of \(name) tests for the coding \(system.map { "\(TextSafety.visible($0))|" } ?? "")"
-              + "\(TextSafety.visible(code ?? "?")), which is not an option of '\(TextSafety.visible(linkID))'",
-            place)
-          return nil
-        }
+        let codes = target.optionCodes(
+          matching: values.string(coding, "code"), system: values.string(coding, "system"))
+        // A coding the question does not offer never gets here: `unknownCoding` reads it first,
+        // as FHIR does (a constant, with a warning).
+        guard !codes.isEmpty else { return nil }
         positive =
           codes.count == 1
           ? test([("equals", NativeNode.text(codes[0], at: at))])

@@ -167,12 +167,9 @@ extension FHIRReader {
     func optionCode(_ entry: FHIRElement) -> String? {
       if let boolean = values.bool(entry, "valueBoolean", report: false) { return boolean ? "yes" : "no" }
       if let coding = values.object(entry, "valueCoding", report: false) {
-        let code = values.string(coding, "code", report: false)
-        let system = values.string(coding, "system", report: false)
-        return item.options.first { option in
-          guard case .coding(let optionSystem, let optionCode, _) = option.value.value else { return false }
-          return optionCode == code && (optionSystem == nil || system == nil || optionSystem == system)
-        }?.code
+        return item.optionCodes(
+          matching: values.string(coding, "code", report: false), system: values.string(coding, "system", report: false)
+        ).first
       }
       if let text = values.string(entry, "valueString", report: false) {
         return item.options.first { $0.value.value == .string(text) }?.code

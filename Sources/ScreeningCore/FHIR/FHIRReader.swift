@@ -58,6 +58,15 @@ final class FHIRReader {
       self.linkID = linkID
       self.element = element
     }
+
+    /// The native codes of the options with this coding: codings match on system and code, or on
+    /// code alone when either side has no system.
+    func optionCodes(matching code: String?, system: String?) -> [String] {
+      options.filter { option in
+        guard case .coding(let optionSystem, let optionCode, _) = option.value.value else { return false }
+        return optionCode == code && (optionSystem == nil || system == nil || optionSystem == system)
+      }.map(\.code)
+    }
   }
 
   static let weightURLs = [

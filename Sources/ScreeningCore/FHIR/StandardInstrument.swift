@@ -44,25 +44,28 @@ public struct StandardInstrument: Sendable, Hashable {
   static let seeSomeone =
     "This is not a diagnosis: the questionnaire counts how often some problems bothered you."
 
+  /// The ranges up to 14 that the PHQ-9 and the GAD-7 share, with the same advice.
+  static let lowerRanges = [
+    Range(
+      minimum: 0, maximum: 4, name: "minimal",
+      guidance: seeSomeone + " If any of these problems still bother you, a doctor or other health worker can "
+        + "talk them through with you."),
+    Range(
+      minimum: 5, maximum: 9, name: "mild",
+      guidance: seeSomeone + " If these problems go on or get worse, a doctor or other health worker can help."),
+    Range(
+      minimum: 10, maximum: 14, name: "moderate",
+      guidance: seeSomeone + " A score in this range is worth talking over with a doctor or other health worker."),
+  ]
+  static let talkSoon = seeSomeone + " Please talk to a doctor or other health worker soon about how you have been."
+
   public static let phq9 = StandardInstrument(
     name: "PHQ-9", panelCode: "44249-1", totalCode: "44261-6",
     itemCodes: [
       "44250-9", "44255-8", "44259-0", "44254-1", "44251-7", "44258-2", "44252-5", "44253-3", "44260-8",
     ],
-    ranges: [
-      Range(
-        minimum: 0, maximum: 4, name: "minimal",
-        guidance: seeSomeone + " If any of these problems still bother you, a doctor or other health worker can "
-          + "talk them through with you."),
-      Range(
-        minimum: 5, maximum: 9, name: "mild",
-        guidance: seeSomeone + " If these problems go on or get worse, a doctor or other health worker can help."),
-      Range(
-        minimum: 10, maximum: 14, name: "moderate",
-        guidance: seeSomeone + " A score in this range is worth talking over with a doctor or other health worker."),
-      Range(
-        minimum: 15, maximum: 19, name: "moderately severe",
-        guidance: seeSomeone + " Please talk to a doctor or other health worker soon about how you have been."),
+    ranges: lowerRanges + [
+      Range(minimum: 15, maximum: 19, name: "moderately severe", guidance: talkSoon),
       Range(
         minimum: 20, maximum: 27, name: "severe",
         guidance: seeSomeone + " Please talk to a doctor or other health worker soon, this week if you can."),
@@ -80,21 +83,7 @@ public struct StandardInstrument: Sendable, Hashable {
   public static let gad7 = StandardInstrument(
     name: "GAD-7", panelCode: "69737-5", totalCode: "70274-6",
     itemCodes: ["69725-0", "68509-9", "69733-4", "69734-2", "69735-9", "69689-8", "69736-7"],
-    ranges: [
-      Range(
-        minimum: 0, maximum: 4, name: "minimal",
-        guidance: seeSomeone + " If any of these problems still bother you, a doctor or other health worker can "
-          + "talk them through with you."),
-      Range(
-        minimum: 5, maximum: 9, name: "mild",
-        guidance: seeSomeone + " If these problems go on or get worse, a doctor or other health worker can help."),
-      Range(
-        minimum: 10, maximum: 14, name: "moderate",
-        guidance: seeSomeone + " A score in this range is worth talking over with a doctor or other health worker."),
-      Range(
-        minimum: 15, maximum: 21, name: "severe",
-        guidance: seeSomeone + " Please talk to a doctor or other health worker soon about how you have been."),
-    ],
+    ranges: lowerRanges + [Range(minimum: 15, maximum: 21, name: "severe", guidance: talkSoon)],
     alarms: [])
 
   /// How a range reads as a result: "in the range the PHQ-9's authors call "moderate" (10 to 14)".

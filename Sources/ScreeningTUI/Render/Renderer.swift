@@ -65,24 +65,16 @@ public enum Renderer {
     }
   }
 
-  /// The furthest the current page (or open overlay) can scroll.
-  /// What the state needs of the current screen's layout to scroll it (`AppState.update`).
+  /// What the state needs of the current screen's layout to scroll it (`AppState.update`), from
+  /// one layout of the page: how far it (or the open overlay) can scroll, and where a page that
+  /// follows its focus is scrolled to now.
   public static func layout(for state: AppState) -> Layout {
-    Layout(
-      bodyHeight: bodyHeight(state.size), maximumScroll: maximumScroll(state), followingOffset: followingOffset(state))
-  }
-
-  public static func maximumScroll(_ state: AppState) -> Int {
-    let page = page(for: state, symbols: .unicode)
-    let room = bodyHeight(state.size) - min(page.pinned.count, max(0, bodyHeight(state.size) - 3))
-    return max(0, page.lines.count - room)
-  }
-
-  /// Where a page that follows its focus is scrolled to now.
-  static func followingOffset(_ state: AppState) -> Int {
     var page = page(for: state, symbols: .unicode)
+    let height = bodyHeight(state.size)
+    let room = height - min(page.pinned.count, max(0, height - 3))
     page.manualScroll = false
-    return offset(of: page, room: bodyHeight(state.size) - min(page.pinned.count, max(0, bodyHeight(state.size) - 3)))
+    return Layout(
+      bodyHeight: height, maximumScroll: max(0, page.lines.count - room), followingOffset: offset(of: page, room: room))
   }
 
   private static func quitPage(_ state: AppState, width: Int) -> Page {

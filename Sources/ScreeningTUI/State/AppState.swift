@@ -100,6 +100,7 @@ public struct AppState: Sendable {
     exportFolder: String = ".", regions: [Region] = [], regionWasGuessed: Bool = false
   ) {
     self.session = session
+    self.wording = Wording.forLanguage(session.questionnaire.language)
     self.region = region
     self.regions = regions.isEmpty ? [region] : regions
     self.regionWasGuessed = regionWasGuessed
@@ -117,7 +118,7 @@ public struct AppState: Sendable {
   public var questionnaire: Questionnaire { session.questionnaire }
 
   /// The words of the screens, in the questionnaire's language (English when there is none).
-  public var wording: Wording { Wording.forLanguage(questionnaire.language) }
+  public let wording: Wording
 
   // MARK: Update
 
