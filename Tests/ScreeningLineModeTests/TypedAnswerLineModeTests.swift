@@ -49,20 +49,7 @@ import Testing
 extension TypedAnswerLineModeTests {
   /// Line mode says what the form suggests, and an empty line takes it.
   @Test func anEmptyLineTakesTheSuggestedAnswer() throws {
-    let text = """
-      format: 1
-      id: init
-      version: "1"
-      language: en
-      title: Initial
-      intro: Suggested answers.
-      disclaimer: Not a diagnosis.
-      sections:
-        - id: s
-          title: S
-          questions:
-            - {id: days, text: Days?, type: number, initial: 4}
-      """
+    let text = SharedFixtures.questionnaire(questions: ["{id: days, text: Days?, type: number, initial: 4}"])
     let questionnaire = try #require(QuestionnaireLoader.load(bytes: Array(text.utf8), fileName: "i.yaml").value)
     var app = LineModeApp(
       session: ScreeningSession(questionnaire: questionnaire),
@@ -71,6 +58,6 @@ extension TypedAnswerLineModeTests {
     _ = app.run()
     #expect(app.output.text.contains("Suggested answer: 4. Press Enter to take it.\n"))
     // Taken: the result follows at once (there is no other question).
-    #expect(app.output.text.contains("Initial: your result"))
+    #expect(app.output.text.contains("Typed: your result"))
   }
 }

@@ -22,11 +22,7 @@ enum TUIFixtures {
 
   /// A state over a one-section questionnaire of `questions` (YAML flow mappings, one a line).
   static func state(questions: [String]) throws -> AppState {
-    let text =
-      "format: 1\nid: typed\nversion: \"1\"\nlanguage: en\ntitle: Typed\nintro: Typed answers.\n"
-      + "disclaimer: Not a diagnosis.\nsections:\n  - id: main\n    title: Main\n    questions:\n"
-      + questions.map { "      - \($0)\n" }.joined()
-    return try state(questions: text)
+    try state(questions: SharedFixtures.questionnaire(questions: questions))
   }
 
   /// A state over the questionnaire in `text` (YAML), at `columns` x `rows`.

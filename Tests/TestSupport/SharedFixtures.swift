@@ -1,5 +1,12 @@
 /// Questionnaires shared by the test targets.
 public enum SharedFixtures {
+  /// A one-section questionnaire of `questions` (YAML flow mappings, one a line).
+  public static func questionnaire(questions: [String]) -> String {
+    "format: 1\nid: typed\nversion: \"1\"\nlanguage: en\ntitle: Typed\nintro: Typed answers.\n"
+      + "disclaimer: Not a diagnosis.\nsections:\n  - id: main\n    title: Main\n    questions:\n"
+      + questions.map { "      - \($0)\n" }.joined()
+  }
+
   /// A small valid questionnaire exercising every feature; rule tests change one thing in it.
   public static let demo = """
     format: 1

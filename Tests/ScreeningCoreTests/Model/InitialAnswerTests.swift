@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import ScreeningCore
@@ -5,23 +6,10 @@ import Testing
 /// A question's suggested (initial) answer: in native files as `initial`, from FHIR `initial[x]`.
 @Suite struct InitialAnswerTests {
   static func native(_ initial: String, type: String = "single") -> String {
-    """
-    format: 1
-    id: init
-    version: "1"
-    language: en
-    title: Initial
-    intro: Suggested answers.
-    disclaimer: Not a diagnosis.
-    sections:
-      - id: s
-        title: S
-        questions:
-          - id: q
-            text: Pick one?
-            type: \(type)
-    \(type == "single" ? "        options: [{code: a, label: A}, {code: b, label: B}]\n" : "")        initial: \(initial)
-    """
+    let options = type == "single" ? ", options: [{code: a, label: A}, {code: b, label: B}]" : ""
+    return SharedFixtures.questionnaire(questions: [
+      "{id: q, text: Pick one?, type: \(type)\(options), initial: \(initial)}"
+    ])
   }
 
   @Test func aNativeInitialAnswerIsCheckedLikeAnyAnswer() throws {
