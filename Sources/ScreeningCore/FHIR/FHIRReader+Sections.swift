@@ -16,6 +16,8 @@ extension FHIRReader {
       var scoreID: String
       var label: String
       var linkIDs: [String]?
+      /// Whether `linkIDs` are the ones left out rather than the ones read.
+      var excludes = false
       var location: SourceLocation
     }
 
@@ -27,6 +29,8 @@ extension FHIRReader {
     private var weighted: [(linkID: String, questionID: String)] = []
     private var totals: [Total] = []
     private var scoreIDs = Set<String>()
+    /// `enableWhenExpression`s by native question id (the question's own and its groups').
+    private(set) var enableExpressions: [String: [String]] = [:]
 
     init(reader: FHIRReader, title: String?) {
       self.reader = reader
@@ -55,10 +59,12 @@ extension FHIRReader {
     func scoreNodes(at location: SourceLocation) -> [SourceNode] {
       var rules = totals
       if rules.isEmpty && !weighted.isEmpty {
-        rules = [Total(scoreID: "total", label: "Total score", linkIDs: nil, location: location)]
+        rules = [Total(scoreID: "total", label: "Total score", linkIDs: nil, excludes: false, location: location)]
       }
       return rules.compactMap { total in
-        let ids = weighted.filter { total.linkIDs?.contains($0.linkID) ?? true }.map(\.questionID)
+        let ids = weighted.filter { entry in
+          total.linkIDs.map { $0.contains(entry.linkID) != total.excludes } ?? true
+        }.map(\.questionID)
         guard !ids.isEmpty else {
           reader.values.warning(
             "'\(TextSafety.visible(total.label))' adds up weights, but none of the questions it reads has weighted "
@@ -96,7 +102,9 @@ extension FHIRReader {
 
     /// Lays out `items` (inside `group`, or at the top), each asked only when `conditions` and its
     /// own enableWhen hold; returns their layout for the response export.
-    mutating func walk(_ items: [Item], group: Item?, conditions: [SourceNode]) -> [FHIRLayout.Item] {
+    mutating func walk(_ items: [Item], group: Item?, conditions: [SourceNode], expressions: [String] = [])
+      -> [FHIRLayout.Item]
+    {
       var layout: [FHIRLayout.Item] = []
       for item in items {
         let own: SourceNode?
@@ -108,13 +116,14 @@ extension FHIRReader {
         case .always, .unreadable: own = nil
         }
         let all = conditions + (own.map { [$0] } ?? [])
+        let allExpressions = expressions + (item.enableExpression.map { [$0] } ?? [])
         switch item.kind {
         case .group:
-          let inner = walk(item.children, group: item, conditions: all)
+          let inner = walk(item.children, group: item, conditions: all, expressions: allExpressions)
           if !inner.isEmpty { layout.append(.group(linkID: item.linkID, text: item.text, items: inner)) }
         case .display:
           if let text = item.text, !text.allSatisfy(\.isWhitespace) {
-            if own != nil {
+            if own != nil || item.enableExpression != nil {
               reader.values.warning(
                 "the display item '\(TextSafety.visible(item.linkID))' has an enableWhen; its text is always shown",
                 item.element.place(of: "enableWhen"))
@@ -122,10 +131,11 @@ extension FHIRReader {
             pendingHelp.append(text)
           }
         case .question(let type):
-          layout.append(contentsOf: question(item, type: type, group: group, conditions: all))
-        case .calculated(let expression, let isDecimal):
-          if let total = total(item, expression: expression) {
-            layout.append(.calculated(linkID: item.linkID, text: item.text, scoreID: total, isDecimal: isDecimal))
+          layout.append(
+            contentsOf: question(item, type: type, group: group, conditions: all, expressions: allExpressions))
+        case .calculated(let expression, let type, let isShown):
+          if let calculation = calculation(item, expression: expression, type: type, isShown: isShown) {
+            layout.append(.calculated(calculation))
           }
         case .skipped:
           break
@@ -134,10 +144,11 @@ extension FHIRReader {
       return layout
     }
 
-    private mutating func question(_ item: Item, type: QuestionType, group: Item?, conditions: [SourceNode])
-      -> [FHIRLayout.Item]
-    {
+    private mutating func question(
+      _ item: Item, type: QuestionType, group: Item?, conditions: [SourceNode], expressions: [String]
+    ) -> [FHIRLayout.Item] {
       guard let id = item.nativeID else { return [] }
+      if !expressions.isEmpty { enableExpressions[id] = expressions }
       let element = item.element
       let owner = group.map(ObjectIdentifier.init)
       if drafts.last?.owner != owner || drafts.isEmpty {
@@ -240,7 +251,7 @@ extension FHIRReader {
         ])
       }
       let children = item.children.filter { if case .display = $0.kind { return false } else { return true } }
-      let inner = walk(children, group: group, conditions: conditions)
+      let inner = walk(children, group: group, conditions: conditions, expressions: expressions)
       return [.question(linkID: item.linkID, text: item.text, questionID: id, answer: item.answer, items: inner)]
     }
 
@@ -273,45 +284,49 @@ extension FHIRReader {
       }
     }
 
-    /// A calculated item: a native score when its expression adds up weights, else left out.
-    private mutating func total(_ item: Item, expression: String?) -> String? {
+    /// A calculated item: computed by its FHIRPath expression; also a native score (with bands,
+    /// shown as a total) when the expression adds up the options' weights.
+    private mutating func calculation(_ item: Item, expression: String?, type: String, isShown: Bool)
+      -> FHIRLayout.Calculation?
+    {
       let name = "item '\(TextSafety.visible(item.linkID))'"
-      let place = item.element.place(of: "extension")
-      let compact = String((expression ?? "").unicodeScalars.filter { $0 != " " && $0 != "\n" }.map(Character.init))
-      let addsWeights =
-        (compact.contains("weight()") || compact.contains("ordinal()")) && compact.contains(".sum()")
-      guard addsWeights else {
+      let answer: FHIRLayout.AnswerKind
+      switch type {
+      case "integer": answer = .integer
+      case "decimal": answer = .decimal
+      case "quantity": answer = .quantity(unit: item.quantityUnit)
+      case "boolean": answer = .boolean
+      case "date": answer = .date
+      case "dateTime": answer = .dateTime
+      case "time": answer = .time
+      case "choice", "open-choice", "coding": answer = .choice(values: [:], otherQuestionID: nil)
+      default: answer = .string
+      }
+      guard let expression else {
         reader.values.warning(
-          "\(name) is calculated by a FHIRPath expression, which SelfScreen does not evaluate; it is not asked "
-            + "and left out of the results (only sums of the options' weights are computed)",
-          place)
+          "\(name) is calculated by an expression SelfScreen cannot evaluate; it is not asked and left out of the "
+            + "results", item.element.place(of: "extension"))
         return nil
       }
-      let quoted = Self.quotedStrings(in: expression ?? "").filter { reader.itemsByLinkID[$0] != nil }
-      let id = FHIRReader.unique(FHIRReader.identifier(item.linkID, prefix: "s"), in: &scoreIDs)
-      let label = reader.oneLine(item.text) ?? "Total score"
-      totals.append(
-        Total(scoreID: id, label: label, linkIDs: quoted.isEmpty ? nil : quoted, location: item.element.location))
-      return id
-    }
-
-    /// The '...' strings of a FHIRPath expression (the linkIds a sum is restricted to).
-    private static func quotedStrings(in expression: String) -> [String] {
-      var found: [String] = []
-      var current: String?
-      for character in expression {
-        if character == "'" {
-          if let text = current {
-            found.append(text)
-            current = nil
-          } else {
-            current = ""
-          }
-        } else if current != nil {
-          current!.append(character)
-        }
+      let compact = String(expression.unicodeScalars.filter { $0 != " " && $0 != "\n" }.map(Character.init))
+      let addsWeights =
+        (compact.contains("weight()") || compact.contains("ordinal()")) && compact.contains(".sum()")
+      var scoreID: String?
+      if addsWeights && isShown {
+        let quoted = ((try? FHIRPath.parse(expression))?.strings ?? []).filter { reader.itemsByLinkID[$0] != nil }
+        // `where(linkId != 'x')` leaves the named items out; `where(linkId = 'x' or ...)` reads only them.
+        let excludes = compact.contains("!=")
+        let id = FHIRReader.unique(FHIRReader.identifier(item.linkID, prefix: "s"), in: &scoreIDs)
+        let label = reader.oneLine(item.text) ?? "Total score"
+        totals.append(
+          Total(
+            scoreID: id, label: label, linkIDs: quoted.isEmpty ? nil : quoted, excludes: excludes,
+            location: item.element.location))
+        scoreID = id
       }
-      return found
+      return FHIRLayout.Calculation(
+        linkID: item.linkID, text: item.text, scoreID: scoreID, expression: expression, answer: answer,
+        isShown: isShown)
     }
   }
 }

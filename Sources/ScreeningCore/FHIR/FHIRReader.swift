@@ -20,8 +20,8 @@ final class FHIRReader {
     case group
     case display
     case question(QuestionType)
-    /// Not asked: its value is computed (`calculatedExpression`).
-    case calculated(expression: String?, isDecimal: Bool)
+    /// Not asked: its value is computed (`calculatedExpression`); `type` is the item's FHIR type.
+    case calculated(expression: String?, type: String, isShown: Bool)
     /// Not asked, and nothing refers to it (hidden, read-only, or refused with an error).
     case skipped
   }
@@ -53,6 +53,10 @@ final class FHIRReader {
     var children: [Item] = []
     /// The unit a number is given in (`questionnaire-unit`), as a person reads it.
     var unit: String?
+    /// The unit as FHIR codes it, for a quantity's answer.
+    var quantityUnit: FHIRLayout.Unit?
+    /// The item's `enableWhenExpression`, when SelfScreen reads it.
+    var enableExpression: String?
 
     init(linkID: String, element: FHIRElement) {
       self.linkID = linkID
@@ -88,6 +92,9 @@ final class FHIRReader {
     "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-calculatedExpression",
     "http://hl7.org/fhir/StructureDefinition/cqf-calculatedValue",
   ]
+  static let variableURL = "http://hl7.org/fhir/StructureDefinition/variable"
+  static let enableWhenExpressionURL =
+    "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-enableWhenExpression"
   static let minValueURL = "http://hl7.org/fhir/StructureDefinition/minValue"
   static let maxValueURL = "http://hl7.org/fhir/StructureDefinition/maxValue"
 
@@ -99,6 +106,10 @@ final class FHIRReader {
   var containedValueSets: [(element: FHIRElement, id: String?, url: String?)] = []
   var paths: [String: String] = [:]
   var comments: [String: String] = [:]
+  /// FHIRPath variables by the linkId of the item that defines them ("" for the questionnaire's).
+  var variables: [String: [FHIRLayout.Variable]] = [:]
+  /// Every expression read, to check the `%names` it reads once all variables are known.
+  var expressionsToCheck: [(FHIRPath, Place, String, String)] = []
   /// Where the modifierExtensions already reported (with a name for what holds them) are.
   private var checkedModifiers = Set<SourceLocation>()
 
@@ -130,8 +141,10 @@ final class FHIRReader {
       containedValueSets.append((valueSet, values.string(valueSet, "id"), values.string(valueSet, "url")))
     }
 
+    variables[""] = readVariables(resource)
     // First pass: every item, its kind and options, so enableWhen can refer to any of them.
     let items = values.objects(resource, "item").compactMap { readItem($0) }
+    checkExpressionNames()
     let givenTitle = oneLine(values.string(resource, "title"))
     let givenName = values.string(resource, "name")
     // Second pass: sections, questions and conditions, in order.
@@ -186,7 +199,10 @@ final class FHIRReader {
       + ". Question ids are made from the items' linkIds; each question's linkId is noted above it."
     return Output(
       document: NativeNode.map(top, at: location),
-      layout: FHIRLayout(url: url, version: version, items: layoutItems), paths: paths, comments: comments)
+      layout: FHIRLayout(
+        url: url, version: version, items: layoutItems, variables: variables.filter { !$0.value.isEmpty },
+        enableExpressions: builder.enableExpressions),
+      paths: paths, comments: comments)
   }
 
   private func rootPlace(_ root: SourceNode) -> Place { Place(location: root.location, path: .root) }
@@ -325,18 +341,25 @@ final class FHIRReader {
     }
     item.isRepeats = values.bool(element, "repeats") ?? false
 
+    variables[linkID] = readVariables(element)
+    if let calculated = values.extensions(element, urls: Self.calculatedURLs).first, !insideHidden {
+      // A hidden calculated item is still computed for the response; the result does not show it.
+      item.kind = .calculated(expression: expression(in: calculated, of: name), type: type, isShown: !isHidden)
+      item.quantityUnit = quantityUnit
+      return item
+    }
+    if let found = values.extensions(element, urls: [Self.enableWhenExpressionURL]).first {
+      item.enableExpression = expression(in: found, of: name)
+      if item.enableExpression == nil {
+        values.warning(
+          "\(name) is asked whatever the answers, as its enableWhenExpression cannot be read", found.place)
+      }
+    }
     if isHidden {
       values.warning("\(name) is hidden, so it is not asked", element.place(of: "extension"))
       return item
     }
     if insideHidden { return item }
-    if let calculated = values.extensions(element, urls: Self.calculatedURLs).first {
-      let expression = values.object(calculated, "valueExpression", report: false).flatMap {
-        values.string($0, "expression", report: false)
-      }
-      item.kind = .calculated(expression: expression, isDecimal: type == "decimal")
-      return item
-    }
     switch type {
     case "group":
       item.kind = .group

@@ -9,11 +9,59 @@ public struct FHIRLayout: Sendable, Hashable {
   public var version: String?
   /// The top-level items, in order.
   public var items: [Item]
+  /// FHIRPath variables (the `variable` extension) by the linkId of the item that defines them;
+  /// the questionnaire's own are under "".
+  public var variables: [String: [Variable]]
+  /// `enableWhenExpression`s by native question id: the question's own and its groups', all of
+  /// which must be true for it to be asked.
+  public var enableExpressions: [String: [String]]
 
-  public init(url: String? = nil, version: String? = nil, items: [Item] = []) {
+  public init(
+    url: String? = nil, version: String? = nil, items: [Item] = [], variables: [String: [Variable]] = [:],
+    enableExpressions: [String: [String]] = [:]
+  ) {
     self.url = url
     self.version = version
     self.items = items
+    self.variables = variables
+    self.enableExpressions = enableExpressions
+  }
+
+  /// A named FHIRPath value, read as `%name` by the expressions of the item that defines it and of
+  /// the items inside it.
+  public struct Variable: Sendable, Hashable {
+    public var name: String
+    public var expression: String
+
+    public init(name: String, expression: String) {
+      self.name = name
+      self.expression = expression
+    }
+  }
+
+  /// A calculated item (`calculatedExpression`): not asked; its value is computed from the answers.
+  public struct Calculation: Sendable, Hashable {
+    public var linkID: String
+    public var text: String?
+    /// The native score that holds it when it is a sum of the options' weights (so it has bands).
+    public var scoreID: String?
+    /// The FHIRPath expression, when SelfScreen reads all of it.
+    public var expression: String?
+    /// How its value is written in the response.
+    public var answer: AnswerKind
+    /// Whether the result shows it (a hidden item is computed for the response only).
+    public var isShown: Bool
+
+    public init(
+      linkID: String, text: String?, scoreID: String?, expression: String?, answer: AnswerKind, isShown: Bool
+    ) {
+      self.linkID = linkID
+      self.text = text
+      self.scoreID = scoreID
+      self.expression = expression
+      self.answer = answer
+      self.isShown = isShown
+    }
   }
 
   /// `url|version`, `url`, or nil: what a `QuestionnaireResponse.questionnaire` names.
@@ -28,8 +76,8 @@ public struct FHIRLayout: Sendable, Hashable {
     case group(linkID: String, text: String?, items: [Item])
     /// A question asked as the native question `questionID`; `items` are the items nested under it.
     case question(linkID: String, text: String?, questionID: String, answer: AnswerKind, items: [Item])
-    /// A calculated item: its value is the native score `scoreID`.
-    case calculated(linkID: String, text: String?, scoreID: String, isDecimal: Bool)
+    /// A calculated item.
+    case calculated(Calculation)
   }
 
   /// How an answer is written in the response.

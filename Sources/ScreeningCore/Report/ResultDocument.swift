@@ -71,6 +71,10 @@ public enum ResultDocument {
       blocks.append(.heading(w(.resultScores, count: others.count)))
       blocks.append(.bullets(others.map { scoreLine($0, in: questionnaire, result: result, wording: w) }))
     }
+    if !result.computed.isEmpty {
+      blocks.append(.heading(w(.resultCalculated)))
+      blocks.append(.bullets(result.computed.map { "\($0.label): \($0.text)" }))
+    }
     let notes = result.messages.filter { !$0.replacesBand && !$0.isFirst }
     if !notes.isEmpty {
       blocks.append(.heading(w(.resultAlsoWorthKnowing)))

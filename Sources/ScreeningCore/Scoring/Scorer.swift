@@ -102,9 +102,14 @@ public enum Scorer {
       return DomainValue(domain: domain, value: value, maximum: maximum)
     }
 
-    return ScreeningResult(
+    var result = ScreeningResult(
       redFlags: redFlags, band: band, bandScore: bandScore, withheldBand: withheld, messages: messages,
       scores: scores, domains: domains, skippedIDs: skipped, skippedSafetyIDs: skippedSafety,
       mayUnderstate: band != nil && !(bandScore?.skippedIDs.isEmpty ?? true), answered: answered)
+    if let layout = questionnaire.fhir {
+      result.computed = FHIRResponseBuilder(layout: layout, effective: effective, scores: scores, created: .now())
+        .shownValues()
+    }
+    return result
   }
 }

@@ -28,6 +28,14 @@ public enum WithheldBand: Sendable, Hashable {
   case safetyNotAnswered
 }
 
+/// A value a FHIR form computes from the answers (`calculatedExpression`): a BMI, a total.
+public struct ComputedValue: Sendable, Hashable {
+  public var linkID: String
+  public var label: String
+  /// The value as a person reads it ("24.2 kg/m2").
+  public var text: String
+}
+
 /// What a set of answers adds up to: never a diagnosis, only signs, guidance and next steps.
 public struct ScreeningResult: Sendable, Hashable {
   /// Red flags that hold, in the questionnaire's order; shown before anything else.
@@ -50,6 +58,8 @@ public struct ScreeningResult: Sendable, Hashable {
   public var mayUnderstate: Bool
   /// Shown questions with their answers (missing ones included), in asking order.
   public var answered: [(questionID: String, answer: Answer?)]
+  /// The values a FHIR form computes, in the form's order (those with a value only).
+  public var computed: [ComputedValue] = []
 
   public static func == (lhs: ScreeningResult, rhs: ScreeningResult) -> Bool {
     lhs.redFlags == rhs.redFlags && lhs.band == rhs.band && lhs.bandScore == rhs.bandScore
@@ -57,7 +67,7 @@ public struct ScreeningResult: Sendable, Hashable {
       && lhs.messages == rhs.messages && lhs.scores == rhs.scores && lhs.domains == rhs.domains
       && lhs.skippedIDs == rhs.skippedIDs && lhs.mayUnderstate == rhs.mayUnderstate
       && lhs.answered.map(\.questionID) == rhs.answered.map(\.questionID)
-      && lhs.answered.map(\.answer) == rhs.answered.map(\.answer)
+      && lhs.answered.map(\.answer) == rhs.answered.map(\.answer) && lhs.computed == rhs.computed
   }
 
   public func hash(into hasher: inout Hasher) {

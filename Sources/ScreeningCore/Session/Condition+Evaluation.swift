@@ -35,6 +35,11 @@ extension Questionnaire {
     var effective: [String: Answer] = [:]
     for (index, question) in questions.enumerated() {
       if let condition = question.showIf, !condition.isSatisfied(by: effective, in: self) { continue }
+      if let fhir, let expressions = fhir.enableExpressions[question.id],
+        !FHIRResponseBuilder(layout: fhir, effective: effective, scores: [], created: .now()).isEnabled(expressions)
+      {
+        continue
+      }
       shown.append(index)
       if let answer = answers[question.id] { effective[question.id] = answer }
     }

@@ -208,6 +208,7 @@ extension Wording {
         "If any of these apply to you, please talk to a doctor, or use the help resources below. You do not have to explain anything you do not want to."
       ),
       .resultScores: .plural(count: "count", forms: [.one: "Score", .other: "Scores"]),
+      .resultCalculated: .text("Worked out by the form from your answers"),
       .resultAlsoWorthKnowing: .text("Also worth knowing"),
       .resultSkipped: .plural(
         count: "count",

@@ -187,6 +187,7 @@ public enum Phrase: String, CaseIterable, Sendable {
   case resultSafetyUnanswered
   case resultSafetyUnansweredAdvice
   case resultScores
+  case resultCalculated
   case resultAlsoWorthKnowing
   case resultSkipped
   case resultWhereToGetHelp

@@ -109,21 +109,84 @@ import Testing
     #expect(result.scores.map(\.value) == [1])
   }
 
-  @Test func aCalculatedItemThatIsNotASumOfWeightsIsLeftOutWithAWarning() throws {
+  static let variable = "http://hl7.org/fhir/StructureDefinition/variable"
+  static let calculated = "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-calculatedExpression"
+
+  /// A BMI form as SDC writes one: two variables and a calculated item that reads them.
+  static let bmi = #"""
+    {"linkId": "weight", "type": "decimal", "text": "Weight (kg)"},
+    {"linkId": "height", "type": "decimal", "text": "Height (m)"},
+    {"linkId": "bmi", "type": "decimal", "text": "Body mass index", "extension": [
+      {"url": "\#(variable)", "valueExpression": {"name": "w", "language": "text/fhirpath",
+        "expression": "%resource.item.where(linkId='weight').answer.value"}},
+      {"url": "\#(variable)", "valueExpression": {"name": "h", "language": "text/fhirpath",
+        "expression": "%resource.item.where(linkId='height').answer.value"}},
+      {"url": "\#(calculated)", "valueExpression": {"language": "text/fhirpath",
+        "expression": "(%w / (%h * %h)).round(1)"}}]}
+    """#
+
+  @Test func aCalculatedItemIsComputedFromItsVariablesShownAndNotAsked() throws {
+    let (questionnaire, warnings) = try FHIRFixtures.load(FHIRFixtures.questionnaire(Self.bmi))
+    #expect(warnings == [])
+    #expect(questionnaire.questions.map(\.id) == ["weight", "height"])
+    let result = Scorer.score(questionnaire, answers: ["weight": .decimal(70), "height": .decimal(1.75)])
+    #expect(result.computed == [ComputedValue(linkID: "bmi", label: "Body mass index", text: "22.9")])
+    let blocks = ResultDocument.blocks(questionnaire: questionnaire, result: result, region: nil)
+    #expect(blocks.contains(.bullets(["Body mass index: 22.9"])))
+    // Until both are answered there is no value, and nothing is shown.
+    #expect(Scorer.score(questionnaire, answers: ["weight": .decimal(70)]).computed == [])
+  }
+
+  @Test func aComputedValueIsWrittenInTheResponseWithTheItemsType() throws {
+    let (questionnaire, _) = try FHIRFixtures.load(FHIRFixtures.questionnaire(Self.bmi))
+    let response = try FHIRExportTests.response(questionnaire, ["weight": .decimal(70), "height": .decimal(1.75)])
+    let items = FHIRExportTests.items(response)
+    #expect((items["bmi"]?["answer"] as? [[String: Any]])?.first?["valueDecimal"] as? Double == 22.9)
+    let partial = try FHIRExportTests.response(questionnaire, ["weight": .decimal(70)])
+    #expect(FHIRExportTests.items(partial)["bmi"] == nil)
+  }
+
+  @Test func anEnableWhenExpressionDecidesWhetherAQuestionIsAsked() throws {
+    let items = #"""
+      {"linkId": "age", "type": "integer", "text": "Age?"},
+      {"linkId": "adult", "type": "group", "text": "Adults", "extension": [
+        {"url": "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-enableWhenExpression",
+         "valueExpression": {"language": "text/fhirpath",
+           "expression": "%resource.item.where(linkId='age').answer.value >= 18"}}],
+       "item": [{"linkId": "work", "type": "boolean", "text": "Do you work?"}]}
+      """#
+    let (questionnaire, warnings) = try FHIRFixtures.load(FHIRFixtures.questionnaire(items))
+    #expect(warnings == [])
+    #expect(FHIRImportTests.shown(questionnaire, [:]) == ["age"])
+    #expect(FHIRImportTests.shown(questionnaire, ["age": .number(12)]) == ["age"])
+    #expect(FHIRImportTests.shown(questionnaire, ["age": .number(40)]) == ["age", "work"])
+    // An answer given while the question was asked does not count once it no longer is.
+    let result = Scorer.score(questionnaire, answers: ["age": .number(12), "work": .choice("yes")])
+    #expect(result.answered.map(\.questionID) == ["age"])
+  }
+
+  @Test func anExpressionOutsideTheSubsetIsAWarningNamingItAndTheItemIsLeftOut() throws {
     let items = #"""
       {"linkId": "a", "type": "integer", "text": "A?"},
       {"linkId": "bmi", "type": "decimal", "text": "BMI", "extension": [
         {"url": "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-calculatedExpression",
-         "valueExpression": {"language": "text/fhirpath", "expression": "%weight / (%height * %height)"}}]}
+         "valueExpression": {"language": "text/fhirpath", "expression": "%a.toQuantity() / %height"}}]},
+      {"linkId": "c", "type": "decimal", "text": "C", "extension": [
+        {"url": "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-calculatedExpression",
+         "valueExpression": {"language": "text/fhirpath", "expression": "%weight * 2"}}]}
       """#
     let (questionnaire, warnings) = try FHIRFixtures.load(FHIRFixtures.questionnaire(items))
     #expect(questionnaire.questions.map(\.id) == ["a"])
     #expect(questionnaire.scores.isEmpty)
     #expect(
       warnings == [
-        "q.json:10:66: warning: item[1].extension: item 'bmi' is calculated by a FHIRPath expression, which "
-          + "SelfScreen does not evaluate; it is not asked and left out of the results (only sums of the options' "
-          + "weights are computed)"
+        "q.json:10:66: warning: item[1].extension: item 'bmi' is calculated by an expression SelfScreen cannot "
+          + "evaluate; it is not asked and left out of the results",
+        "q.json:12:67: warning: item[1].extension[0].valueExpression.expression: item 'bmi': the FHIRPath "
+          + "expression '%a.toQuantity() / %height' cannot be evaluated: the function 'toQuantity()' (column 4) is "
+          + "outside the FHIRPath SelfScreen reads",
+        "q.json:15:67: warning: item[2].extension[0].valueExpression.expression: item 'c': the FHIRPath "
+          + "expression '%weight * 2' reads %weight, which no variable in the file defines; it gives no value",
       ])
   }
 

@@ -1,0 +1,316 @@
+/// Builds a QuestionnaireResponse's items from the answers, nested like the questionnaire's
+/// groups, and computes its calculated items (FHIRPath) over that response.
+struct FHIRResponseBuilder {
+  let layout: FHIRLayout
+  /// The answers to the questions that are asked.
+  let effective: [String: Answer]
+  /// The native scores, for calculated totals SelfScreen adds up itself.
+  let scores: [ScoreValue]
+  let created: Timestamp
+
+  /// What the calculated items came to, by linkId: each one's `answer` entries.
+  typealias Computed = [String: [JSONValue]]
+
+  /// The response's items, with the calculated items computed (each in the file's order, over the
+  /// response so far, until the values settle: one may read another).
+  func computing() -> (items: [JSONValue], computed: Computed) {
+    var computed: Computed = [:]
+    let calculations = Self.calculations(in: layout.items, scope: [""])
+    guard calculations.contains(where: { $0.0.expression != nil }) else {
+      return (items(layout.items, computed: computed), computed)
+    }
+    for _ in 0..<4 {
+      var changed = false
+      for (calculation, scope) in calculations where calculation.expression != nil {
+        let value = evaluate(calculation, scope: scope, computed: computed)
+        if !Self.sameAnswers(value, computed[calculation.linkID]) {
+          computed[calculation.linkID] = value
+          changed = true
+        }
+      }
+      if !changed { break }
+    }
+    return (items(layout.items, computed: computed), computed)
+  }
+
+  /// The computed values the result shows: shown calculated items that are not native totals
+  /// (those are shown as scores), with a value.
+  func shownValues() -> [ComputedValue] {
+    let computed = computing().computed
+    return Self.calculations(in: layout.items, scope: []).compactMap { calculation, _ in
+      guard calculation.isShown, calculation.scoreID == nil, let answers = computed[calculation.linkID],
+        !answers.isEmpty
+      else { return nil }
+      let text = answers.compactMap(Self.shownText).joined(separator: ", ")
+      guard !text.isEmpty else { return nil }
+      return ComputedValue(linkID: calculation.linkID, label: calculation.text ?? calculation.linkID, text: text)
+    }
+  }
+
+  private static func number(_ json: JSONValue) -> String? {
+    if case .int(let whole) = json { return String(whole) }
+    if case .decimal(let fraction) = json {
+      return Answer.decimalText((fraction * 100).rounded(.toNearestOrAwayFromZero) / 100)
+    }
+    return nil
+  }
+
+  /// An `answer` entry as a person reads it: a number with up to two decimals, with its unit.
+  static func shownText(_ entry: JSONValue) -> String? {
+    guard case .object(let pairs) = entry, !pairs.isEmpty else { return nil }
+    let key: String = pairs[0].0
+    let value: JSONValue = pairs[0].1
+    switch value {
+    case .bool(let flag): return flag ? "yes" : "no"
+    case .object(let quantity) where key == "valueQuantity":
+      var amount: String?
+      var unit: String?
+      for (name, part) in quantity {
+        if name == "value" { amount = number(part) }
+        if name == "unit", case .string(let text) = part { unit = text }
+      }
+      guard let amount else { return nil }
+      return unit.map { "\(amount) \($0)" } ?? amount
+    case .object(let coding):
+      for wanted in ["display", "code"] {
+        for (name, part) in coding where name == wanted {
+          if case .string(let text) = part { return text }
+        }
+      }
+      return nil
+    case .string(let text): return text
+    default: return number(value)
+    }
+  }
+
+  /// Whether every one of `expressions` is true over the response so far (FHIRPath: an empty or
+  /// failed result is not true).
+  func isEnabled(_ expressions: [String]) -> Bool {
+    let (items, _) = computing()
+    let resource = Self.resource(items)
+    for expression in expressions {
+      guard let parsed = try? FHIRPath.parse(expression) else { return false }
+      var constants = variables(in: [""], resource: resource)
+      constants["resource"] = [.node(resource)]
+      constants["context"] = [.node(resource)]
+      let evaluator = FHIRPathEvaluator(constants: constants, now: created)
+      guard let result = try? evaluator.evaluate(parsed, on: [.node(resource)]), result.count == 1,
+        case .boolean(true) = result[0]
+      else { return false }
+    }
+    return true
+  }
+
+  static func resource(_ items: [JSONValue]) -> JSONValue {
+    var pairs: [(String, JSONValue)] = [("resourceType", .string("QuestionnaireResponse"))]
+    if !items.isEmpty { pairs.append(("item", .array(items))) }
+    return .object(pairs)
+  }
+
+  /// Each calculated item with the linkIds whose variables it sees (the questionnaire's, then
+  /// each enclosing item's, then its own).
+  private static func calculations(in list: [FHIRLayout.Item], scope: [String]) -> [(FHIRLayout.Calculation, [String])]
+  {
+    list.flatMap { item -> [(FHIRLayout.Calculation, [String])] in
+      switch item {
+      case .group(let linkID, _, let children), .question(let linkID, _, _, _, let children):
+        return calculations(in: children, scope: scope + [linkID])
+      case .calculated(let calculation):
+        return [(calculation, scope + [calculation.linkID])]
+      }
+    }
+  }
+
+  /// The variables in `scope`, each evaluated in order (a later one may read an earlier one).
+  private func variables(in scope: [String], resource: JSONValue) -> [String: [FHIRPathValue]] {
+    var constants: [String: [FHIRPathValue]] = ["resource": [.node(resource)]]
+    for linkID in scope {
+      let context =
+        linkID.isEmpty ? resource : (Self.find(linkID, in: resource) ?? .object([("linkId", .string(linkID))]))
+      constants["context"] = [.node(context)]
+      for variable in layout.variables[linkID] ?? [] {
+        let evaluator = FHIRPathEvaluator(constants: constants, now: created)
+        let value = (try? FHIRPath.parse(variable.expression)).flatMap {
+          try? evaluator.evaluate($0, on: [.node(context)])
+        }
+        constants[variable.name] = value ?? []
+      }
+    }
+    return constants
+  }
+
+  /// The response item with `linkID`, anywhere in the response.
+  static func find(_ linkID: String, in node: JSONValue) -> JSONValue? {
+    switch node {
+    case .object(let pairs):
+      if pairs.contains(where: { $0.0 == "linkId" && FHIRPathEvaluator.same($0.1, .string(linkID)) }) { return node }
+      for (_, value) in pairs { if let found = find(linkID, in: value) { return found } }
+      return nil
+    case .array(let items):
+      for item in items { if let found = find(linkID, in: item) { return found } }
+      return nil
+    default:
+      return nil
+    }
+  }
+
+  /// One calculated item's `answer` entries over the response so far; none when its expression
+  /// gives nothing, fails, or gives a value its type cannot hold.
+  private func evaluate(_ calculation: FHIRLayout.Calculation, scope: [String], computed: Computed) -> [JSONValue] {
+    guard let expression = calculation.expression, let parsed = try? FHIRPath.parse(expression) else { return [] }
+    let resource = Self.resource(items(layout.items, computed: computed))
+    var constants = variables(in: scope, resource: resource)
+    let own = Self.find(calculation.linkID, in: resource) ?? .object([("linkId", .string(calculation.linkID))])
+    constants["context"] = [.node(own)]
+    let evaluator = FHIRPathEvaluator(constants: constants, now: created)
+    guard let result = try? evaluator.evaluate(parsed, on: [.node(resource)]) else { return [] }
+    return result.compactMap { Self.answer($0, as: calculation.answer) }
+  }
+
+  /// A computed value as an `answer` entry of the item's type.
+  static func answer(_ value: FHIRPathValue, as kind: FHIRLayout.AnswerKind) -> JSONValue? {
+    func entry(_ key: String, _ json: JSONValue) -> JSONValue { .object([(key, json)]) }
+    switch (kind, value) {
+    case (.integer, .integer(let whole)): return entry("valueInteger", .int(whole))
+    case (.integer, .decimal(let number)) where number.isFinite && abs(number) < 1e15:
+      return entry("valueInteger", .int(Int(number.rounded(.toNearestOrAwayFromZero))))
+    case (.decimal, _) where value.number != nil && value.number!.isFinite:
+      return entry("valueDecimal", .decimal(value.number!))
+    case (.quantity(let unit), _) where value.number != nil && value.number!.isFinite:
+      var quantity: [(String, JSONValue)] = [("value", .decimal(value.number!))]
+      if let unit {
+        if let shown = unit.display ?? unit.code { quantity.append(("unit", .string(shown))) }
+        if let system = unit.system { quantity.append(("system", .string(system))) }
+        if let code = unit.code { quantity.append(("code", .string(code))) }
+      } else if case .quantity(_, let code?) = value {
+        quantity.append(("unit", .string(code)))
+      }
+      return entry("valueQuantity", .object(quantity))
+    case (.boolean, .boolean(let flag)): return entry("valueBoolean", .bool(flag))
+    case (.string, _): return FHIRPathEvaluator.text(of: value).map { entry("valueString", .string($0)) }
+    case (.date, .date(let text)), (.date, .dateTime(let text)):
+      return entry("valueDate", .string(String(text.prefix(10))))
+    case (.dateTime, .dateTime(let text)), (.dateTime, .date(let text)): return entry("valueDateTime", .string(text))
+    case (.time, .time(let text)): return entry("valueTime", .string(text))
+    case (.choice, .node(let node)):
+      if case .object(let pairs) = node, pairs.contains(where: { $0.0 == "code" }) { return entry("valueCoding", node) }
+      return nil
+    case (.choice, .string(let text)): return entry("valueString", .string(text))
+    default: return nil
+    }
+  }
+
+  private static func sameAnswers(_ a: [JSONValue], _ b: [JSONValue]?) -> Bool {
+    guard let b else { return a.isEmpty }
+    return a.count == b.count && zip(a, b).allSatisfy { FHIRPathEvaluator.same($0, $1) }
+  }
+
+  func items(_ list: [FHIRLayout.Item], computed: Computed) -> [JSONValue] {
+    list.compactMap { item -> JSONValue? in
+      switch item {
+      case .group(let linkID, let text, let children):
+        let inner = items(children, computed: computed)
+        guard !inner.isEmpty else { return nil }
+        return .object(Self.head(linkID, text) + [("item", .array(inner))])
+      case .question(let linkID, let text, let questionID, let kind, let children):
+        var answers = values(of: questionID, kind: kind)
+        let inner = items(children, computed: computed)
+        guard !answers.isEmpty else {
+          // FHIR nests a question's children under its answers; unanswered, they are left out.
+          return nil
+        }
+        if !inner.isEmpty, case .object(var first) = answers[0] {
+          first.append(("item", .array(inner)))
+          answers[0] = .object(first)
+        }
+        return .object(Self.head(linkID, text) + [("answer", .array(answers))])
+      case .calculated(let calculation):
+        var answers: [JSONValue] = []
+        // A total of weights has a value once one of the questions it adds up is answered.
+        let score = scores.first { $0.rule.id == calculation.scoreID }
+        if let score, !score.rule.questionIDs.contains(where: { effective[$0] != nil }) {
+          answers = []
+        } else if calculation.expression != nil {
+          answers = computed[calculation.linkID] ?? []
+        } else if let score, let entry = Self.answer(.integer(score.value), as: calculation.answer) {
+          answers = [entry]
+        }
+        guard !answers.isEmpty else { return nil }
+        return .object(Self.head(calculation.linkID, calculation.text) + [("answer", .array(answers))])
+      }
+    }
+  }
+
+  private static func head(_ linkID: String, _ text: String?) -> [(String, JSONValue)] {
+    [("linkId", .string(linkID))] + (text.map { [("text", .string($0))] } ?? [])
+  }
+
+  /// The `answer` entries of one question.
+  private func values(of questionID: String, kind: FHIRLayout.AnswerKind) -> [JSONValue] {
+    guard let answer = effective[questionID] else {
+      if case .choice(_, let other?) = kind, case .text(let typed)? = effective[other] {
+        return [.object([("valueString", .string(typed))])]
+      }
+      return []
+    }
+    switch (kind, answer) {
+    case (.boolean, .choice(let code)):
+      return [.object([("valueBoolean", .bool(code == "yes"))])]
+    case (.integer, .number(let value)):
+      return [.object([("valueInteger", .int(value))])]
+    case (.decimal, .decimal(let value)):
+      return [.object([("valueDecimal", .decimal(value))])]
+    case (.quantity(let unit), .decimal(let value)):
+      var quantity: [(String, JSONValue)] = [("value", .decimal(value))]
+      if let unit {
+        if let shown = unit.display ?? unit.code { quantity.append(("unit", .string(shown))) }
+        if let system = unit.system { quantity.append(("system", .string(system))) }
+        if let code = unit.code { quantity.append(("code", .string(code))) }
+      }
+      return [.object([("valueQuantity", .object(quantity))])]
+    case (.date, .text(let text)):
+      return [.object([("valueDate", .string(text))])]
+    case (.time, .text(let text)):
+      return [.object([("valueTime", .string(text))])]
+    case (.dateTime, .text(let text)):
+      return [.object([("valueDateTime", .string(Exporter.withOffset(text, of: created)))])]
+    case (.string, .text(let text)):
+      return [.object([("valueString", .string(text))])]
+    case (.choice(let table, let other), _):
+      var out = answer.codes.compactMap { table[$0].map(Self.value) }
+      if let other, case .text(let typed)? = effective[other] { out.append(.object([("valueString", .string(typed))])) }
+      return out
+    default:
+      return []
+    }
+  }
+
+  static func value(_ option: FHIRLayout.OptionValue) -> JSONValue {
+    switch option.value {
+    case .coding(let system, let code, let display):
+      var coding: [(String, JSONValue)] = []
+      if let weight = option.weight {
+        coding.append(
+          (
+            "extension",
+            .array([
+              .object([
+                ("url", .string(option.weightURL ?? "http://hl7.org/fhir/StructureDefinition/itemWeight")),
+                ("valueDecimal", .decimal(weight)),
+              ])
+            ])
+          ))
+      }
+      if let system { coding.append(("system", .string(system))) }
+      coding.append(("code", .string(code)))
+      if let display { coding.append(("display", .string(display))) }
+      return .object([("valueCoding", .object(coding))])
+    case .string(let text):
+      return .object([("valueString", .string(text))])
+    case .integer(let number):
+      return .object([("valueInteger", .int(number))])
+    case .date(let text):
+      return .object([("valueDate", .string(text))])
+    }
+  }
+}
