@@ -21,7 +21,7 @@ import Testing
     try Data(
       #"""
       {"resourceType": "Questionnaire",
-       "item": [{"linkId": "photo", "type": "attachment", "text": "A photo?"}]}
+       "item": [{"linkId": "photo", "type": "attachment", "text": "A photo?", "required": true}]}
       """#.utf8
     ).write(to: file)
     let result = try CLIRunner.run(["validate", "bad.json"], directory: folder)
@@ -29,8 +29,8 @@ import Testing
     #expect(
       result.stderr == """
         bad.json:2:39: item[0].type: item 'photo' has type 'attachment', which SelfScreen cannot ask (it asks group, \
-        display, boolean, choice, open-choice, coding, integer, decimal, quantity, string, text, date, dateTime and \
-        time items)
+        display, boolean, choice, open-choice, coding, integer, decimal, quantity, string, text, url, date, dateTime \
+        and time items; optional attachment and reference items are left out)
         selfscreen: 1 error found
 
         """)

@@ -50,10 +50,12 @@ extension FHIRReader {
         }
       }
     } else if let reference = values.string(element, "answerValueSet") {
-      guard let valueSet = containedValueSet(reference) else {
+      guard let valueSet = containedValueSet(reference) ?? StandardValueSets.valueSet(reference, limits: limits)
+      else {
         values.error(
           "\(name) takes its options from the value set '\(TextSafety.visible(reference))', which is not contained "
-            + "in this file; SelfScreen works offline and cannot fetch it (put the ValueSet in 'contained')",
+            + "in this file and not one of the standard value sets SelfScreen carries; SelfScreen works offline and "
+            + "cannot fetch it (put the ValueSet, with its codes, in the file's 'contained')",
           element.place(of: "answerValueSet"))
         return []
       }

@@ -270,7 +270,8 @@ final class FHIRReader {
 
   private static let types: [String: QuestionType] = [
     "boolean": .yesNo, "choice": .single, "open-choice": .single, "coding": .single, "integer": .number,
-    "decimal": .decimal, "quantity": .decimal, "string": .text, "text": .text, "date": .date, "time": .time,
+    "decimal": .decimal, "quantity": .decimal, "string": .text, "text": .text, "url": .text, "date": .date,
+    "time": .time,
     "dateTime": .dateTime,
   ]
 
@@ -374,9 +375,17 @@ final class FHIRReader {
       break
     }
     guard var native = Self.types[type] else {
+      if ["attachment", "reference"].contains(type) && !item.isRequired {
+        // A file or a record to point at cannot be given in a terminal; an optional one is left out.
+        values.warning(
+          "\(name) asks for \(type == "attachment" ? "a file (attachment)" : "a record (reference)"), which "
+            + "SelfScreen cannot take; it is optional, so it is not asked", element.place(of: "type"))
+        return item
+      }
       values.error(
         "\(name) has type '\(TextSafety.visible(type))', which SelfScreen cannot ask (it asks group, display, "
-          + "boolean, choice, open-choice, coding, integer, decimal, quantity, string, text, date, dateTime and time items)",
+          + "boolean, choice, open-choice, coding, integer, decimal, quantity, string, text, url, date, dateTime and time "
+          + "items; optional attachment and reference items are left out)",
         element.place(of: "type"))
       return item
     }
@@ -441,7 +450,7 @@ final class FHIRReader {
     case .dateTime:
       item.answer = .dateTime
     default:
-      item.answer = .string
+      item.answer = type == "url" ? .uri : .string
     }
     if item.isRepeats && !native.hasOptions && native != .yesNo {
       values.warning("\(name) repeats; SelfScreen takes one answer", element.place(of: "repeats"))

@@ -276,6 +276,8 @@ struct FHIRResponseBuilder {
       return [.object([("valueDateTime", .string(Exporter.withOffset(text, of: created)))])]
     case (.string, .text(let text)):
       return [.object([("valueString", .string(text))])]
+    case (.uri, .text(let text)):
+      return [.object([("valueUri", .string(text))])]
     case (.choice(let table, let other), _):
       var out = answer.codes.compactMap { table[$0].map(Self.value) }
       if let other, case .text(let typed)? = effective[other] { out.append(.object([("valueString", .string(typed))])) }

@@ -88,6 +88,8 @@ public struct FHIRLayout: Sendable, Hashable {
     /// A number with its unit (a `quantity` item): answered as `valueQuantity`.
     case quantity(unit: Unit?)
     case string
+    /// A `url` item: typed as text, answered as `valueUri`.
+    case uri
     case date
     case time
     case dateTime

@@ -142,7 +142,9 @@ import Testing
 
   @Test func convertingAFileWithErrorsGivesNoYAML() {
     let (yaml, diagnostics) = FHIRImporter.convert(
-      bytes: Array(FHIRFixtures.questionnaire(#"{"linkId": "a", "type": "attachment", "text": "Which file?"}"#).utf8),
+      bytes: Array(
+        FHIRFixtures.questionnaire(#"{"linkId": "a", "type": "attachment", "text": "Which file?", "required": true}"#)
+          .utf8),
       fileName: "q.json")
     #expect(yaml == nil)
     #expect(diagnostics.count == 1)

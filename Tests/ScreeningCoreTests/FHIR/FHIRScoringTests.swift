@@ -224,3 +224,34 @@ import Testing
     #expect(questionnaire.scores.isEmpty)
   }
 }
+
+/// Value sets named by URL that SelfScreen carries, and the message for one it does not.
+@Suite struct StandardValueSetTests {
+  @Test func aStandardValueSetByURLGivesItsCodesAndWeights() throws {
+    let items = """
+      {"linkId": "sex", "type": "choice", "text": "Sex?",
+       "answerValueSet": "http://hl7.org/fhir/ValueSet/administrative-gender|4.0.1"},
+      {"linkId": "mood", "type": "choice", "text": "Feeling down?", "answerValueSet": "http://loinc.org/vs/LL358-3"}
+      """
+    let (questionnaire, warnings) = try FHIRFixtures.load(FHIRFixtures.questionnaire(items))
+    #expect(warnings == [])
+    #expect(questionnaire.question("sex")?.options.map(\.label) == ["Male", "Female", "Other", "Unknown"])
+    #expect(questionnaire.question("mood")?.options.map(\.score) == [0, 1, 2, 3])
+    let response = try FHIRExportTests.response(questionnaire, ["sex": .choice("female"), "mood": .choice("la6570_1")])
+    let coding = (FHIRExportTests.items(response)["sex"]?["answer"] as? [[String: Any]])?.first?["valueCoding"]
+    #expect((coding as? [String: Any])?["system"] as? String == "http://hl7.org/fhir/administrative-gender")
+  }
+
+  @Test func anotherValueSetByURLIsOneLocatedErrorSayingHowToSupplyIt() {
+    let items = """
+      {"linkId": "vs", "type": "choice", "text": "Which?", "answerValueSet": "http://example.org/ValueSet/local"}
+      """
+    #expect(
+      FHIRFixtures.diagnostics(FHIRFixtures.questionnaire(items)) == [
+        "q.json:9:83: item[0].answerValueSet: item 'vs' takes its options from the value set "
+          + "'http://example.org/ValueSet/local', which is not contained in this file and not one of the standard "
+          + "value sets SelfScreen carries; SelfScreen works offline and cannot fetch it (put the ValueSet, with its "
+          + "codes, in the file's 'contained')"
+      ])
+  }
+}

@@ -82,14 +82,32 @@ import Testing
       ])
   }
 
-  @Test(arguments: ["attachment", "reference", "url", "question"])
+  @Test(arguments: ["attachment", "reference", "question"])
   func anUnsupportedItemTypeFailsTheImportNamingTheItem(type: String) {
-    let items = #"{"linkId": "up", "type": "\#(type)", "text": "Something?"}"#
+    let items = #"{"linkId": "up", "type": "\#(type)", "text": "Something?", "required": true}"#
     #expect(
       FHIRFixtures.diagnostics(FHIRFixtures.questionnaire(items)) == [
         "q.json:9:37: item[0].type: item 'up' has type '\(type)', which SelfScreen cannot ask (it asks group, "
-          + "display, boolean, choice, open-choice, coding, integer, decimal, quantity, string, text, date, dateTime and time items)"
+          + "display, boolean, choice, open-choice, coding, integer, decimal, quantity, string, text, url, date, "
+          + "dateTime and time items; optional attachment and reference items are left out)"
       ])
+  }
+
+  @Test func anOptionalAttachmentIsLeftOutWithAWarningAndAURLIsAskedAsText() throws {
+    let items = """
+      {"linkId": "photo", "type": "attachment", "text": "A photo?"},
+      {"linkId": "site", "type": "url", "text": "Your clinic's web page?"}
+      """
+    let (questionnaire, warnings) = try FHIRFixtures.load(FHIRFixtures.questionnaire(items))
+    #expect(questionnaire.questions.map(\.id) == ["site"])
+    #expect(
+      warnings == [
+        "q.json:9:40: warning: item[0].type: item 'photo' asks for a file (attachment), which SelfScreen cannot "
+          + "take; it is optional, so it is not asked"
+      ])
+    let response = try FHIRExportTests.response(questionnaire, ["site": .text("https://example.org")])
+    let answer = (FHIRExportTests.items(response)["site"]?["answer"] as? [[String: Any]])?.first
+    #expect(answer?["valueUri"] as? String == "https://example.org")
   }
 
   @Test func problemsInTheStructureAreEachReportedWithTheirPlace() {
@@ -101,7 +119,7 @@ import Testing
           {"linkId": "a", "type": "string", "text": "A"},
           {"linkId": "a", "type": "string", "text": "Again"},
           {"linkId": "b", "type": "choice", "text": "No options"},
-          {"linkId": "c", "type": "choice", "text": "Outside", "answerValueSet": "http://loinc.org/vs/LL358-3"},
+          {"linkId": "c", "type": "choice", "text": "Outside", "answerValueSet": "http://loinc.org/vs/LL9999-9"},
           {"linkId": "d", "type": "string", "text": 5},
           {"linkId": "e", "text": "No type"},
           {"linkId": "f", "type": "string", "text": "F", "enableWhen": [{"question": "zz", "operator": "=", "answerString": "x"}]},
@@ -118,8 +136,9 @@ import Testing
         "q.json:6:16: item[2].linkId: duplicate linkId 'a'; it is first used at 5:5",
         "q.json:7:5: item[3]: item 'b' is a choice with no answerOption or answerValueSet",
         "q.json:8:76: item[4].answerValueSet: item 'c' takes its options from the value set "
-          + "'http://loinc.org/vs/LL358-3', which is not contained in this file; SelfScreen works offline and "
-          + "cannot fetch it (put the ValueSet in 'contained')",
+          + "'http://loinc.org/vs/LL9999-9', which is not contained in this file and not one of the standard value "
+          + "sets SelfScreen carries; SelfScreen works offline and cannot fetch it (put the ValueSet, with its codes, "
+          + "in the file's 'contained')",
         "q.json:9:47: item[5].text: expected text (a JSON string), found the number 5",
         "q.json:10:5: item[6]: item 'e' has no type",
         "q.json:11:80: item[7].enableWhen[0].question: enableWhen of item 'f' refers to linkId 'zz', which is not an "

@@ -1,0 +1,185 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import ScreeningCore
+@testable import ScreeningLineMode
+
+/// Questionnaires published by others (`Tests/PublishedForms`, origins in its ORIGINS.tsv): each is
+/// validated, walked to its result in line mode with a plain answer to every question, and its
+/// QuestionnaireResponse checked against the form (linkIds, nesting, value types, nothing that was
+/// not asked). `EXPECTED.tsv` says which run and which are refused, and why.
+@Suite struct PublishedFormsTests {
+  static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("PublishedForms")
+
+  /// file -> "runs", or "refused: " and the start of the first error.
+  static let expected: [(file: String, outcome: String)] = {
+    let text = (try? String(contentsOf: folder.appendingPathComponent("EXPECTED.tsv"), encoding: .utf8)) ?? ""
+    return text.split(separator: "\n").dropFirst().map { line in
+      let parts = line.split(separator: "\t", maxSplits: 1).map(String.init)
+      return (parts[0], parts.count > 1 ? parts[1] : "")
+    }
+  }()
+
+  static var files: [String] {
+    ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".json") }
+      .sorted()
+  }
+
+  @Test func everyFormHasAnOriginAndAnExpectedOutcome() throws {
+    let origins = try String(contentsOf: Self.folder.appendingPathComponent("ORIGINS.tsv"), encoding: .utf8)
+    let named = Set(origins.split(separator: "\n").dropFirst().map { String($0.split(separator: "\t")[0]) })
+    #expect(Set(Self.files) == named)
+    #expect(Set(Self.files) == Set(Self.expected.map(\.file)))
+    #expect(Self.files.count >= 40)
+    let sources = Set(origins.split(separator: "\n").dropFirst().map { $0.split(separator: "\t")[1] })
+    #expect(sources.count >= 4)
+  }
+
+  /// A plain answer a person might give: the first option, the lowest number allowed, a date.
+  static func line(for question: Question) -> String {
+    switch question.type {
+    case .single, .multiple, .yesNo: return "1"
+    case .number: return String(max(question.minimum ?? 1, min(question.maximum ?? 1, 1)))
+    case .decimal: return String(max(question.minimum ?? 1, min(question.maximum ?? 2, 2)))
+    case .text: return String("An answer".prefix(max(question.maxLength, 1)))
+    case .date: return "2000-01-31"
+    case .time: return "10:30"
+    case .dateTime: return "2000-01-31 10:30"
+    }
+  }
+
+  /// The lines that answer every question the form asks, in order, and the answers they give.
+  static func plainAnswers(_ questionnaire: Questionnaire) throws -> (lines: [String], answers: [String: Answer]) {
+    var session = ScreeningSession(questionnaire: questionnaire)
+    var lines: [String] = []
+    while let question = session.currentQuestion, lines.count < 2_000 {
+      let line = Self.line(for: question)
+      guard case .answer(let answer) = AnswerField(question).read(line) else {
+        Issue.record("'\(line)' does not answer \(question.id)")
+        break
+      }
+      _ = try session.answer(answer)
+      try session.next()
+      lines.append(line)
+    }
+    return (lines, session.answers)
+  }
+
+  @Test(arguments: expected.map(\.file))
+  func runsAsPublished(file: String) throws {
+    let outcome = try #require(Self.expected.first { $0.file == file }?.outcome)
+    let bytes = Array(try Data(contentsOf: Self.folder.appendingPathComponent(file)))
+    let loaded = QuestionnaireLoader.load(bytes: bytes, fileName: file)
+    let errors = loaded.diagnostics.filter { $0.severity == .error }.map(\.description)
+    if outcome.hasPrefix("refused: ") {
+      // Refused, with a located message (file:line:col: and the field path).
+      let first = try #require(errors.first)
+      #expect(first.hasPrefix(file + ":"))
+      #expect(first.contains(outcome.dropFirst("refused: ".count)))
+      return
+    }
+    #expect(outcome == "runs")
+    #expect(errors == [])
+    let questionnaire = try #require(loaded.value)
+
+    // Walked to the result in line mode, as a person would type it.
+    let (lines, answers) = try Self.plainAnswers(questionnaire)
+    let region = try #require(BundledData.helpDirectory().value?.region(code: "US"))
+    var app = LineModeApp(
+      session: ScreeningSession(questionnaire: questionnaire), region: region,
+      input: ScriptedInput(lines.joined(separator: "\n") + "\nq\ny\n"), output: Transcript(),
+      writer: SafeFileWriter(), clock: { Timestamp(secondsSinceEpoch: 1_795_000_000) }, columns: 80,
+      asciiOnly: false)
+    #expect(app.run() == .finished)
+    #expect(app.output.text.contains("\(questionnaire.title): your result"))
+    #expect(!app.output.text.contains("That answer does not fit"))
+
+    // The response: every item is one the form has, where the form has it, with a value of its type,
+    // and only questions that were asked and answered.
+    let layout = try #require(questionnaire.fhir)
+    let exported = Exporter(
+      questionnaire: questionnaire, answers: answers, region: nil, created: Timestamp(secondsSinceEpoch: 1_795_000_000)
+    ).encode(.fhir)
+    let response = try #require(try JSONSerialization.jsonObject(with: Data(exported)) as? [String: Any])
+    #expect(response["resourceType"] as? String == "QuestionnaireResponse")
+    let form = try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
+    var formItems: [String: (type: String, parent: String?, options: [String])] = [:]
+    func index(_ items: [[String: Any]], parent: String?) {
+      for item in items {
+        guard let linkID = item["linkId"] as? String else { continue }
+        let options = (item["answerOption"] as? [[String: Any]] ?? []).compactMap {
+          $0.keys.first { $0.hasPrefix("value") }
+        }
+        formItems[linkID] = (item["type"] as? String ?? "", parent, options)
+        index(item["item"] as? [[String: Any]] ?? [], parent: linkID)
+      }
+    }
+    index(form["item"] as? [[String: Any]] ?? [], parent: nil)
+    let effective = questionnaire.visibility(for: answers).effective
+    let askedLinkIDs = Set(Self.linkIDs(of: layout.items).filter { effective[$0.questionID] != nil }.map(\.linkID))
+    var answeredLinkIDs = Set<String>()
+    func check(_ items: [[String: Any]], parent: String?) {
+      for item in items {
+        let linkID = item["linkId"] as? String ?? ""
+        guard let known = formItems[linkID] else {
+          Issue.record("\(file): the response has '\(linkID)', which the form does not")
+          continue
+        }
+        #expect(known.parent == parent, "\(file): '\(linkID)' is nested under \(parent ?? "the top")")
+        for answer in item["answer"] as? [[String: Any]] ?? [] {
+          let key = answer.keys.first { $0.hasPrefix("value") } ?? ""
+          #expect(
+            Self.fits(key, type: known.type, options: known.options),
+            "\(file): '\(linkID)' (\(known.type)) answered with \(key)")
+          check(answer["item"] as? [[String: Any]] ?? [], parent: linkID)
+          if known.type != "group" { answeredLinkIDs.insert(linkID) }
+        }
+        check(item["item"] as? [[String: Any]] ?? [], parent: linkID)
+      }
+    }
+    check(response["item"] as? [[String: Any]] ?? [], parent: nil)
+    #expect(askedLinkIDs.isSubset(of: answeredLinkIDs), "\(file): answered questions missing from the response")
+    let calculated = Set(Self.calculatedLinkIDs(of: layout.items))
+    #expect(answeredLinkIDs.subtracting(calculated) == askedLinkIDs, "\(file): the response has items not asked")
+  }
+
+  /// Whether an answer's `value[x]` fits the item's type.
+  static func fits(_ key: String, type: String, options: [String]) -> Bool {
+    switch type {
+    case "boolean": return key == "valueBoolean"
+    case "integer": return key == "valueInteger" || (options.contains(key))
+    case "decimal": return key == "valueDecimal"
+    case "quantity": return key == "valueQuantity"
+    case "date": return key == "valueDate"
+    case "dateTime": return key == "valueDateTime"
+    case "time": return key == "valueTime"
+    case "string", "text": return key == "valueString"
+    case "url": return key == "valueUri"
+    case "choice", "coding": return key == "valueCoding" || options.contains(key)
+    case "open-choice": return key == "valueCoding" || key == "valueString" || options.contains(key)
+    default: return false
+    }
+  }
+
+  static func linkIDs(of items: [FHIRLayout.Item]) -> [(linkID: String, questionID: String)] {
+    items.flatMap { item -> [(linkID: String, questionID: String)] in
+      switch item {
+      case .group(_, _, let children): return linkIDs(of: children)
+      case .question(let linkID, _, let questionID, _, let children):
+        return [(linkID, questionID)] + linkIDs(of: children)
+      case .calculated: return []
+      }
+    }
+  }
+
+  static func calculatedLinkIDs(of items: [FHIRLayout.Item]) -> [String] {
+    items.flatMap { item -> [String] in
+      switch item {
+      case .group(_, _, let children), .question(_, _, _, _, let children): return calculatedLinkIDs(of: children)
+      case .calculated(let calculation): return [calculation.linkID]
+      }
+    }
+  }
+}
