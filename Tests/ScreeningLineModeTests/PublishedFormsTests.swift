@@ -183,3 +183,29 @@ import Testing
     }
   }
 }
+
+/// The published PHQ-9s: the total in the response is the one their own FHIRPath gives.
+@Suite struct PublishedPHQ9Tests {
+  @Test func theSDCPHQ9TotalIsInItsResponse() throws {
+    let file = "sdc__questionnaire-sdc-profile-example-PHQ9.json"
+    let bytes = Array(try Data(contentsOf: PublishedFormsTests.folder.appendingPathComponent(file)))
+    let questionnaire = try #require(QuestionnaireLoader.load(bytes: bytes, fileName: file).value)
+    // "More than half the days" (2) to the nine items, the first option to the difficulty question.
+    var answers: [String: Answer] = [:]
+    for question in questionnaire.questions {
+      answers[question.id] = .choice(question.options[question.options.count == 4 ? 2 : 0].code)
+    }
+    let exported = Exporter(
+      questionnaire: questionnaire, answers: answers, region: nil, created: Timestamp(secondsSinceEpoch: 1_795_000_000)
+    ).encode(.fhir)
+    let text = String(decoding: exported, as: UTF8.self)
+    let result = Scorer.score(questionnaire, answers: answers)
+    let total = try #require(result.bandScore?.value)
+    #expect(total == 18)
+    // The calculated item carries the same total, from the form's `answers().value.ordinal().sum()`.
+    // (a quantity item: `valueQuantity`, in the form's unit).
+    let start = try #require(text.firstRange(of: "\"linkId\": \"H1/TS\""))
+    let rest = text[start.upperBound...]
+    #expect(rest.contains("\"valueQuantity\": {\n") && rest.contains("\"value\": 18"))
+  }
+}

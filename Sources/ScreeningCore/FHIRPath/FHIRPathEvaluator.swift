@@ -604,7 +604,15 @@ struct FHIRPathEvaluator {
       let (small, large) = name == "subsetOf" ? (input, other) : (other, input)
       return bool(small.allSatisfy { item in large.contains { Self.equal(item, $0) == true } })
     case "answers":
-      return input.flatMap { Self.member("answer", of: $0) }
+      // SDC: every answer in the items given (a response: all of its answers), nested ones too.
+      var out: Collection = []
+      var queue = input
+      while !queue.isEmpty {
+        let answers = queue.flatMap { Self.member("answer", of: $0) }
+        out += answers
+        queue = queue.flatMap { Self.member("item", of: $0) } + answers.flatMap { Self.member("item", of: $0) }
+      }
+      return out
     default:
       throw problem("the function '\(name)()' is outside the FHIRPath SelfScreen reads")
     }
