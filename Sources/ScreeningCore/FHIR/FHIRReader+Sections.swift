@@ -326,7 +326,7 @@ extension FHIRReader {
       }
       return FHIRLayout.Calculation(
         linkID: item.linkID, text: item.text, scoreID: scoreID, expression: expression, answer: answer,
-        isShown: isShown)
+        isShown: isShown, unit: item.unit)
     }
   }
 }

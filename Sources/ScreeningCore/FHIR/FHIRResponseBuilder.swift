@@ -41,8 +41,11 @@ struct FHIRResponseBuilder {
       guard calculation.isShown, calculation.scoreID == nil, let answers = computed[calculation.linkID],
         !answers.isEmpty
       else { return nil }
-      let text = answers.compactMap(Self.shownText).joined(separator: ", ")
+      var text = answers.compactMap(Self.shownText).joined(separator: ", ")
       guard !text.isEmpty else { return nil }
+      if let unit = calculation.unit, calculation.answer == .integer || calculation.answer == .decimal {
+        text += " " + unit
+      }
       return ComputedValue(linkID: calculation.linkID, label: calculation.text ?? calculation.linkID, text: text)
     }
   }

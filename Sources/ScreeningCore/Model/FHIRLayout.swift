@@ -51,10 +51,14 @@ public struct FHIRLayout: Sendable, Hashable {
     public var answer: AnswerKind
     /// Whether the result shows it (a hidden item is computed for the response only).
     public var isShown: Bool
+    /// The unit the result shows after a number (`questionnaire-unit`), as a person reads it.
+    public var unit: String?
 
     public init(
-      linkID: String, text: String?, scoreID: String?, expression: String?, answer: AnswerKind, isShown: Bool
+      linkID: String, text: String?, scoreID: String?, expression: String?, answer: AnswerKind, isShown: Bool,
+      unit: String? = nil
     ) {
+      self.unit = unit
       self.linkID = linkID
       self.text = text
       self.scoreID = scoreID

@@ -122,7 +122,9 @@ import Testing
       {"url": "\#(variable)", "valueExpression": {"name": "h", "language": "text/fhirpath",
         "expression": "%resource.item.where(linkId='height').answer.value"}},
       {"url": "\#(calculated)", "valueExpression": {"language": "text/fhirpath",
-        "expression": "(%w / (%h * %h)).round(1)"}}]}
+        "expression": "(%w / (%h * %h)).round(1)"}},
+      {"url": "http://hl7.org/fhir/StructureDefinition/questionnaire-unit",
+       "valueCoding": {"system": "http://unitsofmeasure.org", "code": "kg/m2"}}]}
     """#
 
   @Test func aCalculatedItemIsComputedFromItsVariablesShownAndNotAsked() throws {
@@ -130,9 +132,9 @@ import Testing
     #expect(warnings == [])
     #expect(questionnaire.questions.map(\.id) == ["weight", "height"])
     let result = Scorer.score(questionnaire, answers: ["weight": .decimal(70), "height": .decimal(1.75)])
-    #expect(result.computed == [ComputedValue(linkID: "bmi", label: "Body mass index", text: "22.9")])
+    #expect(result.computed == [ComputedValue(linkID: "bmi", label: "Body mass index", text: "22.9 kg/m2")])
     let blocks = ResultDocument.blocks(questionnaire: questionnaire, result: result, region: nil)
-    #expect(blocks.contains(.bullets(["Body mass index: 22.9"])))
+    #expect(blocks.contains(.bullets(["Body mass index: 22.9 kg/m2"])))
     // Until both are answered there is no value, and nothing is shown.
     #expect(Scorer.score(questionnaire, answers: ["weight": .decimal(70)]).computed == [])
   }
