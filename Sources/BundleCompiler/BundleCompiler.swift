@@ -22,7 +22,7 @@ enum BundleCompiler {
     let (resources, paths) = files(in: arguments[1])
     let help = load(resources, with: HelpDirectoryLoader.load(bytes:fileName:limits:))
     let questionnaires = paths.map { path in
-      let value = load(path, with: QuestionnaireLoader.load(bytes:fileName:limits:))
+      let value = load(path) { QuestionnaireLoader.load(bytes: $0, fileName: $1, limits: $2) }
       guard name(path).hasSuffix(".yaml") else { fail("\(path): a bundled questionnaire's file name ends in .yaml") }
       let id = String(name(path).dropLast(".yaml".count))
       guard value.fhir == nil, let hash = value.contentHash else { fail("\(path): not a native questionnaire") }

@@ -15,6 +15,43 @@ import Testing
     #expect(result.stderr == "")
   }
 
+  @Test func valueSetsFromAFileAnswerAFormThatNamesThemByURL() throws {
+    let folder = try CLIRunner.temporaryDirectory()
+    try Data(
+      #"""
+      {"resourceType": "Questionnaire", "title": "Fruit",
+       "item": [{"linkId": "fruit", "type": "choice", "text": "Which fruit?",
+                 "answerValueSet": "http://example.org/ValueSet/fruit"}]}
+      """#.utf8
+    ).write(to: folder.appendingPathComponent("q.json"))
+    try Data(
+      #"""
+      {"resourceType": "ValueSet", "url": "http://example.org/ValueSet/fruit",
+       "expansion": {"contains": [{"code": "a", "display": "Apple"}, {"code": "b", "display": "Banana"}]}}
+      """#.utf8
+    ).write(to: folder.appendingPathComponent("fruit.json"))
+    try Data(#"{"resourceType": "ValueSet", "url": "http://example.org/ValueSet/fruit"}"#.utf8)
+      .write(to: folder.appendingPathComponent("empty.json"))
+
+    let refused = try CLIRunner.run(["validate", "q.json"], directory: folder)
+    #expect(refused.status == 65)
+    #expect(refused.stderr.contains("--value-sets FILE"))
+    let valid = try CLIRunner.run(["validate", "q.json", "--value-sets", "fruit.json"], directory: folder)
+    #expect(valid.status == 0)
+    #expect(valid.stdout == "q.json: ok (questionnaire)\n")
+    let run = try CLIRunner.run(
+      ["run", "q.json", "--value-sets", "fruit.json", "--ui", "line", "--region", "US"], directory: folder,
+      input: "2\nq\ny\n")
+    #expect(run.stdout.contains("2. Banana"))
+    let broken = try CLIRunner.run(["validate", "q.json", "--value-sets", "empty.json"], directory: folder)
+    #expect(broken.status == 65)
+    #expect(
+      broken.stderr
+        == "empty.json:1:1: (top level): the ValueSet 'http://example.org/ValueSet/fruit' lists no codes (give an "
+        + "'expansion', or 'compose.include.concept'); SelfScreen cannot expand value sets offline\n"
+        + "selfscreen: 'empty.json' has errors; it cannot be used until they are fixed\n")
+  }
+
   @Test func validateReportsFHIRProblemsWithTheirPlaces() throws {
     let folder = try CLIRunner.temporaryDirectory()
     let file = folder.appendingPathComponent("bad.json")

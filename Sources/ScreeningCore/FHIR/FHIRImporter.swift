@@ -11,8 +11,10 @@ public enum FHIRImporter {
   }
 
   /// Loads a parsed FHIR resource as a questionnaire; every problem goes to `sink`.
-  static func load(root: SourceNode, sink: DiagnosticSink, limits: LoadLimits) -> LoadResult<Questionnaire> {
-    guard let (output, native) = importDocument(root: root, sink: sink, limits: limits) else {
+  static func load(root: SourceNode, sink: DiagnosticSink, limits: LoadLimits, valueSets: ValueSetLibrary = .none)
+    -> LoadResult<Questionnaire>
+  {
+    guard let (output, native) = importDocument(root: root, sink: sink, limits: limits, valueSets: valueSets) else {
       return LoadResult(value: nil, diagnostics: sink.sorted)
     }
     var questionnaire = native.value
@@ -32,7 +34,9 @@ public enum FHIRImporter {
   }
 
   /// The native YAML equivalent of a FHIR Questionnaire file, or nil with the reasons.
-  public static func convert(bytes: [UInt8], fileName: String, limits: LoadLimits = .standard) -> (
+  public static func convert(
+    bytes: [UInt8], fileName: String, limits: LoadLimits = .standard, valueSets: ValueSetLibrary = .none
+  ) -> (
     yaml: String?, diagnostics: [Diagnostic]
   ) {
     let sink = DiagnosticSink(file: fileName)
@@ -50,7 +54,9 @@ public enum FHIRImporter {
         at: root.location, path: "(top level)")
       return (nil, sink.sorted)
     }
-    guard let (output, _) = importDocument(root: root, sink: sink, limits: limits), !sink.hasErrors else {
+    guard let (output, _) = importDocument(root: root, sink: sink, limits: limits, valueSets: valueSets),
+      !sink.hasErrors
+    else {
       return (nil, sink.sorted)
     }
     let codes = StandardInstrument.loincCodes(of: root)
@@ -65,10 +71,10 @@ public enum FHIRImporter {
   }
 
   /// Reads the FHIR resource, then decodes and validates the native document it becomes.
-  private static func importDocument(root: SourceNode, sink: DiagnosticSink, limits: LoadLimits) -> (
-    FHIRReader.Output, LoadResult<Questionnaire>
-  )? {
-    let reader = FHIRReader(sink: sink, limits: limits, fileName: sink.file)
+  private static func importDocument(
+    root: SourceNode, sink: DiagnosticSink, limits: LoadLimits, valueSets: ValueSetLibrary
+  ) -> (FHIRReader.Output, LoadResult<Questionnaire>)? {
+    let reader = FHIRReader(sink: sink, limits: limits, fileName: sink.file, valueSets: valueSets)
     guard let output = reader.read(root) else { return nil }
     let nativeSink = DiagnosticSink(file: sink.file)
     let native = QuestionnaireLoader.load(

@@ -50,12 +50,16 @@ extension FHIRReader {
         }
       }
     } else if let reference = values.string(element, "answerValueSet") {
-      guard let valueSet = containedValueSet(reference) ?? StandardValueSets.valueSet(reference, limits: limits)
+      guard
+        let valueSet = containedValueSet(reference) ?? valueSets.valueSet(reference)
+          ?? StandardValueSets.valueSet(reference, limits: limits)
       else {
+        let supplied = valueSets.fileName.map { ", nor in '\(TextSafety.visible($0))'" } ?? ""
         values.error(
           "\(name) takes its options from the value set '\(TextSafety.visible(reference))', which is not contained "
-            + "in this file and not one of the standard value sets SelfScreen carries; SelfScreen works offline and "
-            + "cannot fetch it (put the ValueSet, with its codes, in the file's 'contained')",
+            + "in this file\(supplied) and not one of the standard value sets SelfScreen carries; SelfScreen works "
+            + "offline and cannot fetch it (give a file with the ValueSet and its codes: --value-sets FILE, or put "
+            + "it in the file's 'contained')",
           element.place(of: "answerValueSet"))
         return []
       }

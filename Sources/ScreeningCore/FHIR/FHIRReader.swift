@@ -113,8 +113,12 @@ final class FHIRReader {
   /// Where the modifierExtensions already reported (with a name for what holds them) are.
   private var checkedModifiers = Set<SourceLocation>()
 
-  init(sink: DiagnosticSink, limits: LoadLimits, fileName: String) {
+  /// Value sets the person supplied (`--value-sets`), for those the file names but does not contain.
+  let valueSets: ValueSetLibrary
+
+  init(sink: DiagnosticSink, limits: LoadLimits, fileName: String, valueSets: ValueSetLibrary = .none) {
     values = FHIRValues(sink: sink)
+    self.valueSets = valueSets
     self.limits = limits
     self.fileName = fileName
   }

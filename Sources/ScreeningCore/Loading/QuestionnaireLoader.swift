@@ -10,15 +10,18 @@ public struct LoadResult<Value: Sendable>: Sendable {
 /// Loads and validates questionnaire files (YAML or JSON), reporting every problem with its place.
 public enum QuestionnaireLoader {
   /// Loads the file at `path`; throws only when it cannot be read at all.
-  public static func load(path: String, limits: LoadLimits = .standard) throws(InputError) -> LoadResult<Questionnaire>
+  public static func load(path: String, limits: LoadLimits = .standard, valueSets: ValueSetLibrary = .none)
+    throws(InputError) -> LoadResult<Questionnaire>
   {
     let bytes = try InputFile.read(path, limit: limits.maxFileBytes)
-    return load(bytes: bytes, fileName: path, limits: limits)
+    return load(bytes: bytes, fileName: path, limits: limits, valueSets: valueSets)
   }
 
   /// Loads a questionnaire from bytes; `fileName` names it in diagnostics and picks JSON by `.json`.
-  public static func load(bytes: [UInt8], fileName: String, limits: LoadLimits = .standard) -> LoadResult<Questionnaire>
-  {
+  /// `valueSets`: ValueSets a FHIR questionnaire names by URL without containing them.
+  public static func load(
+    bytes: [UInt8], fileName: String, limits: LoadLimits = .standard, valueSets: ValueSetLibrary = .none
+  ) -> LoadResult<Questionnaire> {
     let sink = DiagnosticSink(file: fileName)
     guard
       let root = DocumentReader.read(
@@ -28,7 +31,8 @@ public enum QuestionnaireLoader {
     }
     var result =
       FHIRImporter.isFHIR(root)
-      ? FHIRImporter.load(root: root, sink: sink, limits: limits) : load(root: root, sink: sink, limits: limits)
+      ? FHIRImporter.load(root: root, sink: sink, limits: limits, valueSets: valueSets)
+      : load(root: root, sink: sink, limits: limits)
     result.value?.setContentHash(ofFile: bytes)
     return result
   }
@@ -57,7 +61,9 @@ public enum FileValidator {
     case resources
   }
 
-  public static func validate(bytes: [UInt8], fileName: String, limits: LoadLimits = .standard) -> (
+  public static func validate(
+    bytes: [UInt8], fileName: String, limits: LoadLimits = .standard, valueSets: ValueSetLibrary = .none
+  ) -> (
     kind: Kind?, diagnostics: [Diagnostic]
   ) {
     let sink = DiagnosticSink(file: fileName)
@@ -73,7 +79,9 @@ public enum FileValidator {
       return (.resources, HelpDirectoryLoader.load(root: root, sink: sink, limits: limits).diagnostics)
     }
     if FHIRImporter.isFHIR(root) {
-      return (.questionnaire, FHIRImporter.load(root: root, sink: sink, limits: limits).diagnostics)
+      return (
+        .questionnaire, FHIRImporter.load(root: root, sink: sink, limits: limits, valueSets: valueSets).diagnostics
+      )
     }
     return (.questionnaire, load(root: root, sink: sink, limits: limits).diagnostics)
   }

@@ -21,13 +21,20 @@ struct ConvertCommand: ParsableCommand {
   @Flag(help: "Replace the --output file if it exists.")
   var replace = false
 
+  @Option(
+    name: .customLong("value-sets"),
+    help: "A FHIR ValueSet, or a Bundle of them, for value sets a FHIR questionnaire names by URL but does not contain."
+  )
+  var valueSets: String?
+
   func validate() throws {
     if replace && output == nil { throw ValidationError("--replace needs --output") }
   }
 
   func run() throws {
     let bytes = try Catalog.input(file)
-    let (yaml, diagnostics) = FHIRImporter.convert(bytes: bytes, fileName: file)
+    let library = try Catalog.valueSets(valueSets)
+    let (yaml, diagnostics) = FHIRImporter.convert(bytes: bytes, fileName: file, valueSets: library)
     Console.report(diagnostics)
     guard let yaml else {
       throw Failure.invalidData(summary: "'\(TextSafety.visible(file))' cannot be converted until its errors are fixed")

@@ -29,6 +29,12 @@ struct RunCommand: ParsableCommand {
   @Option(help: "US, UK, IE, CA, AU or INTL for the help resources (default: from the locale).")
   var region: String?
 
+  @Option(
+    name: .customLong("value-sets"),
+    help: "A FHIR ValueSet, or a Bundle of them, for value sets a FHIR questionnaire names by URL but does not contain."
+  )
+  var valueSets: String?
+
   @Option(help: "auto, tui or line (auto: line mode when not on a terminal or TERM is unset or dumb).")
   var ui: UserInterface = .auto
 
@@ -52,8 +58,8 @@ struct RunCommand: ParsableCommand {
 
   func run() throws {
     try Screening(
-      questionnaire: questionnaire, region: region, ui: ui, answers: answers, export: export, format: format,
-      replace: replace
+      questionnaire: questionnaire, region: region, valueSets: valueSets, ui: ui, answers: answers, export: export,
+      format: format, replace: replace
     ).run()
   }
 }
@@ -63,6 +69,7 @@ struct RunCommand: ParsableCommand {
 struct Screening {
   var questionnaire = "ketamine"
   var region: String?
+  var valueSets: String?
   var ui: UserInterface = .auto
   var answers: String?
   var export: String?
@@ -71,7 +78,7 @@ struct Screening {
 
   func run() throws(Failure) {
     let environment = ProcessEnvironment.current()
-    let chosen = try Catalog.questionnaire(questionnaire)
+    let chosen = try Catalog.questionnaire(questionnaire, valueSets: valueSets)
     let directory = Catalog.helpDirectory
     let chosenRegion = try Catalog.region(region, in: directory, environment: environment)
     var session = ScreeningSession(questionnaire: chosen)

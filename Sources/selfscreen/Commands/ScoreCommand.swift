@@ -19,6 +19,12 @@ struct ScoreCommand: ParsableCommand {
   @Option(help: "US, UK, IE, CA, AU or INTL for the help resources (default: from the locale).")
   var region: String?
 
+  @Option(
+    name: .customLong("value-sets"),
+    help: "A FHIR ValueSet, or a Bundle of them, for value sets a FHIR questionnaire names by URL but does not contain."
+  )
+  var valueSets: String?
+
   @Option(help: "Convert the answers instead: text (a summary), json, csv or fhir.")
   var format: ExportFormat?
 
@@ -44,7 +50,7 @@ struct ScoreCommand: ParsableCommand {
       Console.report([AnswersLoader.unknownQuestionnaire(file)])
       throw Failure.invalidData()
     }
-    let chosen = try Catalog.questionnaire(reference)
+    let chosen = try Catalog.questionnaire(reference, valueSets: valueSets)
     let checked = AnswersLoader.answers(of: file, for: chosen)
     Console.report(checked.diagnostics)
     guard let values = checked.value else { throw Failure.invalidData() }

@@ -14,11 +14,18 @@ struct ValidateCommand: ParsableCommand {
   @Argument(help: "Questionnaire (.yaml, .json) or resources files.")
   var files: [String]
 
+  @Option(
+    name: .customLong("value-sets"),
+    help: "A FHIR ValueSet, or a Bundle of them, for value sets a FHIR questionnaire names by URL but does not contain."
+  )
+  var valueSets: String?
+
   func validate() throws {
     if files.isEmpty { throw ValidationError("give at least one file to check") }
   }
 
   func run() throws {
+    let library = try Catalog.valueSets(valueSets)
     var errors = 0
     var unreadable = 0
     for file in files {
@@ -32,7 +39,7 @@ struct ValidateCommand: ParsableCommand {
         if case .noInput = failure { unreadable += 1 } else { errors += 1 }
         continue
       }
-      let (kind, diagnostics) = FileValidator.validate(bytes: bytes, fileName: file)
+      let (kind, diagnostics) = FileValidator.validate(bytes: bytes, fileName: file, valueSets: library)
       Console.report(diagnostics)
       let count = diagnostics.errorCount
       errors += count

@@ -6,13 +6,14 @@ import ScreeningCore
 /// throwing what went wrong.
 enum Catalog {
   /// A bundled id (`ketamine`) or a file path.
-  static func questionnaire(_ reference: String) throws(Failure) -> Questionnaire {
+  static func questionnaire(_ reference: String, valueSets path: String? = nil) throws(Failure) -> Questionnaire {
     // A bundled questionnaire was validated when the program was built (CompiledBundle).
     if let bundled = CompiledBundle.questionnaire(reference) { return bundled }
     let result: LoadResult<Questionnaire>
     if reference.contains("/") || reference.contains(".") {
+      let library = try valueSets(path)
       do {
-        result = try QuestionnaireLoader.load(path: reference)
+        result = try QuestionnaireLoader.load(path: reference, valueSets: library)
       } catch {
         throw .noInput(error.description)
       }
@@ -29,6 +30,17 @@ enum Catalog {
         summary: "'\(TextSafety.visible(reference))' has errors; it cannot be used until they are fixed")
     }
     return questionnaire
+  }
+
+  /// The value set file given with `--value-sets` (diagnostics printed; exit 65 / 66), or none.
+  static func valueSets(_ path: String?) throws(Failure) -> ValueSetLibrary {
+    guard let path else { return .none }
+    let loaded = ValueSetLibrary.load(bytes: try input(path), fileName: path)
+    Console.report(loaded.diagnostics)
+    guard let library = loaded.value else {
+      throw .invalidData(summary: "'\(TextSafety.visible(path))' has errors; it cannot be used until they are fixed")
+    }
+    return library
   }
 
   /// A native answers file checked against `questionnaire` (diagnostics printed; exit 65 / 66).

@@ -252,8 +252,60 @@ import Testing
       FHIRFixtures.diagnostics(FHIRFixtures.questionnaire(items)) == [
         "q.json:9:83: item[0].answerValueSet: item 'vs' takes its options from the value set "
           + "'http://example.org/ValueSet/local', which is not contained in this file and not one of the standard "
-          + "value sets SelfScreen carries; SelfScreen works offline and cannot fetch it (put the ValueSet, with its "
-          + "codes, in the file's 'contained')"
+          + "value sets SelfScreen carries; SelfScreen works offline and cannot fetch it (give a file with the "
+          + "ValueSet and its codes: --value-sets FILE, or put it in the file's 'contained')"
+      ])
+  }
+}
+
+/// `--value-sets FILE`: value sets a person supplies for a form that names them by URL.
+@Suite struct ValueSetLibraryTests {
+  static let library = """
+    {"resourceType": "Bundle", "entry": [
+      {"resource": {"resourceType": "ValueSet", "url": "http://example.org/ValueSet/local", "version": "2",
+       "expansion": {"contains": [{"system": "http://example.org/cs", "code": "a", "display": "Apple"},
+                                  {"system": "http://example.org/cs", "code": "b", "display": "Banana"}]}}}]}
+    """
+
+  @Test func aSuppliedValueSetGivesTheOptionsOfAFormThatNamesIt() throws {
+    let loaded = ValueSetLibrary.load(bytes: Array(Self.library.utf8), fileName: "sets.json")
+    #expect(loaded.diagnostics.isEmpty)
+    let library = try #require(loaded.value)
+    #expect(library.urls == ["http://example.org/ValueSet/local"])
+    let items = """
+      {"linkId": "fruit", "type": "choice", "text": "Fruit?", "answerValueSet": "http://example.org/ValueSet/local|2"}
+      """
+    let result = QuestionnaireLoader.load(
+      bytes: Array(FHIRFixtures.questionnaire(items).utf8), fileName: "q.json", valueSets: library)
+    #expect(result.diagnostics.map(\.description) == [])
+    #expect(result.value?.question("fruit")?.options.map(\.label) == ["Apple", "Banana"])
+    // Named in the message when it does not hold the set the form needs.
+    let other = items.replacing("local|2", with: "other")
+    #expect(
+      QuestionnaireLoader.load(
+        bytes: Array(FHIRFixtures.questionnaire(other).utf8), fileName: "q.json", valueSets: library
+      )
+      .diagnostics.map(\.description) == [
+        "q.json:9:86: item[0].answerValueSet: item 'fruit' takes its options from the value set "
+          + "'http://example.org/ValueSet/other', which is not contained in this file, nor in 'sets.json' and not "
+          + "one of the standard value sets SelfScreen carries; SelfScreen works offline and cannot fetch it (give "
+          + "a file with the ValueSet and its codes: --value-sets FILE, or put it in the file's 'contained')"
+      ])
+  }
+
+  @Test func problemsInAValueSetFileAreLocatedInIt() {
+    let text = """
+      [{"resourceType": "ValueSet", "expansion": {"contains": [{"code": "a"}]}},
+       {"resourceType": "ValueSet", "url": "http://x/filtered", "compose": {"include": [{"system": "http://loinc.org",
+         "filter": [{"property": "parent", "op": "is-a", "value": "LP1"}]}]}},
+       {"resourceType": "Patient"}]
+      """
+    #expect(
+      ValueSetLibrary.load(bytes: Array(text.utf8), fileName: "sets.json").diagnostics.map(\.description) == [
+        "sets.json:1:2: [0]: the ValueSet has no 'url', so no questionnaire can name it",
+        "sets.json:2:83: [1].compose.include[0]: this include chooses codes by a filter or another value set, which "
+          + "SelfScreen cannot expand offline; list them as 'concept' or give an 'expansion'",
+        "sets.json:4:19: [2].resourceType: this is a FHIR Patient resource; a value set file holds ValueSet resources",
       ])
   }
 }

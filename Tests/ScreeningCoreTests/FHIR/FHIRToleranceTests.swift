@@ -137,8 +137,8 @@ import Testing
         "q.json:7:5: item[3]: item 'b' is a choice with no answerOption or answerValueSet",
         "q.json:8:76: item[4].answerValueSet: item 'c' takes its options from the value set "
           + "'http://loinc.org/vs/LL9999-9', which is not contained in this file and not one of the standard value "
-          + "sets SelfScreen carries; SelfScreen works offline and cannot fetch it (put the ValueSet, with its codes, "
-          + "in the file's 'contained')",
+          + "sets SelfScreen carries; SelfScreen works offline and cannot fetch it (give a file with the ValueSet and "
+          + "its codes: --value-sets FILE, or put it in the file's 'contained')",
         "q.json:9:47: item[5].text: expected text (a JSON string), found the number 5",
         "q.json:10:5: item[6]: item 'e' has no type",
         "q.json:11:80: item[7].enableWhen[0].question: enableWhen of item 'f' refers to linkId 'zz', which is not an "
