@@ -78,7 +78,7 @@ public enum FHIRImporter {
     guard let output = reader.read(root) else { return nil }
     let nativeSink = DiagnosticSink(file: sink.file)
     let native = QuestionnaireLoader.load(
-      root: output.document, sink: nativeSink, limits: limits, gradesReading: false)
+      root: output.document, sink: nativeSink, limits: limits, isImport: true)
     sink.absorb(nativeSink) { diagnostic in
       var moved = diagnostic
       moved.path = fhirPath(for: diagnostic.path, in: output.paths)

@@ -14,6 +14,9 @@ extension FHIRReader {
     /// FHIR evaluates it): the item is never asked.
     case never
     case when(SourceNode)
+    /// Tests a native condition cannot hold (dates or texts compared with `>`, a calculated item),
+    /// as one FHIRPath expression over the response, evaluated as the form is answered.
+    case expression(String)
     /// A test could not be read; an error says why.
     case unreadable
   }
@@ -27,6 +30,11 @@ extension FHIRReader {
       values.error(
         "enableBehavior '\(TextSafety.visible(behavior))' is not 'all' or 'any'", element.place(of: "enableBehavior"))
       return .unreadable
+    }
+    if list.contains(where: needsExpression) {
+      let tests = list.map { expression(for: $0, of: item) }
+      guard tests.allSatisfy({ $0 != nil }) else { return .unreadable }
+      return .expression(tests.map { "(\($0!))" }.joined(separator: behavior == "all" ? " and " : " or "))
     }
     var parts: [SourceNode] = []
     var constants: [Bool] = []
@@ -222,6 +230,115 @@ extension FHIRReader {
         when.place(of: "operator"))
       return nil
     }
+  }
+
+  /// Whether a test is one a native condition cannot hold: an order between dates, times or
+  /// texts, or any test of a calculated item (whose value is computed, not asked).
+  private func needsExpression(_ when: FHIRElement) -> Bool {
+    if let linkID = values.string(when, "question", report: false), let target = itemsByLinkID[linkID],
+      case .calculated(let expression, _, _) = target.kind, expression != nil
+    {
+      return true
+    }
+    guard let operation = values.string(when, "operator", report: false), [">", "<", ">=", "<="].contains(operation)
+    else { return false }
+    return ["answerDate", "answerDateTime", "answerTime", "answerString", "answerQuantity"].contains(where: when.has)
+  }
+
+  /// One `enableWhen` test as FHIRPath over the response, with FHIR's meaning: `=` and the orders
+  /// hold when some answer does, `!=` when none equals, `exists` when there is (or is no) answer.
+  private func expression(for when: FHIRElement, of owner: Item) -> String? {
+    let name = "item '\(TextSafety.visible(owner.linkID))'"
+    guard let linkID = values.string(when, "question"), let target = itemsByLinkID[linkID] else {
+      values.error(
+        "enableWhen of \(name) refers to an item that is not in this questionnaire", when.place(of: "question"))
+      return nil
+    }
+    switch target.kind {
+    case .question, .calculated: break
+    default:
+      values.error(
+        "enableWhen of \(name) refers to '\(TextSafety.visible(linkID))', which is \(description(of: target)); "
+          + "it can only test a question or a calculated item",
+        when.place(of: "question"))
+      return nil
+    }
+    guard let operation = values.string(when, "operator") else { return nil }
+    let answers = "%resource.descendants().where(linkId = \(Self.quoted(linkID))).answer"
+    let given = Self.answerKeys.filter(when.has)
+    guard given.count == 1, let key = given.first else {
+      values.error("the enableWhen needs exactly one answer to compare with (answerDate, answerInteger, ...)", when.place)
+      return nil
+    }
+    if operation == "exists" {
+      guard let wanted = values.bool(when, key), key == "answerBoolean" else {
+        values.error("'exists' needs answerBoolean: true (has an answer) or false (has none)", when.place(of: key))
+        return nil
+      }
+      return wanted ? "\(answers).exists()" : "\(answers).exists().not()"
+    }
+    guard ["=", "!=", ">", "<", ">=", "<="].contains(operation) else {
+      values.error(
+        "'\(TextSafety.visible(operation))' is not an enableWhen operator; use exists, =, !=, >, <, >= or <=",
+        when.place(of: "operator"))
+      return nil
+    }
+    let value: String
+    switch key {
+    case "answerBoolean":
+      guard let flag = values.bool(when, key) else { return nil }
+      value = flag ? "true" : "false"
+    case "answerInteger", "answerDecimal":
+      guard let number = values.number(when, key, whole: key == "answerInteger") else { return nil }
+      value = Answer.decimalText(number)
+    case "answerQuantity":
+      guard let quantity = values.object(when, key), let number = values.number(quantity, "value") else { return nil }
+      value = Answer.decimalText(number)
+    case "answerString":
+      guard let text = values.string(when, key) else { return nil }
+      value = Self.quoted(text)
+    case "answerDate", "answerDateTime", "answerTime":
+      guard let text = values.string(when, key),
+        text.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) || "-:T.+Z".unicodeScalars.contains($0) })
+      else {
+        values.error("enableWhen of \(name) has a \(key) that is not a date or time", when.place(of: key))
+        return nil
+      }
+      value = key == "answerTime" ? "@T\(text)" : "@\(text)"
+    case "answerCoding":
+      guard operation == "=" || operation == "!=", let coding = values.object(when, key),
+        let code = values.string(coding, "code")
+      else {
+        values.error("enableWhen of \(name) orders codings, which have no order", when.place(of: key))
+        return nil
+      }
+      let system = values.string(coding, "system", report: false)
+      let match =
+        "code = \(Self.quoted(code))" + (system.map { " and (system.empty() or system = \(Self.quoted($0)))" } ?? "")
+      let found = "\(answers).value.where(\(match)).exists()"
+      return operation == "=" ? found : "\(found).not()"
+    default:
+      values.error("enableWhen of \(name) uses \(key), which SelfScreen cannot compare", when.place(of: key))
+      return nil
+    }
+    // A quantity answer compares by its value.
+    let subject = key == "answerQuantity" ? "$this.value" : "$this"
+    if operation == "!=" { return "\(answers).value.where(\(subject) = \(value)).exists().not()" }
+    return "\(answers).value.where(\(subject) \(operation) \(value)).exists()"
+  }
+
+  /// A FHIRPath string literal.
+  static func quoted(_ text: String) -> String {
+    var out = "'"
+    for character in text {
+      switch character {
+      case "'": out += "\\'"
+      case "\\": out += "\\\\"
+      case "\n": out += "\\n"
+      default: out.append(character)
+      }
+    }
+    return out + "'"
   }
 
   func description(of item: Item) -> String {

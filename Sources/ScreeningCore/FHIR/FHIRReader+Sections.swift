@@ -107,23 +107,25 @@ extension FHIRReader {
     {
       var layout: [FHIRLayout.Item] = []
       for item in items {
-        let own: SourceNode?
+        var own: SourceNode?
+        var ownExpressions = item.enableExpression.map { [$0] } ?? []
         switch reader.enablement(of: item) {
         case .never:
           // Never enabled (FHIR's reading of its enableWhen): never asked, never answered.
           continue
         case .when(let node): own = node
+        case .expression(let text): ownExpressions.append(text)
         case .always, .unreadable: own = nil
         }
         let all = conditions + (own.map { [$0] } ?? [])
-        let allExpressions = expressions + (item.enableExpression.map { [$0] } ?? [])
+        let allExpressions = expressions + ownExpressions
         switch item.kind {
         case .group:
           let inner = walk(item.children, group: item, conditions: all, expressions: allExpressions)
           if !inner.isEmpty { layout.append(.group(linkID: item.linkID, text: item.text, items: inner)) }
         case .display:
           if let text = item.text, !text.allSatisfy(\.isWhitespace) {
-            if own != nil || item.enableExpression != nil {
+            if own != nil || !ownExpressions.isEmpty {
               reader.values.warning(
                 "the display item '\(TextSafety.visible(item.linkID))' has an enableWhen; its text is always shown",
                 item.element.place(of: "enableWhen"))

@@ -37,15 +37,18 @@ public enum QuestionnaireLoader {
     return result
   }
 
-  /// `gradesReading`: whether English text above the reading level is warned about (not for a
-  /// FHIR import: a published instrument's wording is not the importer's to change).
-  static func load(root: SourceNode, sink: DiagnosticSink, limits: LoadLimits, gradesReading: Bool = true)
+  /// `isImport`: a form published elsewhere (FHIR), whose wording and logic are not the importer's
+  /// to change: text above the reading level is not warned about, and a question that can never be
+  /// shown is a warning (FHIR allows it) rather than an error.
+  static func load(root: SourceNode, sink: DiagnosticSink, limits: LoadLimits, isImport: Bool = false)
     -> LoadResult<Questionnaire>
   {
     let decoder = QuestionnaireDecoder(sink: sink, limits: limits)
     let questionnaire = decoder.decode(root)
     if let questionnaire {
-      QuestionnaireValidator(questionnaire: questionnaire, map: decoder.map, sink: sink, gradesReading: gradesReading)
+      QuestionnaireValidator(
+        questionnaire: questionnaire, map: decoder.map, sink: sink, gradesReading: !isImport,
+        neverShownIsError: !isImport)
         .run()
     }
     return LoadResult(value: sink.hasErrors ? nil : questionnaire, diagnostics: sink.sorted)

@@ -5,6 +5,8 @@ struct QuestionnaireValidator {
   let sink: DiagnosticSink
   /// Whether English text above `ReadingLevel.highestGrade` is warned about.
   var gradesReading = true
+  /// Whether a question that can never be shown is an error (a warning for an imported form).
+  var neverShownIsError = true
 
   private func error(_ message: String, _ place: Place) {
     sink.error(message, at: place.location, path: place.path)
@@ -175,10 +177,15 @@ struct QuestionnaireValidator {
       switch evaluator.canBeTrue(condition, reachable: reachable) {
       case .some(false):
         reachable[index] = false
-        error(
-          "question '\(questions[index].id)' can never be shown: its show_if is never true given the earlier questions' "
-            + "answers",
-          map.showIfPlaces[index] ?? map.questionPlaces[index])
+        let place = map.showIfPlaces[index] ?? map.questionPlaces[index]
+        let message =
+          "question '\(questions[index].id)' can never be shown: its show_if is never true given the earlier "
+          + "questions' answers"
+        if neverShownIsError {
+          error(message, place)
+        } else {
+          sink.warning(message + "; it is never asked", at: place.location, path: place.path)
+        }
       default:
         continue
       }

@@ -167,6 +167,32 @@ import Testing
     #expect(result.answered.map(\.questionID) == ["age"])
   }
 
+  @Test func enableWhenOrdersDatesAndTextsAndTestsCalculatedItems() throws {
+    let items = #"""
+      {"linkId": "when", "type": "date", "text": "When?"},
+      {"linkId": "late", "type": "boolean", "text": "Late?",
+       "enableWhen": [{"question": "when", "operator": ">=", "answerDate": "2024-01-01"}]},
+      {"linkId": "name", "type": "string", "text": "Name?"},
+      {"linkId": "second-half", "type": "boolean", "text": "N to Z?",
+       "enableWhen": [{"question": "name", "operator": ">", "answerString": "M"},
+                      {"question": "when", "operator": "exists", "answerBoolean": true}], "enableBehavior": "any"},
+      \#(Self.bmi),
+      {"linkId": "heavy", "type": "boolean", "text": "Advice?",
+       "enableWhen": [{"question": "bmi", "operator": ">", "answerDecimal": 30}]}
+      """#
+    let (questionnaire, warnings) = try FHIRFixtures.load(FHIRFixtures.questionnaire(items))
+    #expect(warnings == [])
+    let always = ["when", "name", "weight", "height"]
+    #expect(FHIRImportTests.shown(questionnaire, [:]) == always)
+    #expect(FHIRImportTests.shown(questionnaire, ["when": .text("2023-12-31")]) == ["when", "name", "second_half", "weight", "height"])
+    #expect(FHIRImportTests.shown(questionnaire, ["when": .text("2024-01-01")]).contains("late"))
+    #expect(FHIRImportTests.shown(questionnaire, ["name": .text("Alex")]) == always)
+    #expect(FHIRImportTests.shown(questionnaire, ["name": .text("Sam")]).contains("second_half"))
+    // The calculated BMI: 70 kg at 1.75 m is 22.9, 100 kg is 32.7.
+    #expect(!FHIRImportTests.shown(questionnaire, ["weight": .decimal(70), "height": .decimal(1.75)]).contains("heavy"))
+    #expect(FHIRImportTests.shown(questionnaire, ["weight": .decimal(100), "height": .decimal(1.75)]).contains("heavy"))
+  }
+
   @Test func anExpressionOutsideTheSubsetIsAWarningNamingItAndTheItemIsLeftOut() throws {
     let items = #"""
       {"linkId": "a", "type": "integer", "text": "A?"},
