@@ -79,7 +79,8 @@ enum SwiftSource {
         ("showIf", value.showIf.map(condition) ?? "nil"), ("minimum", optional(value.minimum)),
         ("maximum", optional(value.maximum)), ("maxLength", "\(value.maxLength)"),
         ("source", value.source.map(citation) ?? "nil"), ("sectionID", string(value.sectionID)),
-        ("initial", value.initial.map(answer) ?? "nil"),
+        ("initial", value.initial.map(answer) ?? "nil"), ("pattern", optional(value.pattern)),
+        ("patternExample", optional(value.patternExample)),
       ])
   }
 

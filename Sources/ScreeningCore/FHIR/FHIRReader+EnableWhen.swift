@@ -267,7 +267,8 @@ extension FHIRReader {
     let answers = "%resource.descendants().where(linkId = \(Self.quoted(linkID))).answer"
     let given = Self.answerKeys.filter(when.has)
     guard given.count == 1, let key = given.first else {
-      values.error("the enableWhen needs exactly one answer to compare with (answerDate, answerInteger, ...)", when.place)
+      values.error(
+        "the enableWhen needs exactly one answer to compare with (answerDate, answerInteger, ...)", when.place)
       return nil
     }
     if operation == "exists" {

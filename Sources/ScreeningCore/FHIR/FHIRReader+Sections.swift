@@ -227,6 +227,21 @@ extension FHIRReader {
         let fhirType = reader.values.string(element, "type")
         let maxLength = min(max(given ?? (fhirType == "text" ? limit : 500), 1), limit)
         pairs.append(("max_length", NativeNode.integer(maxLength, at: element.place(of: "maxLength").location)))
+        if let found = reader.values.extensions(element, urls: [FHIRReader.regexURL]).first,
+          let pattern = reader.values.string(found, "valueString")
+        {
+          if (try? Regex(pattern)) != nil {
+            pairs.append(("pattern", NativeNode.text(pattern, at: found.location)))
+            let example = reader.values.extensions(element, urls: [FHIRReader.entryFormatURL]).first.flatMap {
+              reader.values.string($0, "valueString")
+            }
+            if let example { pairs.append(("pattern_example", NativeNode.text(example, at: found.location))) }
+          } else {
+            reader.values.warning(
+              "item '\(TextSafety.visible(item.linkID))' has a regex SelfScreen cannot read; answers are not checked "
+                + "against it", found.place)
+          }
+        }
       }
       if let initial = reader.initialAnswer(of: item, type: type) {
         pairs.append(("initial", initial))

@@ -93,6 +93,8 @@ final class FHIRReader {
     "http://hl7.org/fhir/StructureDefinition/cqf-calculatedValue",
   ]
   static let variableURL = "http://hl7.org/fhir/StructureDefinition/variable"
+  static let regexURL = "http://hl7.org/fhir/StructureDefinition/regex"
+  static let entryFormatURL = "http://hl7.org/fhir/StructureDefinition/entryFormat"
   static let enableWhenExpressionURL =
     "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-enableWhenExpression"
   static let minValueURL = "http://hl7.org/fhir/StructureDefinition/minValue"

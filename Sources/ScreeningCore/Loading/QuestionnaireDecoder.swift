@@ -243,7 +243,7 @@ final class QuestionnaireDecoder {
 
   private static let questionKeys = [
     "id", "text", "help", "type", "scale", "options", "required", "show_if", "min", "max",
-    "max_length", "source", "initial",
+    "max_length", "source", "initial", "pattern", "pattern_example",
   ]
 
   private func decodeQuestion(_ node: SourceNode, _ path: FieldPath, sectionID: String, index: Int) -> Question? {
@@ -354,10 +354,33 @@ final class QuestionnaireDecoder {
     } else if maxLength < 1 || maxLength > nodes.limits.maxTextLength {
       nodes.error("'max_length' must be between 1 and \(nodes.limits.maxTextLength)", fields.place(of: "max_length"))
     }
+    let pattern = fields.optional("pattern") { node, path -> String? in
+      guard let text = nodes.string(node, path) else { return nil }
+      do {
+        _ = try Regex(text)
+      } catch {
+        nodes.error(
+          "'\(TextSafety.visible(text))' is not a regular expression SelfScreen can read",
+          Place(location: node.location, path: path))
+        return nil
+      }
+      return text
+    }
+    let patternExample = fields.optional("pattern_example") { nodes.text($0, $1) }
+    if type != .text {
+      for key in ["pattern", "pattern_example"] where fields.has(key) {
+        nodes.error("'\(key)' is only for text questions", fields.place(of: key))
+      }
+    } else if fields.has("pattern_example") && !fields.has("pattern") {
+      nodes.error(
+        "'pattern_example' shows how an answer to 'pattern' looks; give the 'pattern'",
+        fields.place(of: "pattern_example"))
+    }
     var question = Question(
       id: id, text: text, help: help, type: type, options: options, isRequired: required,
       showIf: showIf, minimum: minimum, maximum: maximum, maxLength: maxLength, source: source,
-      sectionID: sectionID)
+      sectionID: sectionID, pattern: type == .text ? pattern : nil, patternExample: type == .text ? patternExample : nil
+    )
     // The suggested answer must be one the question takes (read as an answers file writes it).
     question.initial = fields.optional("initial") { node, path -> Answer? in
       guard let answer = AnswersLoader.decodeAnswer(node, path, question, nodes) else { return nil }

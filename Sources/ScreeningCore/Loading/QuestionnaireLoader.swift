@@ -48,8 +48,9 @@ public enum QuestionnaireLoader {
     if let questionnaire {
       QuestionnaireValidator(
         questionnaire: questionnaire, map: decoder.map, sink: sink, gradesReading: !isImport,
-        neverShownIsError: !isImport)
-        .run()
+        neverShownIsError: !isImport
+      )
+      .run()
     }
     return LoadResult(value: sink.hasErrors ? nil : questionnaire, diagnostics: sink.sorted)
   }

@@ -96,6 +96,13 @@ extension Question {
       if value.unicodeScalars.count > maxLength {
         throw fail(.answerTooLong, ["count": String(maxLength)])
       }
+      if let pattern, let regex = try? Regex(pattern), (try? regex.wholeMatch(in: value)) == nil {
+        let shown = ["text": TextSafety.visible(value)]
+        if let patternExample {
+          throw fail(.answerNotInPatternLike, shown.merging(["example": TextSafety.visible(patternExample)]) { $1 })
+        }
+        throw fail(.answerNotInPattern, shown)
+      }
       return answer
     default:
       throw fail(.answerWrongKind, ["type": type.rawValue, "kind": answer.kindDescription])

@@ -17,13 +17,20 @@ public struct Question: Sendable, Hashable, Identifiable {
   /// An answer offered at the start (the form's suggestion): shown ready to take, recorded only
   /// when the person takes it.
   public var initial: Answer?
+  /// A text answer must match this regular expression, all of it (a postcode, a phone number).
+  public var pattern: String?
+  /// How such an answer looks, said when one does not match ("nnn-nnn-nnnn", "AB12 3CD").
+  public var patternExample: String?
 
   public init(
     id: String, text: String, help: String? = nil, type: QuestionType, options: [AnswerOption] = [],
     isRequired: Bool = true, showIf: Condition? = nil, minimum: Int? = nil, maximum: Int? = nil,
-    maxLength: Int = 500, source: Citation? = nil, sectionID: String = "", initial: Answer? = nil
+    maxLength: Int = 500, source: Citation? = nil, sectionID: String = "", initial: Answer? = nil,
+    pattern: String? = nil, patternExample: String? = nil
   ) {
     self.initial = initial
+    self.pattern = pattern
+    self.patternExample = patternExample
     self.id = id
     self.text = text
     self.help = help

@@ -274,6 +274,9 @@ extension Wording {
       .answerNotNumber: .text("the answer is not a number"),
       .answerNotDate: .text("'{text}' is not a date; write it as YYYY-MM-DD (or YYYY-MM, or YYYY)"),
       .answerTooLong: .text("the answer is longer than {count} characters"),
+      .answerNotInPattern: .text("\"{text}\" is not written the way this question asks for"),
+      .answerNotInPatternLike: .text(
+        "\"{text}\" is not written the way this question asks for; write it like {example}"),
       .answerWrongKind: .text("a {type} question cannot take {kind}"),
       .writeCannot: .text("cannot write '{path}': {reason}"),
       .writeEmptyName: .text("the name is empty"),

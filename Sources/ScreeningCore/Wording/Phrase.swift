@@ -225,6 +225,8 @@ public enum Phrase: String, CaseIterable, Sendable {
   case answerNotNumber
   case answerNotDate
   case answerTooLong
+  case answerNotInPattern
+  case answerNotInPatternLike
   case answerWrongKind
   case writeCannot
   case writeEmptyName

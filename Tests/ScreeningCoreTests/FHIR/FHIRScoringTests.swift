@@ -184,13 +184,18 @@ import Testing
     #expect(warnings == [])
     let always = ["when", "name", "weight", "height"]
     #expect(FHIRImportTests.shown(questionnaire, [:]) == always)
-    #expect(FHIRImportTests.shown(questionnaire, ["when": .text("2023-12-31")]) == ["when", "name", "second_half", "weight", "height"])
+    #expect(
+      FHIRImportTests.shown(questionnaire, ["when": .text("2023-12-31")]) == [
+        "when", "name", "second_half", "weight", "height",
+      ])
     #expect(FHIRImportTests.shown(questionnaire, ["when": .text("2024-01-01")]).contains("late"))
     #expect(FHIRImportTests.shown(questionnaire, ["name": .text("Alex")]) == always)
     #expect(FHIRImportTests.shown(questionnaire, ["name": .text("Sam")]).contains("second_half"))
     // The calculated BMI: 70 kg at 1.75 m is 22.9, 100 kg is 32.7.
-    #expect(!FHIRImportTests.shown(questionnaire, ["weight": .decimal(70), "height": .decimal(1.75)]).contains("heavy"))
-    #expect(FHIRImportTests.shown(questionnaire, ["weight": .decimal(100), "height": .decimal(1.75)]).contains("heavy"))
+    #expect(
+      !FHIRImportTests.shown(questionnaire, ["weight": .decimal(70), "height": .decimal(1.75)]).contains("heavy"))
+    #expect(
+      FHIRImportTests.shown(questionnaire, ["weight": .decimal(100), "height": .decimal(1.75)]).contains("heavy"))
   }
 
   @Test func anExpressionOutsideTheSubsetIsAWarningNamingItAndTheItemIsLeftOut() throws {
