@@ -15,6 +15,7 @@ let package = Package(
     .executableTarget(name: "FuzzQuestionnaire", dependencies: ["ScreeningCore"]),
     .executableTarget(name: "FuzzAnswers", dependencies: ["ScreeningCore"]),
     .executableTarget(name: "FuzzSkipLogic", dependencies: ["ScreeningCore"]),
+    .executableTarget(name: "FuzzFHIRPath", dependencies: ["ScreeningCore"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -208,4 +208,24 @@ import Testing
     let rest = text[start.upperBound...]
     #expect(rest.contains("\"valueQuantity\": {\n") && rest.contains("\"value\": 18"))
   }
+  @Test func theLHCFormsPHQ9TotalIsInItsResponse() throws {
+    let file = "lforms__phq9-with-the-weight-function.json"
+    let bytes = Array(try Data(contentsOf: PublishedFormsTests.folder.appendingPathComponent(file)))
+    let questionnaire = try #require(QuestionnaireLoader.load(bytes: bytes, fileName: file).value)
+    // The nine items "More than half the days" (2); the difficulty question (left out of the total
+    // by `where(linkId != '/69722-7')`) its last option.
+    var answers: [String: Answer] = [:]
+    for question in questionnaire.questions {
+      answers[question.id] = .choice(question.options[question.id == "q_69722_7" ? question.options.count - 1 : 2].code)
+    }
+    #expect(answers.count == 10)
+    #expect(Scorer.score(questionnaire, answers: answers).bandScore?.value == 18)
+    let exported = Exporter(
+      questionnaire: questionnaire, answers: answers, region: nil, created: Timestamp(secondsSinceEpoch: 1_795_000_000)
+    ).encode(.fhir)
+    let response = try #require(try JSONSerialization.jsonObject(with: Data(exported)) as? [String: Any])
+    let total = (response["item"] as? [[String: Any]])?.first { $0["linkId"] as? String == "/44261-6" }
+    let value = (total?["answer"] as? [[String: Any]])?.first
+    #expect((value?["valueInteger"] as? Int) == 18 || (value?["valueDecimal"] as? Double) == 18)
+  }
 }

@@ -57,12 +57,44 @@ public indirect enum FHIRPath: Sendable, Hashable {
 
   /// Parses `text`, or throws a `Problem` naming what is wrong or outside the subset.
   public static func parse(_ text: String) throws -> FHIRPath {
-    var parser = Parser(tokens: try Lexer.tokens(in: text))
+    let tokens = try Lexer.tokens(in: text)
+    guard tokens.count <= Parser.maximumTokens else {
+      throw Problem(message: "the expression is longer than \(Parser.maximumTokens) words and signs")
+    }
+    var parser = Parser(tokens: tokens)
     let expression = try parser.expression(0)
     if let token = parser.peek {
       throw Problem(message: "unexpected '\(token.text)' at column \(token.column)")
     }
+    // Chains (`a.b.c`, `1 + 2 + 3`) nest too; evaluating recurses once a level, so the whole tree
+    // is kept shallow enough for any thread's stack.
+    guard expression.depth <= Parser.maximumTreeDepth else {
+      throw Problem(message: "the expression chains more than \(Parser.maximumTreeDepth) steps")
+    }
     return expression
+  }
+
+  /// The parts directly inside this one.
+  var parts: [FHIRPath] {
+    switch self {
+    case .member(let base, _): return base.map { [$0] } ?? []
+    case .call(let base, _, let arguments): return (base.map { [$0] } ?? []) + arguments
+    case .indexer(let base, let index): return [base, index]
+    case .negate(let inner): return [inner]
+    case .binary(_, let left, let right): return [left, right]
+    case .literal, .constant, .special: return []
+    }
+  }
+
+  /// How many levels the tree has, counted without recursion.
+  var depth: Int {
+    var deepest = 0
+    var pending: [(FHIRPath, Int)] = [(self, 1)]
+    while let (node, level) = pending.popLast() {
+      deepest = max(deepest, level)
+      pending += node.parts.map { ($0, level + 1) }
+    }
+    return deepest
   }
 
   /// The `%names` the expression reads, in order of first appearance.
@@ -258,6 +290,14 @@ enum Lexer {
 struct Parser {
   let tokens: [Token]
   var position = 0
+  /// How deeply terms may nest (parentheses, arguments, unary signs): a form's expression needs a
+  /// few levels, and a limit keeps a hostile one from exhausting the stack.
+  static let maximumDepth = 64
+  /// The most levels the whole tree may have, chains (`a.b.c`, `1 + 2 + 3`) included.
+  static let maximumTreeDepth = 128
+  /// The most tokens an expression may have (a sum over 30 items is about 200).
+  static let maximumTokens = 4_096
+  private var depth = 0
 
   init(tokens: [Token]) { self.tokens = tokens }
 
@@ -298,6 +338,11 @@ struct Parser {
   }
 
   mutating func expression(_ minimum: Int) throws -> FHIRPath {
+    depth += 1
+    defer { depth -= 1 }
+    guard depth <= Self.maximumDepth else {
+      throw FHIRPath.Problem(message: "the expression nests more than \(Self.maximumDepth) levels deep")
+    }
     var left = try unary()
     while let token = peek, let level = Self.precedence(token), level > minimum {
       position += 1
@@ -315,6 +360,11 @@ struct Parser {
   mutating func unary() throws -> FHIRPath {
     if let token = peek, token.kind == .symbol, token.text == "-" || token.text == "+" {
       position += 1
+      depth += 1
+      defer { depth -= 1 }
+      guard depth <= Self.maximumDepth else {
+        throw FHIRPath.Problem(message: "the expression nests more than \(Self.maximumDepth) levels deep")
+      }
       let inner = try unary()
       return token.text == "-" ? .negate(inner) : inner
     }

@@ -61,6 +61,9 @@ struct FHIRPathEvaluator {
     "http://hl7.org/fhir/StructureDefinition/iso21090-CO-value",
   ]
 
+  /// The most items a collection may grow to (a response of 10,000 answers has far fewer nodes).
+  static let maximumItems = 1_000_000
+
   struct Frame {
     var this: Collection
     var index: Int?
@@ -421,14 +424,16 @@ struct FHIRPathEvaluator {
     case "where": return try each(arguments[0], over: input).filter { try truth($0.1) == true }.map(\.0)
     case "select": return try each(arguments[0], over: input).flatMap(\.1)
     case "repeat":
+      // A response nests at most 64 levels (the file limit), so a path that goes on past 256 rounds
+      // is going round in circles (`repeat($this)`).
       var out: Collection = []
       var queue = input
       var rounds = 0
       while !queue.isEmpty {
         rounds += 1
-        guard rounds <= 10_000 else { throw problem("'repeat()' does not end") }
         let next = try each(arguments[0], over: queue).flatMap(\.1)
         out += next
+        guard rounds <= 256, out.count <= Self.maximumItems else { throw problem("'repeat()' does not end") }
         queue = next
       }
       return out
@@ -503,7 +508,8 @@ struct FHIRPathEvaluator {
       default: return []
       }
     case "round":
-      let places = arguments.isEmpty ? 0 : max(0, try integer(argument(0)) ?? 0)
+      // A Double holds about 15 decimal digits: more places would change nothing.
+      let places = arguments.isEmpty ? 0 : min(15, max(0, try integer(argument(0)) ?? 0))
       guard let item = try single(input) else { return [] }
       guard let number = item.number else { throw problem("'round()' needs a number") }
       var scale = 1.0
@@ -528,9 +534,15 @@ struct FHIRPathEvaluator {
       return [.decimal(Glibc.log(number) / Glibc.log(base))]
     case "power":
       guard let item = try single(input), let exponent = try single(argument(0)) else { return [] }
-      if case .integer(let whole) = item, case .integer(let power) = exponent, power >= 0 {
+      if case .integer(let whole) = item, case .integer(let power) = exponent, power >= 0,
+        Glibc.pow(Double(whole), Double(power)).magnitude < 9e15
+      {
+        // Exact for whole numbers; 0, 1 and -1 need no loop (their powers can be asked for any
+        // exponent), and any other base passes 9e15 within 53 steps.
+        if whole == 0 { return [.integer(power == 0 ? 1 : 0)] }
+        if whole == 1 || whole == -1 { return [.integer(whole == -1 && power % 2 == 1 ? -1 : 1)] }
         var out = 1
-        for _ in 0..<power { out = out &* whole }
+        for _ in 0..<power { out *= whole }
         return [.integer(out)]
       }
       guard let a = item.number, let b = exponent.number else { throw problem("'power()' needs numbers") }
@@ -582,6 +594,7 @@ struct FHIRPathEvaluator {
       while !queue.isEmpty {
         queue = queue.flatMap(Self.children)
         out += queue
+        guard out.count <= Self.maximumItems else { throw problem("'descendants()' gives too many items") }
       }
       return out
     case "hasValue":

@@ -132,4 +132,24 @@ import Testing
     #expect(parsed.constants == ["a", "b"])
     #expect(parsed.strings == ["x", "y"])
   }
+  @Test func hostileExpressionsAreRefusedOrEndQuickly() throws {
+    #expect(throws: FHIRPath.Problem(message: "the expression nests more than 64 levels deep")) {
+      try FHIRPath.parse(String(repeating: "(", count: 1_000) + "1" + String(repeating: ")", count: 1_000))
+    }
+    #expect(throws: FHIRPath.Problem(message: "the expression nests more than 64 levels deep")) {
+      try FHIRPath.parse(String(repeating: "-", count: 1_000) + "1")
+    }
+    #expect(throws: FHIRPath.Problem(message: "the expression is longer than 4096 words and signs")) {
+      try FHIRPath.parse(Array(repeating: "1", count: 3_000).joined(separator: " + "))
+    }
+    // Chains nest as deeply: the longest allowed evaluates, a longer one is refused.
+    #expect(try Self.evaluate(Array(repeating: "1", count: 128).joined(separator: " + ")) == ["128"])
+    #expect(throws: FHIRPath.Problem(message: "the expression chains more than 128 steps")) {
+      try FHIRPath.parse("%resource" + String(repeating: ".item", count: 2_000))
+    }
+    #expect(try Self.evaluate("2.power(1000000000)") == [])
+    #expect(try Self.evaluate("1.power(999999999999) + 0.power(999999999999) + (-1).power(999999999999)") == ["0"])
+    #expect(try Self.evaluate("(2.5).round(1000000000)") == ["2.5"])
+    #expect(throws: FHIRPath.Problem.self) { try Self.evaluate("%resource.repeat($this)") }
+  }
 }

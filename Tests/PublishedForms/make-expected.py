@@ -1,0 +1,96 @@
+#!/usr/bin/env python3
+"""Writes EXPECTED.tsv (what PublishedFormsTests checks) and docs/FHIR-FORMS.md (the table) from
+what the built `selfscreen validate` says of each form here. Run after `swift build`, from anywhere:
+
+    python3 Tests/PublishedForms/make-expected.py
+
+Then read the diff: a form that stopped running, or a new reason for a refusal, is a change to
+explain in the commit."""
+import csv, os, subprocess, sys
+
+here = os.path.dirname(os.path.abspath(__file__))
+root = os.path.dirname(os.path.dirname(here))
+binary = os.path.join(root, ".build", "debug", "selfscreen")
+
+# Plain reasons for the table, by what the first error says.
+REASONS = [
+    ("answerValueSet", "a value set named by URL and kept elsewhere (the authors' terminology server)"),
+    ("chooses its codes by a filter", "a value set that chooses its codes by a filter"),
+    ("has type 'reference'", "a required `reference` item"),
+    ("has type 'attachment'", "a required `attachment` item"),
+    ("no questions that SelfScreen can ask", "nothing to ask: its only item is an attachment"),
+    ("makes a cycle", "an `enableWhen` cycle"),
+    ("duplicate linkId", "a duplicate linkId"),
+    ("choice with no answerOption", "a choice whose options come from an `answerExpression`"),
+    ("expected true or false, found the text", "JSON of the wrong type (`\"repeats\": \"true\"`, dates given as answerInteger)"),
+    ("which is an item that is not asked", "`enableWhen` on a pre-filled item (`initialExpression`), and SNOMED value sets by URL"),
+]
+
+
+def reason(message):
+    for needle, text in REASONS:
+        if needle in message:
+            return text
+    return message
+
+
+def main():
+    origins = {row[0]: row for row in csv.reader(open(os.path.join(here, "ORIGINS.tsv")), delimiter="\t")}
+    files = sorted(f for f in os.listdir(here) if f.endswith(".json"))
+    expected, rows, runs = [], [], 0
+    for name in files:
+        done = subprocess.run([binary, "validate", name], cwd=here, capture_output=True, text=True)
+        lines = done.stderr.splitlines()
+        errors = [l for l in lines if ": warning: " not in l and not l.startswith("selfscreen:")]
+        warnings = sum(": warning: " in l for l in lines)
+        origin = origins[name]
+        where = f"{origin[1]} `{origin[2].split(' ')[0]}`"
+        if done.returncode == 0:
+            runs += 1
+            expected.append((name, "runs"))
+            note = f" ({warnings} warning{'s' if warnings != 1 else ''})" if warnings else ""
+            rows.append(f"| `{name}` | {where} | runs to a result{note} |")
+        else:
+            first = errors[0].split(": ", 1)[1] if errors else done.stderr.strip()
+            expected.append((name, "refused: " + first[:110]))
+            rows.append(f"| `{name}` | {where} | refused: {reason(first)} |")
+    with open(os.path.join(here, "EXPECTED.tsv"), "w") as out:
+        out.write("file\toutcome\n")
+        for name, outcome in expected:
+            out.write(f"{name}\t{outcome}\n")
+    total = len(files)
+    sources = sorted({origins[f][1] for f in files})
+    with open(os.path.join(root, "docs", "FHIR-FORMS.md"), "w") as out:
+        out.write(f"""# FHIR forms published by others
+
+`Tests/PublishedForms` keeps {total} FHIR R4 Questionnaires as their authors published them, from
+{len(sources)} public repositories ({", ".join(sources)}; the commit of each file, and its licence,
+are in `ORIGINS.tsv`, and the notices the licences ask for in `NOTICES.md`). They were taken as the
+repositories list them, not picked for what SelfScreen reads: test forms for renderers, with every
+feature in them, and clinical forms (PHQ-9, hunger vital signs, BMI, CVD risk, vital signs).
+
+`PublishedFormsTests` runs every one on each `swift test`: validate; walk it to its result in line
+mode, answering every question plainly (the first option, the lowest number allowed, `2000-01-31`,
+`10:30`, "An answer"); export the QuestionnaireResponse and check it against the form (every linkId
+is the form's, nested where the form nests it, each value of the item's type, only questions that
+were asked and answered, calculated items where they have a value). `EXPECTED.tsv` records the
+outcome of each, with the start of the first error for a refused one; a change in any outcome fails
+the test. `make-expected.py` writes both that file and this table from what `selfscreen validate`
+says.
+
+**{runs} of {total} run to a result ({round(100 * runs / total)}%).** The issue's target is 90%. The {total - runs} refused
+ones are refused with a located message (file:line:col and FHIR path). Most name a value set kept on
+the authors' terminology server: SelfScreen never goes online, and `--value-sets FILE` runs such a
+form with a file holding the ValueSet and its codes (this table runs each form as published, without
+one). The others need what a terminal cannot give (a required attachment or reference), or have a
+mistake in the form itself (a duplicate linkId, an `enableWhen` cycle, JSON of the wrong type).
+
+| file | from | outcome |
+| --- | --- | --- |
+""")
+        out.write("\n".join(rows) + "\n")
+    print(f"{runs} of {total} run")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
