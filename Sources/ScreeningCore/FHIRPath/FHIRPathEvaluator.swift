@@ -54,6 +54,24 @@ struct FHIRPathEvaluator {
   var constants: [String: Collection]
   /// What `today()` and `now()` give.
   var now: Timestamp
+  /// Work left for this evaluator: each step, item made and comparison spends one, so that no
+  /// expression can hang the screen (a form's take a few thousand).
+  private let budget = Budget()
+
+  final class Budget {
+    var remaining = 2_000_000
+  }
+
+  init(constants: [String: Collection], now: Timestamp) {
+    self.constants = constants
+    self.now = now
+  }
+
+  /// Spends `amount` of the budget, or throws when it is gone.
+  private func spend(_ amount: Int = 1) throws {
+    budget.remaining -= amount
+    guard budget.remaining >= 0 else { throw problem("the expression takes too long to work out") }
+  }
 
   static let weightURLs = [
     "http://hl7.org/fhir/StructureDefinition/itemWeight",
@@ -62,7 +80,7 @@ struct FHIRPathEvaluator {
   ]
 
   /// The most items a collection may grow to (a response of 10,000 answers has far fewer nodes).
-  static let maximumItems = 1_000_000
+  static let maximumItems = 100_000
 
   struct Frame {
     var this: Collection
@@ -77,6 +95,7 @@ struct FHIRPathEvaluator {
   private func problem(_ message: String) -> FHIRPath.Problem { FHIRPath.Problem(message: message) }
 
   private func evaluate(_ expression: FHIRPath, _ focus: Collection, _ frame: Frame) throws -> Collection {
+    try spend(1 + focus.count)
     switch expression {
     case .literal(.empty): return []
     case .literal(let literal): return [FHIRPathValue(literal)]
@@ -231,7 +250,7 @@ struct FHIRPathEvaluator {
     let b = try evaluate(right, focus, frame)
     switch op {
     case "|":
-      return distinct(a + b)
+      return try distinct(a + b)
     case "=", "!=", "~", "!~":
       let equivalent = op.hasSuffix("~")
       if !equivalent && (a.isEmpty || b.isEmpty) { return [] }
@@ -255,6 +274,7 @@ struct FHIRPathEvaluator {
     case "in", "contains":
       let (item, list) = op == "in" ? (a, b) : (b, a)
       guard let one = try single(item) else { return [] }
+      try spend(list.count)
       return [.boolean(list.contains { Self.equal(one, $0) == true })]
     case "&":
       let x = try text(a) ?? ""
@@ -360,9 +380,12 @@ struct FHIRPathEvaluator {
     }
   }
 
-  private func distinct(_ items: Collection) -> Collection {
+  private func distinct(_ items: Collection) throws -> Collection {
     var out: Collection = []
-    for item in items where !out.contains(where: { Self.equal($0, item) == true }) { out.append(item) }
+    for item in items {
+      try spend(1 + out.count)
+      if !out.contains(where: { Self.equal($0, item) == true }) { out.append(item) }
+    }
     return out
   }
 
@@ -419,8 +442,8 @@ struct FHIRPathEvaluator {
       default: return bool(flags.contains(false))
       }
     case "count": return [.integer(input.count)]
-    case "distinct": return distinct(input)
-    case "isDistinct": return bool(distinct(input).count == input.count)
+    case "distinct": return try distinct(input)
+    case "isDistinct": return bool(try distinct(input).count == input.count)
     case "where": return try each(arguments[0], over: input).filter { try truth($0.1) == true }.map(\.0)
     case "select": return try each(arguments[0], over: input).flatMap(\.1)
     case "repeat":
@@ -432,6 +455,7 @@ struct FHIRPathEvaluator {
       while !queue.isEmpty {
         rounds += 1
         let next = try each(arguments[0], over: queue).flatMap(\.1)
+        try spend(next.count)
         out += next
         guard rounds <= 256, out.count <= Self.maximumItems else { throw problem("'repeat()' does not end") }
         queue = next
@@ -593,6 +617,7 @@ struct FHIRPathEvaluator {
       var queue = input
       while !queue.isEmpty {
         queue = queue.flatMap(Self.children)
+        try spend(queue.count)
         out += queue
         guard out.count <= Self.maximumItems else { throw problem("'descendants()' gives too many items") }
       }
@@ -605,16 +630,19 @@ struct FHIRPathEvaluator {
     case "today": return [.date(now.date)]
     case "now": return [.dateTime(now.iso8601)]
     case "combine": return input + (try argument(0))
-    case "union": return distinct(input + (try argument(0)))
+    case "union": return try distinct(input + (try argument(0)))
     case "intersect":
       let other = try argument(0)
-      return distinct(input.filter { item in other.contains { Self.equal(item, $0) == true } })
+      try spend(input.count * max(1, other.count))
+      return try distinct(input.filter { item in other.contains { Self.equal(item, $0) == true } })
     case "exclude":
       let other = try argument(0)
+      try spend(input.count * max(1, other.count))
       return input.filter { item in !other.contains { Self.equal(item, $0) == true } }
     case "subsetOf", "supersetOf":
       let other = try argument(0)
       let (small, large) = name == "subsetOf" ? (input, other) : (other, input)
+      try spend(small.count * max(1, large.count))
       return bool(small.allSatisfy { item in large.contains { Self.equal(item, $0) == true } })
     case "answers":
       // SDC: every answer in the items given (a response: all of its answers), nested ones too.

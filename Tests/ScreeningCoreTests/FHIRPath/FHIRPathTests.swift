@@ -151,5 +151,9 @@ import Testing
     #expect(try Self.evaluate("1.power(999999999999) + 0.power(999999999999) + (-1).power(999999999999)") == ["0"])
     #expect(try Self.evaluate("(2.5).round(1000000000)") == ["2.5"])
     #expect(throws: FHIRPath.Problem.self) { try Self.evaluate("%resource.repeat($this)") }
+    // Found by FuzzFHIRPath: a repeat() whose items multiply each round, joined with `|`.
+    #expect(throws: FHIRPath.Problem.self) {
+      try Self.evaluate("-0~-%resource.repeat(i-00/-11|iraste&r |17| 6)&reSt *u3 |901-0")
+    }
   }
 }

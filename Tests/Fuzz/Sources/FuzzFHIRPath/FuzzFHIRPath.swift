@@ -61,3 +61,17 @@ public func fuzzFHIRPath(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   _ = parsed.strings
   return 0
 }
+
+@_silgen_name("LLVMFuzzerRunDriver")
+func LLVMFuzzerRunDriver(
+  _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+  _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
+) -> CInt
+
+/// SwiftPM links an executable through `<Target>_main`: hand over to libFuzzer's driver.
+@_cdecl("FuzzFHIRPath_main")
+func fuzzerMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+  var count = argc
+  var arguments = argv
+  return LLVMFuzzerRunDriver(&count, &arguments, fuzzFHIRPath)
+}
