@@ -32,6 +32,20 @@ extension FHIRReader {
     /// `enableWhenExpression`s by native question id (the question's own and its groups').
     private(set) var enableExpressions: [String: [String]] = [:]
 
+    /// The second and later entries of a repeating group or question are copies of the first:
+    /// their questions get ids ending `_2`, `_3`, ..., and conditions between them read the copy.
+    struct Copy {
+      var number: Int
+      /// Original native id -> the copy's.
+      var ids: [String: String] = [:]
+    }
+    private var copy: Copy?
+    /// The "Add another ...?" questions.
+    private(set) var entryGates = Set<String>()
+
+    /// The most entries a repeating group or question takes (fewer when the form's maxOccurs says).
+    static let maximumEntries = 5
+
     init(reader: FHIRReader, title: String?) {
       self.reader = reader
       self.title = title
@@ -123,6 +137,12 @@ extension FHIRReader {
         case .group:
           let inner = walk(item.children, group: item, conditions: all, expressions: allExpressions)
           if !inner.isEmpty { layout.append(.group(linkID: item.linkID, text: item.text, items: inner)) }
+          if item.isRepeats && !inner.isEmpty {
+            layout += entries(of: item, conditions: all) { builder, gate in
+              let copied = builder.walk(item.children, group: item, conditions: gate, expressions: allExpressions)
+              return [.group(linkID: item.linkID, text: item.text, items: copied)]
+            }
+          }
         case .display:
           if let text = item.text, !text.allSatisfy(\.isWhitespace) {
             if own != nil || !ownExpressions.isEmpty {
@@ -133,8 +153,18 @@ extension FHIRReader {
             pendingHelp.append(text)
           }
         case .question(let type):
-          layout.append(
-            contentsOf: question(item, type: type, group: group, conditions: all, expressions: allExpressions))
+          let first = question(item, type: type, group: group, conditions: all, expressions: allExpressions)
+          layout += first
+          // A repeating question that is typed (a medicine's name, a date) takes one answer an entry;
+          // its answers go back as one item with several answers.
+          if item.isRepeats && !type.hasOptions
+            && item.children.allSatisfy({ if case .display = $0.kind { true } else { false } })
+            && !first.isEmpty
+          {
+            layout += entries(of: item, conditions: all) { builder, gate in
+              builder.question(item, type: type, group: group, conditions: gate, expressions: allExpressions)
+            }
+          }
         case .calculated(let expression, let type, let isShown):
           if let calculation = calculation(item, expression: expression, type: type, isShown: isShown) {
             layout.append(.calculated(calculation))
@@ -149,7 +179,21 @@ extension FHIRReader {
     private mutating func question(
       _ item: Item, type: QuestionType, group: Item?, conditions: [SourceNode], expressions: [String]
     ) -> [FHIRLayout.Item] {
-      guard let id = item.nativeID else { return [] }
+      guard let original = item.nativeID else { return [] }
+      var id = original
+      var otherID = item.other?.questionID
+      var answer = item.answer
+      var conditions = conditions
+      if let number = copy?.number {
+        id = reader.uniqueQuestionID("\(original)_\(number)")
+        copy?.ids[original] = id
+        if let other = otherID {
+          otherID = reader.uniqueQuestionID("\(other)_\(number)")
+          copy?.ids[other] = otherID
+        }
+        if case .choice(let table, _?) = answer { answer = .choice(values: table, otherQuestionID: otherID) }
+        conditions = conditions.map { Self.renamed($0, copy?.ids ?? [:]) }
+      }
       if !expressions.isEmpty { enableExpressions[id] = expressions }
       let element = item.element
       let owner = group.map(ObjectIdentifier.init)
@@ -165,6 +209,7 @@ extension FHIRReader {
         if case .display = child.kind, let extra = child.text { help.append(extra) }
       }
       if let unit = item.unit, type.isNumeric { help.append("In \(unit).") }
+      if let number = copy?.number { help.insert("Entry \(number).", at: 0) }
       let at = element.location
       var pairs: [(String, SourceNode)] = [
         ("id", NativeNode.text(id, at: element.place(of: "linkId").location)),
@@ -260,7 +305,7 @@ extension FHIRReader {
         reader.paths[otherBase] = element.path.description
         reader.comments[otherBase] = "linkId: \(item.linkID) (the typed answer when none of the options fits)"
         drafts[section].questions.append([
-          ("id", NativeNode.text(other.questionID, at: at)),
+          ("id", NativeNode.text(otherID ?? other.questionID, at: at)),
           ("text", NativeNode.text("Your answer in your own words: \(text)", at: at)),
           ("type", NativeNode.text("text", at: at)),
           ("required", NativeNode.bool(item.isRequired, at: at)),
@@ -269,7 +314,85 @@ extension FHIRReader {
       }
       let children = item.children.filter { if case .display = $0.kind { return false } else { return true } }
       let inner = walk(children, group: group, conditions: conditions, expressions: expressions)
-      return [.question(linkID: item.linkID, text: item.text, questionID: id, answer: item.answer, items: inner)]
+      return [.question(linkID: item.linkID, text: item.text, questionID: id, answer: answer, items: inner)]
+    }
+
+    /// The second and later entries of a repeating group or question: before each, a yes/no
+    /// question "Add another ...?", asked while the one before was answered yes; each entry is
+    /// `copy` (given the condition that it is asked under), with its own question ids.
+    private mutating func entries(
+      of item: Item, conditions: [SourceNode], copy make: (inout SectionBuilder, [SourceNode]) -> [FHIRLayout.Item]
+    ) -> [FHIRLayout.Item] {
+      // Entries within entries: only the outermost repeat is offered again.
+      guard copy == nil, !drafts.isEmpty else { return [] }
+      let limit = min(item.maxOccurs ?? Self.maximumEntries, Self.maximumEntries)
+      guard limit >= 2 else { return [] }
+      let element = item.element
+      let at = element.place(of: "repeats").location
+      let name = reader.oneLine([item.prefix, item.text].compactMap { $0 }.joined(separator: " ")) ?? "this"
+      let isGroup: Bool
+      if case .group = item.kind { isGroup = true } else { isGroup = false }
+      var layout: [FHIRLayout.Item] = []
+      var gate = conditions
+      for number in 2...limit {
+        let moreID = reader.uniqueQuestionID(FHIRReader.identifier(item.linkID, prefix: "q") + "_another_\(number)")
+        entryGates.insert(moreID)
+        let section = drafts.count - 1
+        let base = "sections[\(section)].questions[\(drafts[section].questions.count)]"
+        reader.paths[base] = element.place(of: "repeats").path.description
+        reader.comments[base] = "linkId: \(item.linkID) (whether to give another entry; not in the response)"
+        var pairs: [(String, SourceNode)] = [
+          ("id", NativeNode.text(moreID, at: at)),
+          (
+            "text",
+            NativeNode.text(
+              isGroup ? "Add another entry to \"\(name)\"?" : "Add another answer to \"\(name)\"?", at: at)
+          ),
+          ("help", NativeNode.text("You have given \(number - 1) so far; up to \(limit) can be given.", at: at)),
+          ("type", NativeNode.text("yes_no", at: at)),
+          ("required", NativeNode.bool(true, at: at)),
+          (
+            "options",
+            NativeNode.list(
+              [
+                NativeNode.map(
+                  [("code", NativeNode.text("yes", at: at)), ("label", NativeNode.text("Yes", at: at))], at: at),
+                NativeNode.map(
+                  [("code", NativeNode.text("no", at: at)), ("label", NativeNode.text("No", at: at))], at: at),
+              ], at: at)
+          ),
+        ]
+        if let shown = Self.combined(gate, at: at) { pairs.append(("show_if", shown)) }
+        drafts[section].questions.append(pairs)
+        let more = NativeNode.map(
+          [("question", NativeNode.text(moreID, at: at)), ("equals", NativeNode.text("yes", at: at))], at: at)
+        gate = conditions + [more]
+        copy = Copy(number: number)
+        layout += make(&self, gate)
+        copy = nil
+      }
+      return layout
+    }
+
+    /// A condition with the question ids in `ids` renamed (a copy's conditions read the copy).
+    static func renamed(_ node: SourceNode, _ ids: [String: String]) -> SourceNode {
+      guard !ids.isEmpty else { return node }
+      switch node.value {
+      case .mapping(let entries):
+        var pairs: [(String, SourceNode)] = []
+        for entry in entries {
+          if entry.key == "question", case .scalar(let text, _) = entry.value.value, let renamed = ids[text] {
+            pairs.append((entry.key, NativeNode.text(renamed, at: entry.value.location)))
+          } else {
+            pairs.append((entry.key, renamed(entry.value, ids)))
+          }
+        }
+        return NativeNode.map(pairs, at: node.location)
+      case .sequence(let items):
+        return NativeNode.list(items.map { renamed($0, ids) }, at: node.location)
+      default:
+        return node
+      }
     }
 
     private mutating func startSection(for group: Item?) {

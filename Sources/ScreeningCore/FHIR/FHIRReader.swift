@@ -47,6 +47,8 @@ final class FHIRReader {
     var nativeID: String?
     var options: [Option] = []
     var isRepeats = false
+    /// How many entries a repeating item takes at most (`questionnaire-maxOccurs`).
+    var maxOccurs: Int?
     var answer: FHIRLayout.AnswerKind = .string
     /// Open-choice: the option code for "other" and the id of the text question that takes it.
     var other: (code: String, questionID: String)?
@@ -207,7 +209,7 @@ final class FHIRReader {
       document: NativeNode.map(top, at: location),
       layout: FHIRLayout(
         url: url, version: version, items: layoutItems, variables: variables.filter { !$0.value.isEmpty },
-        enableExpressions: builder.enableExpressions),
+        enableExpressions: builder.enableExpressions, entryGates: builder.entryGates),
       paths: paths, comments: comments)
   }
 
@@ -337,10 +339,14 @@ final class FHIRReader {
       item.unit = code.flatMap { Self.unitNames[$0] } ?? display ?? code
       quantityUnit = FHIRLayout.Unit(system: values.string(unit, "system", report: false), code: code, display: display)
     }
-    if let occurs = values.extensions(element, urls: Self.occursURLs).first {
+    let repeats = values.bool(element, "repeats", report: false) == true
+    if let most = values.extensions(element, urls: [Self.occursURLs[1]]).first, repeats {
+      item.maxOccurs = values.number(most, "valueInteger", whole: true).map { Int($0) }
+    }
+    if let occurs = values.extensions(element, urls: repeats ? [Self.occursURLs[0]] : Self.occursURLs).first {
       values.warning(
-        "item '\(TextSafety.visible(linkID))' says how many answers to give (minOccurs/maxOccurs); SelfScreen does "
-          + "not count them", occurs.place)
+        "item '\(TextSafety.visible(linkID))' says how many answers to give at least (minOccurs)"
+          + (repeats ? "" : " or at most (maxOccurs)") + "; SelfScreen does not count them", occurs.place)
     }
     guard let type = values.string(element, "type") else {
       if !element.has("type") { values.error("\(name) has no type", element.place) }
@@ -370,9 +376,6 @@ final class FHIRReader {
     switch type {
     case "group":
       item.kind = .group
-      if item.isRepeats {
-        values.warning("\(name) is a repeating group; SelfScreen asks it once", element.place(of: "repeats"))
-      }
       return item
     case "display":
       item.kind = .display
@@ -458,8 +461,12 @@ final class FHIRReader {
     default:
       item.answer = type == "url" ? .uri : .string
     }
-    if item.isRepeats && !native.hasOptions && native != .yesNo {
-      values.warning("\(name) repeats; SelfScreen takes one answer", element.place(of: "repeats"))
+    if item.isRepeats && !native.hasOptions
+      && item.children.contains(where: { if case .display = $0.kind { false } else { true } })
+    {
+      // The entries after the first are copies of a question alone, not of what is nested under it.
+      values.warning(
+        "\(name) repeats and has items under it; SelfScreen takes one answer", element.place(of: "repeats"))
     }
     item.kind = .question(native)
     return item

@@ -209,38 +209,58 @@ struct FHIRResponseBuilder {
   }
 
   func items(_ list: [FHIRLayout.Item], computed: Computed) -> [JSONValue] {
-    list.compactMap { item -> JSONValue? in
-      switch item {
-      case .group(let linkID, let text, let children):
-        let inner = items(children, computed: computed)
-        guard !inner.isEmpty else { return nil }
-        return .object(Self.head(linkID, text) + [("item", .array(inner))])
-      case .question(let linkID, let text, let questionID, let kind, let children):
-        var answers = values(of: questionID, kind: kind)
-        let inner = items(children, computed: computed)
-        guard !answers.isEmpty else {
-          // FHIR nests a question's children under its answers; unanswered, they are left out.
-          return nil
-        }
-        if !inner.isEmpty, case .object(var first) = answers[0] {
-          first.append(("item", .array(inner)))
-          answers[0] = .object(first)
-        }
-        return .object(Self.head(linkID, text) + [("answer", .array(answers))])
-      case .calculated(let calculation):
-        var answers: [JSONValue] = []
-        // A total of weights has a value once one of the questions it adds up is answered.
-        let score = scores.first { $0.rule.id == calculation.scoreID }
-        if let score, !score.rule.questionIDs.contains(where: { effective[$0] != nil }) {
-          answers = []
-        } else if calculation.expression != nil {
-          answers = computed[calculation.linkID] ?? []
-        } else if let score, let entry = Self.answer(.integer(score.value), as: calculation.answer) {
-          answers = [entry]
-        }
-        guard !answers.isEmpty else { return nil }
-        return .object(Self.head(calculation.linkID, calculation.text) + [("answer", .array(answers))])
+    var out: [JSONValue] = []
+    var previousQuestion: String?
+    for item in list {
+      // The entries of a repeating question come one after another: one item, several answers.
+      if case .question(let linkID, _, _, _, _) = item, linkID == previousQuestion,
+        let entry = self.item(item, computed: computed), case .object(let pairs) = entry,
+        case .array(let more)? = pairs.first(where: { $0.0 == "answer" })?.1,
+        case .object(var last)? = out.last, let index = last.firstIndex(where: { $0.0 == "answer" }),
+        case .array(let answers) = last[index].1
+      {
+        last[index].1 = .array(answers + more)
+        out[out.count - 1] = .object(last)
+        continue
       }
+      guard let entry = self.item(item, computed: computed) else { continue }
+      out.append(entry)
+      if case .question(let linkID, _, _, _, _) = item { previousQuestion = linkID } else { previousQuestion = nil }
+    }
+    return out
+  }
+
+  private func item(_ item: FHIRLayout.Item, computed: Computed) -> JSONValue? {
+    switch item {
+    case .group(let linkID, let text, let children):
+      let inner = items(children, computed: computed)
+      guard !inner.isEmpty else { return nil }
+      return .object(Self.head(linkID, text) + [("item", .array(inner))])
+    case .question(let linkID, let text, let questionID, let kind, let children):
+      var answers = values(of: questionID, kind: kind)
+      let inner = items(children, computed: computed)
+      guard !answers.isEmpty else {
+        // FHIR nests a question's children under its answers; unanswered, they are left out.
+        return nil
+      }
+      if !inner.isEmpty, case .object(var first) = answers[0] {
+        first.append(("item", .array(inner)))
+        answers[0] = .object(first)
+      }
+      return .object(Self.head(linkID, text) + [("answer", .array(answers))])
+    case .calculated(let calculation):
+      var answers: [JSONValue] = []
+      // A total of weights has a value once one of the questions it adds up is answered.
+      let score = scores.first { $0.rule.id == calculation.scoreID }
+      if let score, !score.rule.questionIDs.contains(where: { effective[$0] != nil }) {
+        answers = []
+      } else if calculation.expression != nil {
+        answers = computed[calculation.linkID] ?? []
+      } else if let score, let entry = Self.answer(.integer(score.value), as: calculation.answer) {
+        answers = [entry]
+      }
+      guard !answers.isEmpty else { return nil }
+      return .object(Self.head(calculation.linkID, calculation.text) + [("answer", .array(answers))])
     }
   }
 

@@ -15,11 +15,15 @@ public struct FHIRLayout: Sendable, Hashable {
   /// `enableWhenExpression`s by native question id: the question's own and its groups', all of
   /// which must be true for it to be asked.
   public var enableExpressions: [String: [String]]
+  /// The native yes/no questions "Add another ...?" before each further entry of a repeating group
+  /// or question: not in the response, and counted as "no" until answered when progress is counted.
+  public var entryGates: Set<String>
 
   public init(
     url: String? = nil, version: String? = nil, items: [Item] = [], variables: [String: [Variable]] = [:],
-    enableExpressions: [String: [String]] = [:]
+    enableExpressions: [String: [String]] = [:], entryGates: Set<String> = []
   ) {
+    self.entryGates = entryGates
     self.url = url
     self.version = version
     self.items = items

@@ -149,7 +149,9 @@ public struct ScreeningSession: Sendable, Hashable {
       } else {
         isCounted = true
       }
-      possiblyShown[question.id] = isCounted && effective[question.id] == nil
+      // An unanswered "Add another ...?" counts as no: further entries are not counted until asked for.
+      let isEntryGate = questionnaire.fhir?.entryGates.contains(question.id) == true
+      possiblyShown[question.id] = isCounted && effective[question.id] == nil && !isEntryGate
       if isCounted {
         total += 1
         if index <= current { number = total }
