@@ -7,8 +7,9 @@ import ScreeningCore
 ///
 /// Usage: BundleCompiler OUTPUT.swift FOLDER
 ///
-/// FOLDER is `Questionnaires/`: its `resources.yaml` is the help resources and every other `.yaml`
-/// file a bundled questionnaire, whose id is its file's name without `.yaml`. The folder is read
+/// FOLDER is `Questionnaires/`: its `resources.yaml` is the help resources, its `instruments.yaml`
+/// (if any) the published instruments a FHIR questionnaire may be, and every other `.yaml` file a
+/// bundled questionnaire, whose id is its file's name without `.yaml`. The folder is read
 /// here, when the command runs, not when the build is planned: a file added or removed since
 /// then is shipped or dropped by the next build.
 @main
@@ -19,8 +20,10 @@ enum BundleCompiler {
       fail("usage: BundleCompiler OUTPUT.swift FOLDER")
     }
     let output = arguments[0]
-    let (resources, paths) = files(in: arguments[1])
+    let (resources, instrumentsFile, paths) = files(in: arguments[1])
     let help = load(resources, with: HelpDirectoryLoader.load(bytes:fileName:limits:))
+    let instruments =
+      instrumentsFile.map { load($0) { InstrumentLoader.load(bytes: $0, fileName: $1, limits: $2) } } ?? []
     let questionnaires = paths.map { path in
       let value = load(path) { QuestionnaireLoader.load(bytes: $0, fileName: $1, limits: $2) }
       guard name(path).hasSuffix(".yaml") else { fail("\(path): a bundled questionnaire's file name ends in .yaml") }
@@ -29,7 +32,8 @@ enum BundleCompiler {
       return (id: id, value: value, hash: hash)
     }
     let source = GeneratedFile.text(
-      questionnaires: questionnaires, help: help, inputs: ([resources] + paths).map(fileName))
+      questionnaires: questionnaires, help: help, instruments: instruments,
+      inputs: ([resources] + (instrumentsFile.map { [$0] } ?? []) + paths).map(fileName))
     do {
       try source.write(toFile: output, atomically: true, encoding: .utf8)
     } catch {
@@ -58,8 +62,9 @@ enum BundleCompiler {
     return value
   }
 
-  /// The help resources file and the questionnaire files in `folder`, in name order.
-  static func files(in folder: String) -> (resources: String, questionnaires: [String]) {
+  /// The help resources file, the instruments file and the questionnaire files in `folder`, in
+  /// name order.
+  static func files(in folder: String) -> (resources: String, instruments: String?, questionnaires: [String]) {
     let names: [String]
     do {
       names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".yaml") }.sorted()
@@ -67,8 +72,9 @@ enum BundleCompiler {
       fail("cannot read the folder \(folder): \(error)")
     }
     guard names.contains("resources.yaml") else { fail("\(folder): resources.yaml is missing") }
-    let paths = names.filter { $0 != "resources.yaml" }.map { folder + "/" + $0 }
-    return (folder + "/resources.yaml", paths)
+    let paths = names.filter { $0 != "resources.yaml" && $0 != "instruments.yaml" }.map { folder + "/" + $0 }
+    let instruments = names.contains("instruments.yaml") ? folder + "/instruments.yaml" : nil
+    return (folder + "/resources.yaml", instruments, paths)
   }
 
   /// The last component of a path.
@@ -89,7 +95,8 @@ enum BundleCompiler {
 /// The generated Swift file.
 enum GeneratedFile {
   static func text(
-    questionnaires: [(id: String, value: Questionnaire, hash: String)], help: HelpDirectory, inputs: [String]
+    questionnaires: [(id: String, value: Questionnaire, hash: String)], help: HelpDirectory,
+    instruments: [StandardInstrument], inputs: [String]
   ) -> String {
     var out = """
       // Written by BundleCompiler at build time from \(inputs.joined(separator: ", ")).
@@ -121,6 +128,8 @@ enum GeneratedFile {
     out += """
 
         static let helpDirectory: ScreeningCore.HelpDirectory = \(SwiftSource.helpDirectory(help).indented("  ").dropFirst(2))
+
+        static let instruments: [ScreeningCore.StandardInstrument] = \(SwiftSource.list(instruments.map(SwiftSource.instrument)).indented("  ").dropFirst(2))
       }
 
       """

@@ -188,6 +188,40 @@ enum SwiftSource {
       [("id", string(value.id)), ("label", string(value.label)), ("questionIDs", strings(value.questionIDs))])
   }
 
+  static func instrument(_ value: StandardInstrument) -> String {
+    call(
+      "ScreeningCore.StandardInstrument",
+      [
+        ("name", string(value.name)), ("source", string(value.source)), ("panelCode", string(value.panelCode)),
+        ("totalCode", string(value.totalCode)), ("itemCodes", strings(value.itemCodes)),
+        (
+          "ranges",
+          list(
+            value.ranges.map { range in
+              call(
+                "ScreeningCore.StandardInstrument.Range",
+                [
+                  ("minimum", "\(range.minimum)"), ("maximum", "\(range.maximum)"), ("name", string(range.name)),
+                  ("guidance", string(range.guidance)),
+                ])
+            })
+        ),
+        (
+          "alarms",
+          list(
+            value.alarms.map { alarm in
+              call(
+                "ScreeningCore.StandardInstrument.Alarm",
+                [
+                  ("code", string(alarm.code)),
+                  ("level", "ScreeningCore.RedFlag.Level(rawValue: \(string(alarm.level.rawValue)))!"),
+                  ("title", string(alarm.title)), ("guidance", string(alarm.guidance)),
+                ])
+            })
+        ),
+      ])
+  }
+
   static func helpDirectory(_ value: HelpDirectory) -> String {
     call("ScreeningCore.HelpDirectory", [("regions", list(value.regions.map(region)))])
   }

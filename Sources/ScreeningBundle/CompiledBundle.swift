@@ -16,4 +16,7 @@ public enum CompiledBundle {
 
   /// The bundled help resources.
   public static var helpDirectory: HelpDirectory { Compiled.helpDirectory }
+
+  /// The published instruments a FHIR questionnaire may be (`instruments.yaml`).
+  public static var instruments: [StandardInstrument] { Compiled.instruments }
 }

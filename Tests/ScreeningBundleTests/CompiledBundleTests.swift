@@ -34,6 +34,12 @@ import Testing
     #expect(run.stderr.contains("\(folder.path): resources.yaml is missing"))
   }
 
+  @Test func theCompiledInstrumentsAreTheBundledFileLoaded() throws {
+    let loaded = try #require(BundledData.instruments().value)
+    #expect(!loaded.isEmpty)
+    #expect(CompiledBundle.instruments == loaded)
+  }
+
   @Test func theCompiledHelpResourcesAreTheBundledFileLoaded() throws {
     let loaded = try #require(BundledData.helpDirectory().value)
     #expect(CompiledBundle.helpDirectory == loaded)

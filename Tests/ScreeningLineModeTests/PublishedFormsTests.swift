@@ -71,7 +71,7 @@ import Testing
   func runsAsPublished(file: String) throws {
     let outcome = try #require(Self.expected.first { $0.file == file }?.outcome)
     let bytes = Array(try Data(contentsOf: Self.folder.appendingPathComponent(file)))
-    let loaded = QuestionnaireLoader.load(bytes: bytes, fileName: file)
+    let loaded = QuestionnaireLoader.load(bytes: bytes, fileName: file, fhir: BundledData.fhirContext)
     let errors = loaded.diagnostics.filter { $0.severity == .error }.map(\.description)
     if outcome.hasPrefix("refused: ") {
       // Refused, with a located message (file:line:col: and the field path).
@@ -189,7 +189,8 @@ import Testing
   @Test func theSDCPHQ9TotalIsInItsResponse() throws {
     let file = "sdc__questionnaire-sdc-profile-example-PHQ9.json"
     let bytes = Array(try Data(contentsOf: PublishedFormsTests.folder.appendingPathComponent(file)))
-    let questionnaire = try #require(QuestionnaireLoader.load(bytes: bytes, fileName: file).value)
+    let questionnaire = try #require(
+      QuestionnaireLoader.load(bytes: bytes, fileName: file, fhir: BundledData.fhirContext).value)
     // "More than half the days" (2) to the nine items, the first option to the difficulty question.
     var answers: [String: Answer] = [:]
     for question in questionnaire.questions {
@@ -211,7 +212,8 @@ import Testing
   @Test func theLHCFormsPHQ9TotalIsInItsResponse() throws {
     let file = "lforms__phq9-with-the-weight-function.json"
     let bytes = Array(try Data(contentsOf: PublishedFormsTests.folder.appendingPathComponent(file)))
-    let questionnaire = try #require(QuestionnaireLoader.load(bytes: bytes, fileName: file).value)
+    let questionnaire = try #require(
+      QuestionnaireLoader.load(bytes: bytes, fileName: file, fhir: BundledData.fhirContext).value)
     // The nine items "More than half the days" (2); the difficulty question (left out of the total
     // by `where(linkId != '/69722-7')`) its last option.
     var answers: [String: Answer] = [:]

@@ -12,7 +12,8 @@ public enum BundledData {
   /// The ids of the questionnaires in the folder (file names without `.yaml`), in listing order.
   public static var questionnaireIDs: [String] {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-    return names.filter { $0.hasSuffix(".yaml") && $0 != "resources.yaml" }.map { String($0.dropLast(5)) }.sorted()
+    return names.filter { $0.hasSuffix(".yaml") && $0 != "resources.yaml" && $0 != "instruments.yaml" }
+      .map { String($0.dropLast(5)) }.sorted()
   }
 
   /// The name a bundled file goes by in diagnostics.
@@ -30,6 +31,14 @@ public enum BundledData {
   public static func questionnaire(_ id: String) -> LoadResult<Questionnaire>? {
     questionnaireBytes(id).map { QuestionnaireLoader.load(bytes: $0, fileName: fileName(ofQuestionnaire: id)) }
   }
+
+  /// Loads the bundled instruments (`instruments.yaml`).
+  public static func instruments() -> LoadResult<[StandardInstrument]> {
+    InstrumentLoader.load(bytes: read("instruments.yaml") ?? [], fileName: "Questionnaires/instruments.yaml")
+  }
+
+  /// What the program gives a FHIR import: the bundled instruments (no value sets supplied).
+  public static let fhirContext = FHIRContext(instruments: instruments().value ?? [])
 
   /// The bytes of the bundled help resources.
   public static var helpDirectoryBytes: [UInt8] { read("resources.yaml") ?? [] }

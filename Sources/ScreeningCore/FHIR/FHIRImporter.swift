@@ -11,10 +11,11 @@ public enum FHIRImporter {
   }
 
   /// Loads a parsed FHIR resource as a questionnaire; every problem goes to `sink`.
-  static func load(root: SourceNode, sink: DiagnosticSink, limits: LoadLimits, valueSets: ValueSetLibrary = .none)
+  static func load(root: SourceNode, sink: DiagnosticSink, limits: LoadLimits, fhir: FHIRContext = .none)
     -> LoadResult<Questionnaire>
   {
-    guard let (output, native) = importDocument(root: root, sink: sink, limits: limits, valueSets: valueSets) else {
+    guard let (output, native) = importDocument(root: root, sink: sink, limits: limits, valueSets: fhir.valueSets)
+    else {
       return LoadResult(value: nil, diagnostics: sink.sorted)
     }
     var questionnaire = native.value
@@ -22,7 +23,8 @@ public enum FHIRImporter {
     // A published instrument (PHQ-9, GAD-7) gets its authors' score ranges and its red flags.
     let codes = StandardInstrument.loincCodes(of: root)
     if let loaded = questionnaire,
-      let instrument = StandardInstrument.recognised(panelCodes: codes.panel, itemCodes: Set(codes.items.values))
+      let instrument = StandardInstrument.recognised(
+        panelCodes: codes.panel, itemCodes: Set(codes.items.values), among: fhir.instruments)
     {
       let questions = StandardInstrument.questionIDs(in: output.layout)
       let byCode = Dictionary(
@@ -35,7 +37,7 @@ public enum FHIRImporter {
 
   /// The native YAML equivalent of a FHIR Questionnaire file, or nil with the reasons.
   public static func convert(
-    bytes: [UInt8], fileName: String, limits: LoadLimits = .standard, valueSets: ValueSetLibrary = .none
+    bytes: [UInt8], fileName: String, limits: LoadLimits = .standard, fhir: FHIRContext = .none
   ) -> (
     yaml: String?, diagnostics: [Diagnostic]
   ) {
@@ -54,13 +56,15 @@ public enum FHIRImporter {
         at: root.location, path: "(top level)")
       return (nil, sink.sorted)
     }
-    guard let (output, _) = importDocument(root: root, sink: sink, limits: limits, valueSets: valueSets),
+    guard let (output, _) = importDocument(root: root, sink: sink, limits: limits, valueSets: fhir.valueSets),
       !sink.hasErrors
     else {
       return (nil, sink.sorted)
     }
     let codes = StandardInstrument.loincCodes(of: root)
-    if let instrument = StandardInstrument.recognised(panelCodes: codes.panel, itemCodes: Set(codes.items.values)) {
+    if let instrument = StandardInstrument.recognised(
+      panelCodes: codes.panel, itemCodes: Set(codes.items.values), among: fhir.instruments)
+    {
       sink.warning(
         "this is the \(instrument.name): run from this FHIR file, SelfScreen adds the score ranges its authors publish"
           + (instrument.alarms.isEmpty ? "" : " and urgent guidance for its safety question")

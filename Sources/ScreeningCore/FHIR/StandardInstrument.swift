@@ -1,10 +1,11 @@
-/// Published screening instruments that a FHIR questionnaire may be, recognised by their LOINC
+/// A published screening instrument that a FHIR questionnaire may be, recognised by its LOINC
 /// codes, and what SelfScreen adds when it runs one: the score ranges the instrument's authors
 /// publish, worded as ranges and never as a diagnosis, and the red flags that call for help at
 /// once (PHQ-9 item 9, thoughts of being better off dead or of self-harm).
 ///
-/// The additions are SelfScreen's own, checked here and in `StandardInstrumentTests`, and are made
-/// to the loaded questionnaire, after the file's own content has been validated.
+/// The instruments are data, in `Questionnaires/instruments.yaml` (read by `InstrumentLoader`,
+/// compiled into the program by the build). Their additions are made to the loaded questionnaire,
+/// after the file's own content has been validated.
 public struct StandardInstrument: Sendable, Hashable {
   /// A published score range.
   public struct Range: Sendable, Hashable {
@@ -14,6 +15,13 @@ public struct StandardInstrument: Sendable, Hashable {
     public var name: String
     /// What the person is advised, in the instrument's language.
     public var guidance: String
+
+    public init(minimum: Int, maximum: Int, name: String, guidance: String) {
+      self.minimum = minimum
+      self.maximum = maximum
+      self.name = name
+      self.guidance = guidance
+    }
   }
 
   /// An item whose answer above its lowest option calls for help at once.
@@ -23,10 +31,19 @@ public struct StandardInstrument: Sendable, Hashable {
     public var level: RedFlag.Level
     public var title: String
     public var guidance: String
+
+    public init(code: String, level: RedFlag.Level, title: String, guidance: String) {
+      self.code = code
+      self.level = level
+      self.title = title
+      self.guidance = guidance
+    }
   }
 
   /// The short name (PHQ-9).
   public var name: String
+  /// Where its ranges are published.
+  public var source: String
   /// The panel's LOINC code.
   public var panelCode: String
   /// The LOINC code of its total score (a form may code only its calculated total).
@@ -36,55 +53,20 @@ public struct StandardInstrument: Sendable, Hashable {
   public var ranges: [Range]
   public var alarms: [Alarm]
 
+  public init(
+    name: String, source: String, panelCode: String, totalCode: String, itemCodes: [String], ranges: [Range],
+    alarms: [Alarm]
+  ) {
+    self.name = name
+    self.source = source
+    self.panelCode = panelCode
+    self.totalCode = totalCode
+    self.itemCodes = itemCodes
+    self.ranges = ranges
+    self.alarms = alarms
+  }
+
   public static let loinc = "http://loinc.org"
-
-  /// The instruments SelfScreen knows.
-  public static let all: [StandardInstrument] = [.phq9, .gad7]
-
-  static let seeSomeone =
-    "This is not a diagnosis: the questionnaire counts how often some problems bothered you."
-
-  /// The ranges up to 14 that the PHQ-9 and the GAD-7 share, with the same advice.
-  static let lowerRanges = [
-    Range(
-      minimum: 0, maximum: 4, name: "minimal",
-      guidance: seeSomeone + " If any of these problems still bother you, a doctor or other health worker can "
-        + "talk them through with you."),
-    Range(
-      minimum: 5, maximum: 9, name: "mild",
-      guidance: seeSomeone + " If these problems go on or get worse, a doctor or other health worker can help."),
-    Range(
-      minimum: 10, maximum: 14, name: "moderate",
-      guidance: seeSomeone + " A score in this range is worth talking over with a doctor or other health worker."),
-  ]
-  static let talkSoon = seeSomeone + " Please talk to a doctor or other health worker soon about how you have been."
-
-  public static let phq9 = StandardInstrument(
-    name: "PHQ-9", panelCode: "44249-1", totalCode: "44261-6",
-    itemCodes: [
-      "44250-9", "44255-8", "44259-0", "44254-1", "44251-7", "44258-2", "44252-5", "44253-3", "44260-8",
-    ],
-    ranges: lowerRanges + [
-      Range(minimum: 15, maximum: 19, name: "moderately severe", guidance: talkSoon),
-      Range(
-        minimum: 20, maximum: 27, name: "severe",
-        guidance: seeSomeone + " Please talk to a doctor or other health worker soon, this week if you can."),
-    ],
-    alarms: [
-      Alarm(
-        code: "44260-8", level: .crisis,
-        title: "Thoughts of being better off dead, or of hurting yourself",
-        guidance:
-          "You said you have had thoughts that you would be better off dead, or of hurting yourself. You do not "
-          + "have to deal with this alone: please talk to someone today. A crisis line is free, confidential and "
-          + "there right now. If you might act on these thoughts, call the emergency number now.")
-    ])
-
-  public static let gad7 = StandardInstrument(
-    name: "GAD-7", panelCode: "69737-5", totalCode: "70274-6",
-    itemCodes: ["69725-0", "68509-9", "69733-4", "69734-2", "69735-9", "69689-8", "69736-7"],
-    ranges: lowerRanges + [Range(minimum: 15, maximum: 21, name: "severe", guidance: talkSoon)],
-    alarms: [])
 
   /// How a range reads as a result: "in the range the PHQ-9's authors call "moderate" (10 to 14)".
   public func label(of range: Range) -> String {
@@ -93,7 +75,9 @@ public struct StandardInstrument: Sendable, Hashable {
 
   /// The instrument a FHIR questionnaire is, from its LOINC codes: the panel's code on the
   /// questionnaire or one of its groups, its total score's code on an item, or every item code.
-  static func recognised(panelCodes: Set<String>, itemCodes: Set<String>) -> StandardInstrument? {
+  static func recognised(panelCodes: Set<String>, itemCodes: Set<String>, among all: [StandardInstrument])
+    -> StandardInstrument?
+  {
     all.first {
       panelCodes.contains($0.panelCode) || itemCodes.contains($0.panelCode) || itemCodes.contains($0.totalCode)
         || Set($0.itemCodes).isSubset(of: itemCodes)

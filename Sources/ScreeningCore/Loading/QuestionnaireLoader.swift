@@ -10,17 +10,18 @@ public struct LoadResult<Value: Sendable>: Sendable {
 /// Loads and validates questionnaire files (YAML or JSON), reporting every problem with its place.
 public enum QuestionnaireLoader {
   /// Loads the file at `path`; throws only when it cannot be read at all.
-  public static func load(path: String, limits: LoadLimits = .standard, valueSets: ValueSetLibrary = .none)
+  public static func load(path: String, limits: LoadLimits = .standard, fhir: FHIRContext = .none)
     throws(InputError) -> LoadResult<Questionnaire>
   {
     let bytes = try InputFile.read(path, limit: limits.maxFileBytes)
-    return load(bytes: bytes, fileName: path, limits: limits, valueSets: valueSets)
+    return load(bytes: bytes, fileName: path, limits: limits, fhir: fhir)
   }
 
   /// Loads a questionnaire from bytes; `fileName` names it in diagnostics and picks JSON by `.json`.
-  /// `valueSets`: ValueSets a FHIR questionnaire names by URL without containing them.
+  /// `fhir`: what a FHIR questionnaire may draw on (value sets it names by URL without containing
+  /// them, the published instruments it may be).
   public static func load(
-    bytes: [UInt8], fileName: String, limits: LoadLimits = .standard, valueSets: ValueSetLibrary = .none
+    bytes: [UInt8], fileName: String, limits: LoadLimits = .standard, fhir: FHIRContext = .none
   ) -> LoadResult<Questionnaire> {
     let sink = DiagnosticSink(file: fileName)
     guard
@@ -31,7 +32,7 @@ public enum QuestionnaireLoader {
     }
     var result =
       FHIRImporter.isFHIR(root)
-      ? FHIRImporter.load(root: root, sink: sink, limits: limits, valueSets: valueSets)
+      ? FHIRImporter.load(root: root, sink: sink, limits: limits, fhir: fhir)
       : load(root: root, sink: sink, limits: limits)
     result.value?.setContentHash(ofFile: bytes)
     return result
@@ -56,17 +57,18 @@ public enum QuestionnaireLoader {
   }
 }
 
-/// Validates any SelfScreen data file: a questionnaire, or a help resources file (told apart by
-/// its top-level `regions` key).
+/// Validates any SelfScreen data file: a questionnaire, a help resources file (told apart by its
+/// top-level `regions` key) or an instruments file (its top-level `instruments` key).
 public enum FileValidator {
   /// What kind of file was checked.
   public enum Kind: String, Sendable {
     case questionnaire
     case resources
+    case instruments
   }
 
   public static func validate(
-    bytes: [UInt8], fileName: String, limits: LoadLimits = .standard, valueSets: ValueSetLibrary = .none
+    bytes: [UInt8], fileName: String, limits: LoadLimits = .standard, fhir: FHIRContext = .none
   ) -> (
     kind: Kind?, diagnostics: [Diagnostic]
   ) {
@@ -82,9 +84,14 @@ public enum FileValidator {
     {
       return (.resources, HelpDirectoryLoader.load(root: root, sink: sink, limits: limits).diagnostics)
     }
+    if case .mapping(let entries) = root.value, entries.contains(where: { $0.key == "instruments" }),
+      !entries.contains(where: { $0.key == "sections" })
+    {
+      return (.instruments, InstrumentLoader.load(root: root, sink: sink, limits: limits).diagnostics)
+    }
     if FHIRImporter.isFHIR(root) {
       return (
-        .questionnaire, FHIRImporter.load(root: root, sink: sink, limits: limits, valueSets: valueSets).diagnostics
+        .questionnaire, FHIRImporter.load(root: root, sink: sink, limits: limits, fhir: fhir).diagnostics
       )
     }
     return (.questionnaire, load(root: root, sink: sink, limits: limits).diagnostics)

@@ -33,8 +33,8 @@ struct ConvertCommand: ParsableCommand {
 
   func run() throws {
     let bytes = try Catalog.input(file)
-    let library = try Catalog.valueSets(valueSets)
-    let (yaml, diagnostics) = FHIRImporter.convert(bytes: bytes, fileName: file, valueSets: library)
+    let context = try Catalog.fhirContext(valueSets: valueSets)
+    let (yaml, diagnostics) = FHIRImporter.convert(bytes: bytes, fileName: file, fhir: context)
     Console.report(diagnostics)
     guard let yaml else {
       throw Failure.invalidData(summary: "'\(TextSafety.visible(file))' cannot be converted until its errors are fixed")

@@ -25,7 +25,7 @@ struct ValidateCommand: ParsableCommand {
   }
 
   func run() throws {
-    let library = try Catalog.valueSets(valueSets)
+    let context = try Catalog.fhirContext(valueSets: valueSets)
     var errors = 0
     var unreadable = 0
     for file in files {
@@ -39,7 +39,7 @@ struct ValidateCommand: ParsableCommand {
         if case .noInput = failure { unreadable += 1 } else { errors += 1 }
         continue
       }
-      let (kind, diagnostics) = FileValidator.validate(bytes: bytes, fileName: file, valueSets: library)
+      let (kind, diagnostics) = FileValidator.validate(bytes: bytes, fileName: file, fhir: context)
       Console.report(diagnostics)
       let count = diagnostics.errorCount
       errors += count

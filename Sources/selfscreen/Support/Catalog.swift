@@ -11,9 +11,9 @@ enum Catalog {
     if let bundled = CompiledBundle.questionnaire(reference) { return bundled }
     let result: LoadResult<Questionnaire>
     if reference.contains("/") || reference.contains(".") {
-      let library = try valueSets(path)
+      let context = try fhirContext(valueSets: path)
       do {
-        result = try QuestionnaireLoader.load(path: reference, valueSets: library)
+        result = try QuestionnaireLoader.load(path: reference, fhir: context)
       } catch {
         throw .noInput(error.description)
       }
@@ -30,6 +30,12 @@ enum Catalog {
         summary: "'\(TextSafety.visible(reference))' has errors; it cannot be used until they are fixed")
     }
     return questionnaire
+  }
+
+  /// What a FHIR questionnaire may draw on: the bundled instruments, and the value sets in the file
+  /// given with `--value-sets`, if any (its diagnostics printed; exit 65 / 66).
+  static func fhirContext(valueSets path: String?) throws(Failure) -> FHIRContext {
+    FHIRContext(valueSets: try valueSets(path), instruments: CompiledBundle.instruments)
   }
 
   /// The value set file given with `--value-sets` (diagnostics printed; exit 65 / 66), or none.

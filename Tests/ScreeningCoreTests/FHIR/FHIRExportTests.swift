@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import ScreeningCore
@@ -111,7 +112,7 @@ import Testing
 
   @Test func convertWritesNativeYAMLThatLoadsToTheSameQuestionnaire() throws {
     let bytes = try FHIRFixtures.file("phq-9.json")
-    let (yaml, diagnostics) = FHIRImporter.convert(bytes: bytes, fileName: "phq-9.json")
+    let (yaml, diagnostics) = FHIRImporter.convert(bytes: bytes, fileName: "phq-9.json", fhir: BundledData.fhirContext)
     #expect(
       diagnostics.map(\.description) == [
         "phq-9.json:1:1: warning: (top level): this is the PHQ-9: run from this FHIR file, SelfScreen adds the score "

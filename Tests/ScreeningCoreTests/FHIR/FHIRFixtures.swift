@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import ScreeningCore
@@ -30,19 +31,21 @@ enum FHIRFixtures {
 
   /// Loads FHIR JSON, failing the test on any error (warnings are returned).
   static func load(_ json: String, fileName: String = "q.json") throws -> (Questionnaire, warnings: [String]) {
-    let result = QuestionnaireLoader.load(bytes: Array(json.utf8), fileName: fileName)
+    let result = QuestionnaireLoader.load(bytes: Array(json.utf8), fileName: fileName, fhir: BundledData.fhirContext)
     #expect(result.diagnostics.filter { $0.severity == .error }.map(\.description) == [])
     return (try #require(result.value), result.diagnostics.map(\.description))
   }
 
   /// Every diagnostic of loading FHIR JSON, as printed.
   static func diagnostics(_ json: String, fileName: String = "q.json") -> [String] {
-    QuestionnaireLoader.load(bytes: Array(json.utf8), fileName: fileName).diagnostics.map(\.description)
+    QuestionnaireLoader.load(bytes: Array(json.utf8), fileName: fileName, fhir: BundledData.fhirContext).diagnostics
+      .map(\.description)
   }
 
   /// The PHQ-9 fixture: a FHIR R4 Questionnaire with ordinalValue weights and a calculated total.
   static func phq9() throws -> Questionnaire {
-    let result = QuestionnaireLoader.load(bytes: try file("phq-9.json"), fileName: "phq-9.json")
+    let result = QuestionnaireLoader.load(
+      bytes: try file("phq-9.json"), fileName: "phq-9.json", fhir: BundledData.fhirContext)
     #expect(result.diagnostics.map(\.description) == [])
     return try #require(result.value)
   }

@@ -307,14 +307,14 @@ import Testing
       {"linkId": "fruit", "type": "choice", "text": "Fruit?", "answerValueSet": "http://example.org/ValueSet/local|2"}
       """
     let result = QuestionnaireLoader.load(
-      bytes: Array(FHIRFixtures.questionnaire(items).utf8), fileName: "q.json", valueSets: library)
+      bytes: Array(FHIRFixtures.questionnaire(items).utf8), fileName: "q.json", fhir: FHIRContext(valueSets: library))
     #expect(result.diagnostics.map(\.description) == [])
     #expect(result.value?.question("fruit")?.options.map(\.label) == ["Apple", "Banana"])
     // Named in the message when it does not hold the set the form needs.
     let other = items.replacing("local|2", with: "other")
     #expect(
       QuestionnaireLoader.load(
-        bytes: Array(FHIRFixtures.questionnaire(other).utf8), fileName: "q.json", valueSets: library
+        bytes: Array(FHIRFixtures.questionnaire(other).utf8), fileName: "q.json", fhir: FHIRContext(valueSets: library)
       )
       .diagnostics.map(\.description) == [
         "q.json:9:86: item[0].answerValueSet: item 'fruit' takes its options from the value set "
