@@ -14,14 +14,15 @@ binary = os.path.join(root, ".build", "debug", "selfscreen")
 
 # Plain reasons for the table, by what the first error says.
 REASONS = [
-    ("answerValueSet", "a value set named by URL and kept elsewhere (the authors' terminology server)"),
+    ("takes its options from the value set", "a value set named by URL and kept elsewhere (the authors' terminology server)"),
     ("chooses its codes by a filter", "a value set that chooses its codes by a filter"),
     ("has type 'reference'", "a required `reference` item"),
     ("has type 'attachment'", "a required `attachment` item"),
     ("no questions that SelfScreen can ask", "nothing to ask: its only item is an attachment"),
     ("makes a cycle", "an `enableWhen` cycle"),
     ("duplicate linkId", "a duplicate linkId"),
-    ("choice with no answerOption", "a choice whose options come from an `answerExpression`"),
+    ("from an answerExpression", "a choice whose options come from an `answerExpression`"),
+    ("choice with no answerOption", "a choice whose options come from LHC-Forms' own `dataControl` extension"),
     ("expected true or false, found the text", "JSON of the wrong type (`\"repeats\": \"true\"`, dates given as answerInteger)"),
     ("which is an item that is not asked", "`enableWhen` on a pre-filled item (`initialExpression`), and SNOMED value sets by URL"),
 ]

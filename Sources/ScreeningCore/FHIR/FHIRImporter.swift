@@ -83,10 +83,17 @@ public enum FHIRImporter {
     let nativeSink = DiagnosticSink(file: sink.file)
     let native = QuestionnaireLoader.load(
       root: output.document, sink: nativeSink, limits: limits, isImport: true)
+    // A problem found in the native document is said in the file's terms: its FHIR path, the
+    // enableWhen (not show_if), and each question by its item's linkId (not the native id).
+    let linkIDs = Dictionary(
+      StandardInstrument.questionIDs(in: output.layout).map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
     sink.absorb(nativeSink) { diagnostic in
       var moved = diagnostic
       moved.path = fhirPath(for: diagnostic.path, in: output.paths)
       moved.message = moved.message.replacing("show_if", with: "enableWhen")
+      for (id, linkID) in linkIDs where moved.message.contains("question '\(id)'") {
+        moved.message = moved.message.replacing("question '\(id)'", with: "item '\(TextSafety.visible(linkID))'")
+      }
       return moved
     }
     return (output, native)

@@ -96,6 +96,7 @@ final class FHIRReader {
   ]
   static let variableURL = "http://hl7.org/fhir/StructureDefinition/variable"
   static let regexURL = "http://hl7.org/fhir/StructureDefinition/regex"
+  static let answerExpressionURL = "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-answerExpression"
   static let entryFormatURL = "http://hl7.org/fhir/StructureDefinition/entryFormat"
   static let enableWhenExpressionURL =
     "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-enableWhenExpression"
@@ -427,6 +428,11 @@ final class FHIRReader {
               "\(name) gives its choices as '\(key)', the FHIR STU3 name; SelfScreen reads FHIR R4, where it is "
                 + "'\(key == "option" ? "answerOption" : "answerValueSet")'",
               element.place(of: key))
+          } else if let found = values.extensions(element, urls: [Self.answerExpressionURL]).first {
+            values.error(
+              "\(name) takes its options from an answerExpression, worked out from other answers as the form is "
+                + "filled in; SelfScreen asks from a fixed list only (answerOption or answerValueSet)",
+              found.place)
           } else {
             values.error("\(name) is a choice with no answerOption or answerValueSet", element.place)
           }

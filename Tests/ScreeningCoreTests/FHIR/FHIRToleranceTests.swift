@@ -191,3 +191,37 @@ import Testing
       ])
   }
 }
+
+/// Problems found after import are said in the form's own terms.
+@Suite struct FHIRMessageTermsTests {
+  @Test func aQuestionThatCanNeverBeAskedIsNamedByItsLinkIdAndIsAWarning() throws {
+    let items = """
+      \(FHIRFixtures.choice("Pick-One", [("b", "B"), ("c", "C")])),
+      {"linkId": "Both-B-and-C", "type": "string", "text": "Never?", "enableBehavior": "all", "enableWhen": [
+        {"question": "Pick-One", "operator": "=", "answerCoding": {"code": "b"}},
+        {"question": "Pick-One", "operator": "=", "answerCoding": {"code": "c"}}]}
+      """
+    let (questionnaire, warnings) = try FHIRFixtures.load(FHIRFixtures.questionnaire(items))
+    #expect(!FHIRImportTests.shown(questionnaire, [:]).contains("both_b_and_c"))
+    #expect(
+      warnings.contains {
+        $0.hasSuffix(
+          "item 'Both-B-and-C' can never be shown: its enableWhen is never true given the earlier questions' "
+            + "answers; it is never asked")
+      })
+  }
+
+  @Test func optionsFromAnAnswerExpressionAreRefusedSayingSo() {
+    let items = #"""
+      {"linkId": "pick", "type": "choice", "text": "Which?", "extension": [
+        {"url": "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-answerExpression",
+         "valueExpression": {"language": "text/fhirpath", "expression": "%resource.item.answer.value"}}]}
+      """#
+    #expect(
+      FHIRFixtures.diagnostics(FHIRFixtures.questionnaire(items)) == [
+        "q.json:10:3: item[0].extension[0]: item 'pick' takes its options from an answerExpression, worked out from "
+          + "other answers as the form is filled in; SelfScreen asks from a fixed list only (answerOption or "
+          + "answerValueSet)"
+      ])
+  }
+}
