@@ -202,7 +202,7 @@ enum SwiftSource {
                 "ScreeningCore.StandardInstrument.Range",
                 [
                   ("minimum", "\(range.minimum)"), ("maximum", "\(range.maximum)"), ("name", string(range.name)),
-                  ("guidance", string(range.guidance)),
+                  ("guidance", string(range.guidance)), ("isReassuring", "\(range.isReassuring)"),
                 ])
             })
         ),

@@ -80,11 +80,13 @@ the test. `make-expected.py` writes both that file and this table from what `sel
 says.
 
 **{runs} of {total} run to a result ({round(100 * runs / total)}%).** The issue's target is 90%. The {total - runs} refused
-ones are refused with a located message (file:line:col and FHIR path). Most name a value set kept on
-the authors' terminology server: SelfScreen never goes online, and `--value-sets FILE` runs such a
-form with a file holding the ValueSet and its codes (this table runs each form as published, without
-one). The others need what a terminal cannot give (a required attachment or reference), or have a
-mistake in the form itself (a duplicate linkId, an `enableWhen` cycle, JSON of the wrong type).
+ones are refused with a located message (file:line:col and FHIR path). The largest group name a value
+set kept on the authors' terminology server: SelfScreen never goes online, and `--value-sets FILE`
+runs such a form with a file holding the ValueSet and its codes (this table runs each form as
+published, without one). The others need what a terminal cannot give (a required attachment or reference), or options
+and answers worked out elsewhere (an `answerExpression`, LHC-Forms' `dataControl`, a pre-filled
+`initialExpression`), or have a mistake in the form itself (a duplicate linkId, an `enableWhen`
+cycle, JSON of the wrong type).
 
 | file | from | outcome |
 | --- | --- | --- |

@@ -230,4 +230,20 @@ import Testing
     let value = (total?["answer"] as? [[String: Any]])?.first
     #expect((value?["valueInteger"] as? Int) == 18 || (value?["valueDecimal"] as? Double) == 18)
   }
+  @Test func theHungerVitalSignWorksOutItsRiskFromTheFormItself() throws {
+    // Its risk item picks its answer from its own answerOptions through %questionnaire.
+    let file = "sdc__questionnaire-sdc-profile-example-hunger-vital-signs.json"
+    let bytes = Array(try Data(contentsOf: PublishedFormsTests.folder.appendingPathComponent(file)))
+    let loaded = QuestionnaireLoader.load(bytes: bytes, fileName: file, fhir: BundledData.fhirContext)
+    #expect(loaded.diagnostics.map(\.description) == [])
+    let questionnaire = try #require(loaded.value)
+    func risk(_ option: Int) -> [String] {
+      let answers = Dictionary(
+        uniqueKeysWithValues: questionnaire.questions.map { ($0.id, Answer.choice($0.options[option].code)) })
+      return Scorer.score(questionnaire, answers: answers).computed.map(\.text)
+    }
+    #expect(risk(0) == ["At risk"])
+    #expect(risk(2) == ["No risk"])
+    #expect(Scorer.score(questionnaire, answers: [:]).computed.isEmpty)
+  }
 }

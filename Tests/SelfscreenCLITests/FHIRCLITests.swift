@@ -52,6 +52,26 @@ import Testing
         + "selfscreen: 'empty.json' has errors; it cannot be used until they are fixed\n")
   }
 
+  @Test func runningAFormCountsItsWarningsOnOneLineForThePerson() throws {
+    let folder = try CLIRunner.temporaryDirectory()
+    try Data(
+      #"""
+      {"resourceType": "Questionnaire", "title": "Notes",
+       "item": [{"linkId": "a", "type": "string", "text": "Name?", "extension": [
+         {"url": "http://hl7.org/fhir/StructureDefinition/questionnaire-minOccurs", "valueInteger": 1}]},
+         {"linkId": "h", "type": "string", "text": "Hidden", "extension": [
+         {"url": "http://hl7.org/fhir/StructureDefinition/questionnaire-hidden", "valueBoolean": true}]}]}
+      """#.utf8
+    ).write(to: folder.appendingPathComponent("q.json"))
+    let run = try CLIRunner.run(
+      ["run", "q.json", "--ui", "line", "--region", "US"], directory: folder, input: "q\ny\n")
+    #expect(
+      run.stderr.hasPrefix(
+        "selfscreen: 'q.json' has 2 notes for its author; 'selfscreen validate q.json' lists them\n"))
+    let validate = try CLIRunner.run(["validate", "q.json"], directory: folder)
+    #expect(validate.stderr.components(separatedBy: ": warning: ").count == 3)
+  }
+
   @Test func validateReportsFHIRProblemsWithTheirPlaces() throws {
     let folder = try CLIRunner.temporaryDirectory()
     let file = folder.appendingPathComponent("bad.json")

@@ -57,3 +57,24 @@ enum JSONValue {
     TextSafety.quoted(value) { "\\u" + String($0.value, radix: 16).leftPadded(to: 4) }
   }
 }
+
+extension JSONValue {
+  /// A parsed JSON document as a value (numbers as written: whole ones as Int).
+  init(_ node: SourceNode) {
+    switch node.value {
+    case .null: self = .null
+    case .mapping(let entries): self = .object(entries.map { ($0.key, JSONValue($0.value)) })
+    case .sequence(let items): self = .array(items.map(JSONValue.init))
+    case .scalar(let text, .jsonBool): self = .bool(text == "true")
+    case .scalar(let text, .jsonNumber):
+      if let whole = Int(text) {
+        self = .int(whole)
+      } else if let number = Double(text), number.isFinite {
+        self = .decimal(number)
+      } else {
+        self = .string(text)
+      }
+    case .scalar(let text, _): self = .string(text)
+    }
+  }
+}

@@ -1,6 +1,8 @@
 extension FHIRReader {
   /// The `%names` every expression may read besides the form's own variables.
-  static let standardConstants: Set<String> = ["resource", "context", "rootResource", "ucum", "sct", "loinc"]
+  static let standardConstants: Set<String> = [
+    "resource", "context", "questionnaire", "rootResource", "ucum", "sct", "loinc",
+  ]
 
   /// The FHIRPath expression of an extension's `valueExpression`, when SelfScreen reads all of
   /// it; otherwise a warning naming what it cannot read, and nil.
@@ -26,12 +28,8 @@ extension FHIRReader {
     }
     do {
       let parsed = try FHIRPath.parse(text)
-      if parsed.constants.contains("questionnaire") {
-        values.warning(
-          "\(name): the FHIRPath expression '\(TextSafety.visible(text))' reads %questionnaire, which SelfScreen "
-            + "does not provide", value.place(of: "expression"))
-        return nil
-      }
+      // The form itself is kept for evaluation only when an expression reads it.
+      if parsed.constants.contains("questionnaire") { readsQuestionnaire = true }
       expressionsToCheck.append((parsed, value.place(of: "expression"), name, text))
       return text
     } catch let problem as FHIRPath.Problem {

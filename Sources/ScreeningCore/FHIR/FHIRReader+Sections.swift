@@ -202,14 +202,15 @@ extension FHIRReader {
       }
       let section = drafts.count - 1
       let base = "sections[\(section)].questions[\(drafts[section].questions.count)]"
-      let text = [item.prefix, item.text].compactMap { $0 }.joined(separator: " ")
+      var text = [item.prefix, item.text].compactMap { $0 }.joined(separator: " ")
+      // A later entry says which it is before the question ("Entry 2: Name of the medicine").
+      if let number = copy?.number { text = "Entry \(number): " + text }
       var help = pendingHelp
       pendingHelp = []
       for child in item.children {
         if case .display = child.kind, let extra = child.text { help.append(extra) }
       }
       if let unit = item.unit, type.isNumeric { help.append("In \(unit).") }
-      if let number = copy?.number { help.insert("Entry \(number).", at: 0) }
       let at = element.location
       var pairs: [(String, SourceNode)] = [
         ("id", NativeNode.text(id, at: element.place(of: "linkId").location)),

@@ -113,6 +113,8 @@ final class FHIRReader {
   var comments: [String: String] = [:]
   /// FHIRPath variables by the linkId of the item that defines them ("" for the questionnaire's).
   var variables: [String: [FHIRLayout.Variable]] = [:]
+  /// Whether an expression reads `%questionnaire` (then the layout keeps the resource).
+  var readsQuestionnaire = false
   /// Every expression read, to check the `%names` it reads once all variables are known.
   var expressionsToCheck: [(FHIRPath, Place, String, String)] = []
   /// Where the modifierExtensions already reported (with a name for what holds them) are.
@@ -206,12 +208,14 @@ final class FHIRReader {
       "Converted by `selfscreen convert` from the FHIR Questionnaire \(url.map { "\($0)" } ?? fileName)"
       + (version.map { " version \($0)" } ?? "")
       + ". Question ids are made from the items' linkIds; each question's linkId is noted above it."
-    return Output(
-      document: NativeNode.map(top, at: location),
-      layout: FHIRLayout(
-        url: url, version: version, items: layoutItems, variables: variables.filter { !$0.value.isEmpty },
-        enableExpressions: builder.enableExpressions, entryGates: builder.entryGates),
-      paths: paths, comments: comments)
+    var layout = FHIRLayout(
+      url: url, version: version, items: layoutItems, variables: variables.filter { !$0.value.isEmpty },
+      enableExpressions: builder.enableExpressions, entryGates: builder.entryGates)
+    if readsQuestionnaire {
+      let json = JSONValue(root)
+      layout.resource = FHIRLayout.Resource(json: json, digest: SHA256.hex(Array(json.text.utf8)))
+    }
+    return Output(document: NativeNode.map(top, at: location), layout: layout, paths: paths, comments: comments)
   }
 
   private func rootPlace(_ root: SourceNode) -> Place { Place(location: root.location, path: .root) }

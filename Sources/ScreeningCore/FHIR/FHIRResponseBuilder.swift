@@ -127,6 +127,7 @@ struct FHIRResponseBuilder {
   /// The variables in `scope`, each evaluated in order (a later one may read an earlier one).
   private func variables(in scope: [String], resource: JSONValue) -> [String: [FHIRPathValue]] {
     var constants: [String: [FHIRPathValue]] = ["resource": [.node(resource)]]
+    if let form = layout.resource { constants["questionnaire"] = [.node(form.json)] }
     for linkID in scope {
       let context =
         linkID.isEmpty ? resource : (Self.find(linkID, in: resource) ?? .object([("linkId", .string(linkID))]))

@@ -142,12 +142,20 @@ public enum InstrumentLoader {
     var next = 0
     var out: [StandardInstrument.Range] = []
     for (node, path) in list {
-      guard let fields = nodes.fields(node, path, allowed: ["min", "max", "name", "guidance"], what: "a score range")
+      guard
+        let fields = nodes.fields(
+          node, path, allowed: ["min", "max", "name", "guidance", "reassuring"], what: "a score range")
       else { continue }
       let minimum = fields.required("min") { nodes.int($0, $1) }
       let maximum = fields.required("max") { nodes.int($0, $1) }
       let name = fields.required("name") { nodes.string($0, $1) }
       let guidance = fields.required("guidance") { nodes.text($0, $1) }
+      let reassuring = fields.optional("reassuring") { nodes.bool($0, $1) } ?? false
+      if reassuring, let last = out.last, !last.isReassuring {
+        nodes.error(
+          "a range that reassures cannot follow one that does not: only the lowest ranges reassure",
+          fields.place(of: "reassuring"))
+      }
       guard let minimum, let maximum, let name, let guidance else { continue }
       if minimum != next {
         nodes.error(
@@ -160,7 +168,9 @@ public enum InstrumentLoader {
         nodes.error("'max' (\(maximum)) is below 'min' (\(minimum))", fields.place(of: "max"))
       }
       next = maximum + 1
-      out.append(StandardInstrument.Range(minimum: minimum, maximum: maximum, name: name, guidance: guidance))
+      out.append(
+        StandardInstrument.Range(
+          minimum: minimum, maximum: maximum, name: name, guidance: guidance, isReassuring: reassuring))
     }
     if out.isEmpty { nodes.error("an instrument needs its score ranges", Place(location: node.location, path: path)) }
     return out

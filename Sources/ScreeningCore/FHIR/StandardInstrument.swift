@@ -15,12 +15,16 @@ public struct StandardInstrument: Sendable, Hashable {
     public var name: String
     /// What the person is advised, in the instrument's language.
     public var guidance: String
+    /// Whether it reassures (minimal, mild): then it is never given after a red flag, with a
+    /// safety question unanswered, or when skipped questions could take the score above it.
+    public var isReassuring: Bool
 
-    public init(minimum: Int, maximum: Int, name: String, guidance: String) {
+    public init(minimum: Int, maximum: Int, name: String, guidance: String, isReassuring: Bool = false) {
       self.minimum = minimum
       self.maximum = maximum
       self.name = name
       self.guidance = guidance
+      self.isReassuring = isReassuring
     }
   }
 
@@ -105,7 +109,7 @@ public struct StandardInstrument: Sendable, Hashable {
         Band(
           id: "\(name.lowercased().filter(\.isLetter))_range_\(index + 1)", minimum: range.minimum,
           maximum: index == ranges.count - 1 ? nil : range.maximum, label: label(of: range),
-          guidance: range.guidance, isReassuring: index == 0)
+          guidance: range.guidance, isReassuring: range.isReassuring)
       }
       questionnaire.bands = BandSet(scoreID: total.id, bands: bands)
     }

@@ -18,6 +18,23 @@ public struct FHIRLayout: Sendable, Hashable {
   /// The native yes/no questions "Add another ...?" before each further entry of a repeating group
   /// or question: not in the response, and counted as "no" until answered when progress is counted.
   public var entryGates: Set<String>
+  /// The Questionnaire resource itself, for expressions that read `%questionnaire` (nil when none
+  /// does).
+  public var resource: Resource?
+
+  /// A FHIR resource as parsed, compared by the digest of its file.
+  public final class Resource: Sendable, Hashable {
+    let json: JSONValue
+    let digest: String
+
+    init(json: JSONValue, digest: String) {
+      self.json = json
+      self.digest = digest
+    }
+
+    public static func == (lhs: Resource, rhs: Resource) -> Bool { lhs.digest == rhs.digest }
+    public func hash(into hasher: inout Hasher) { hasher.combine(digest) }
+  }
 
   public init(
     url: String? = nil, version: String? = nil, items: [Item] = [], variables: [String: [Variable]] = [:],

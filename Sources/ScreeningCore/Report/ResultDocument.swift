@@ -98,7 +98,13 @@ public enum ResultDocument {
     result: ScreeningResult, wording w: Wording
   ) -> [ResultBlock] {
     let total = score.rule.questionIDs.count
-    let counted = w(.resultCounted, ["value": String(score.value), "total": String(total)])
+    // A total of weights reads as a score out of its highest (the PHQ-9's 27), not as a count.
+    let counted =
+      score.rule.kind == .sum
+      ? questionnaire.maximum(of: score.rule).map {
+        w(.resultScoreOutOf, ["value": String(score.value), "maximum": String($0)])
+      } ?? String(score.value)
+      : w(.resultCounted, ["value": String(score.value), "total": String(total)])
     let scoreHeading = w(.resultScoreHeading, ["label": score.rule.label, "counted": counted])
     var blocks: [ResultBlock] = []
     switch (band, withheld) {

@@ -218,6 +218,7 @@ extension Wording {
         ]),
       .resultWhereToGetHelp: .text("Where to get help ({region})"),
       .resultCounted: .text("{value} of {total}"),
+      .resultScoreOutOf: .text("a score of {value} out of {maximum}"),
       .resultBand: .plural(
         count: "total", forms: [.one: "Result: {band} ({counted} sign)", .other: "Result: {band} ({counted} signs)"]),
       .resultRangeBetween: .text("between {lowest} and {highest}"),
@@ -233,10 +234,10 @@ extension Wording {
         ]),
       .resultScoreHeading: .text("{label}: {counted}"),
       .resultAfterRedFlag: .text(
-        "Because of what you said in the safety questions, please follow the advice at the top of this result first. A doctor or a drug service can talk through the rest of your answers with you."
+        "Because of what you said in the safety questions, please follow the advice at the top of this result first. A doctor, nurse or other health worker can talk through the rest of your answers with you."
       ),
       .resultSafetyNotAnswered: .text(
-        "Some safety questions were not answered (see above), so this check does not say whether your answers are reassuring. A doctor or a drug service can talk things through with you."
+        "Some safety questions were not answered (see above), so this check does not say whether your answers are reassuring. A doctor, nurse or other health worker can talk things through with you."
       ),
       .resultWhatCounted: .text("What counted: you answered \"yes\" to"),
       .resultMayUnderstate: .plural(

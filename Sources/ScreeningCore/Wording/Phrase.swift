@@ -192,6 +192,7 @@ public enum Phrase: String, CaseIterable, Sendable {
   case resultSkipped
   case resultWhereToGetHelp
   case resultCounted
+  case resultScoreOutOf
   case resultBand
   case resultRangeBetween
   case resultRangeOrMore

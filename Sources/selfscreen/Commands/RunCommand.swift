@@ -78,7 +78,7 @@ struct Screening {
 
   func run() throws(Failure) {
     let environment = ProcessEnvironment.current()
-    let chosen = try Catalog.questionnaire(questionnaire, valueSets: valueSets)
+    let chosen = try Catalog.questionnaire(questionnaire, valueSets: valueSets, warnings: false)
     let directory = Catalog.helpDirectory
     let chosenRegion = try Catalog.region(region, in: directory, environment: environment)
     var session = ScreeningSession(questionnaire: chosen)

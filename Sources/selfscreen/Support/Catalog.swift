@@ -6,7 +6,11 @@ import ScreeningCore
 /// throwing what went wrong.
 enum Catalog {
   /// A bundled id (`ketamine`) or a file path.
-  static func questionnaire(_ reference: String, valueSets path: String? = nil) throws(Failure) -> Questionnaire {
+  /// `warnings`: whether the file's warnings are printed one by one (for authors: validate, score)
+  /// or, for a person running the check, counted on one line that says how to see them.
+  static func questionnaire(_ reference: String, valueSets path: String? = nil, warnings: Bool = true)
+    throws(Failure) -> Questionnaire
+  {
     // A bundled questionnaire was validated when the program was built (CompiledBundle).
     if let bundled = CompiledBundle.questionnaire(reference) { return bundled }
     let result: LoadResult<Questionnaire>
@@ -24,7 +28,14 @@ enum Catalog {
         "there is no bundled questionnaire '\(TextSafety.visible(reference))'; choose one of: "
           + "\(CompiledBundle.questionnaireIDs.joined(separator: ", ")), or give a file path")
     }
-    Console.report(result.diagnostics)
+    let notes = result.diagnostics.filter { $0.severity == .warning }
+    if warnings || result.hasErrors || notes.isEmpty {
+      Console.report(result.diagnostics)
+    } else {
+      Console.complain(
+        "'\(TextSafety.visible(reference))' has \(notes.count) note\(notes.count == 1 ? "" : "s") for its author; "
+          + "'selfscreen validate \(TextSafety.visible(reference))' lists \(notes.count == 1 ? "it" : "them")")
+    }
     guard let questionnaire = result.value else {
       throw .invalidData(
         summary: "'\(TextSafety.visible(reference))' has errors; it cannot be used until they are fixed")

@@ -27,7 +27,8 @@ import Testing
         "daily_3", "dose_3", "allergy", "allergy_another_2", "allergy_2", "allergy_another_3", "allergy_3",
         "allergy_another_4", "allergy_4", "allergy_another_5", "allergy_5",
       ])
-    #expect(questionnaire.question("name_2")?.help == "Entry 2.")
+    #expect(questionnaire.question("name_2")?.text == "Entry 2: Name of the medicine")
+    #expect(questionnaire.question("name_2")?.help == nil)
     #expect(
       FHIRImportTests.shown(questionnaire, [:]) == ["name", "daily", "meds_another_2", "allergy", "allergy_another_2"])
     // A condition inside an entry reads that entry's answers.

@@ -78,18 +78,32 @@ import Testing
 
   @Test func aSkippedQuestionIsSaidToLowerTheTotal() throws {
     let phq9 = try FHIRFixtures.phq9()
-    let answers = Dictionary(uniqueKeysWithValues: phq9.questions.dropLast().map { ($0.id, Answer.choice("la6569_3")) })
+    // Item 1 skipped, the other eight "More than half the days" (2 each).
+    let answers = Dictionary(
+      uniqueKeysWithValues: phq9.questions.dropFirst().prefix(8).map { ($0.id, Answer.choice("la6570_1")) })
     let result = Scorer.score(phq9, answers: answers)
     let blocks = ResultDocument.blocks(questionnaire: phq9, result: result, region: nil)
     #expect(
       blocks.contains(
-        .heading("Result: a score of 8 out of 27, in the range the PHQ-9's authors call \"mild\" (5 to 9)")))
+        .heading(
+          "Result: a score of 16 out of 27, in the range the PHQ-9's authors call \"moderately severe\" (15 to 19)")))
     #expect(
       blocks.contains(
         .paragraph("1 of these questions was skipped or answered \"prefer not to say\", so this result may understate.")
       ))
-    // The skipped one is item 9: it is named as a safety question not answered.
+  }
+
+  @Test func aMildRangeIsNotGivenWhileTheSafetyQuestionIsUnanswered() throws {
+    let phq9 = try FHIRFixtures.phq9()
+    // Items 1 to 8 "Several days" (8: mild), item 9 skipped.
+    let answers = Dictionary(uniqueKeysWithValues: phq9.questions.prefix(8).map { ($0.id, Answer.choice("la6569_3")) })
+    let result = Scorer.score(phq9, answers: answers)
+    #expect(result.band == nil && result.withheldBand == .safetyNotAnswered)
+    let blocks = ResultDocument.blocks(questionnaire: phq9, result: result, region: nil)
     #expect(blocks.contains(.heading("Safety questions you did not answer")))
+    #expect(
+      blocks.contains(.heading("Patient Health Questionnaire 9 item (PHQ-9) total score: a score of 8 out of 27")))
+    #expect(!blocks.contains { if case .heading(let text) = $0 { text.contains("mild") } else { false } })
   }
 
   @Test func aCalculatedSumCanNameTheItemsItAdds() throws {

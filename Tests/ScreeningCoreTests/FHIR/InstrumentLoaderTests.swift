@@ -63,4 +63,15 @@ import Testing
       QuestionnaireLoader.load(bytes: bytes, fileName: "phq-9.json", fhir: BundledData.fhirContext).value)
     #expect(known.bands?.bands.count == 5 && known.redFlags.count == 1)
   }
+
+  @Test func onlyTheLowestRangesReassure() {
+    let bad = Self.good.replacing(
+      "{min: 3, max: 6, name: high, guidance: This is not a diagnosis.}",
+      with: "{min: 3, max: 6, name: high, reassuring: true, guidance: This is not a diagnosis.}")
+    #expect(
+      InstrumentLoader.load(bytes: Array(Self.file(bad).utf8), fileName: "i.yaml").diagnostics.map(\.description) == [
+        "i.yaml:10:50: instruments[0].ranges[1].reassuring: a range that reassures cannot follow one that does "
+          + "not: only the lowest ranges reassure"
+      ])
+  }
 }
