@@ -167,9 +167,16 @@ extension FHIRReader {
   /// An item's `initial` answer as the native question takes it (an option's code, a number, a
   /// text), or nil when it has none or it is not one the question takes (a warning says so).
   func initialAnswer(of item: Item, type: QuestionType) -> SourceNode? {
-    let entries = values.objects(item.element, "initial")
+    var entries = values.objects(item.element, "initial")
+    var place = item.element.place(of: "initial")
+    if entries.isEmpty {
+      // The options marked `initialSelected` are the suggestion when there is no `initial`.
+      entries = values.objects(item.element, "answerOption").filter {
+        values.bool($0, "initialSelected", report: false) == true
+      }
+      place = entries.first?.place(of: "initialSelected") ?? place
+    }
     guard !entries.isEmpty else { return nil }
-    let place = item.element.place(of: "initial")
     func optionCode(_ entry: FHIRElement) -> String? {
       if let boolean = values.bool(entry, "valueBoolean", report: false) { return boolean ? "yes" : "no" }
       if let coding = values.object(entry, "valueCoding", report: false) {

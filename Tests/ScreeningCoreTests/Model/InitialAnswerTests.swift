@@ -40,3 +40,21 @@ import Testing
     #expect(ScreeningSession(questionnaire: questionnaire).answers.isEmpty)
   }
 }
+
+/// FHIR's other way of suggesting an answer: `initialSelected` on an answerOption.
+@Suite struct InitialSelectedTests {
+  @Test func anOptionMarkedInitialSelectedIsTheSuggestedAnswer() throws {
+    let items = """
+      {"linkId": "one", "type": "choice", "text": "One?", "answerOption": [
+        {"valueCoding": {"code": "a", "display": "A"}},
+        {"valueCoding": {"code": "b", "display": "B"}, "initialSelected": true}]},
+      {"linkId": "many", "type": "choice", "repeats": true, "text": "Many?", "answerOption": [
+        {"valueString": "x", "initialSelected": true}, {"valueString": "y"}, {"valueString": "z", "initialSelected": true}]}
+      """
+    let (questionnaire, warnings) = try FHIRFixtures.load(FHIRFixtures.questionnaire(items))
+    #expect(warnings == [])
+    #expect(questionnaire.question("one")?.initial == .choice("b"))
+    #expect(questionnaire.question("many")?.initial == .choices(["x", "z"]))
+    #expect(ScreeningSession(questionnaire: questionnaire).answers.isEmpty)
+  }
+}
