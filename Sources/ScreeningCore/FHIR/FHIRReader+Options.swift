@@ -166,6 +166,16 @@ extension FHIRReader {
 
   /// An item's `initial` answer as the native question takes it (an option's code, a number, a
   /// text), or nil when it has none or it is not one the question takes (a warning says so).
+  /// The typed "something else" an open-choice item suggests: its initial valueString that is none
+  /// of its options.
+  func initialOtherText(of item: Item) -> String? {
+    guard item.other != nil else { return nil }
+    return values.objects(item.element, "initial").lazy.compactMap {
+      self.values.string($0, "valueString", report: false)
+    }
+    .first { text in !item.options.contains { $0.value.value == .string(text) } }
+  }
+
   func initialAnswer(of item: Item, type: QuestionType) -> SourceNode? {
     var entries = values.objects(item.element, "initial")
     var place = item.element.place(of: "initial")
@@ -185,7 +195,8 @@ extension FHIRReader {
         ).first
       }
       if let text = values.string(entry, "valueString", report: false) {
-        return item.options.first { $0.value.value == .string(text) }?.code
+        // Open-choice: a text that is none of the options is the typed "something else".
+        return item.options.first { $0.value.value == .string(text) }?.code ?? item.other?.code
       }
       if let number = values.number(entry, "valueInteger", whole: true, report: false) {
         return item.options.first { $0.value.value == .integer(Int(number)) }?.code

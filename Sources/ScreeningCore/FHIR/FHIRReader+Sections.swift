@@ -305,13 +305,17 @@ extension FHIRReader {
         let otherBase = "sections[\(section)].questions[\(drafts[section].questions.count)]"
         reader.paths[otherBase] = element.path.description
         reader.comments[otherBase] = "linkId: \(item.linkID) (the typed answer when none of the options fits)"
-        drafts[section].questions.append([
+        var otherPairs: [(String, SourceNode)] = [
           ("id", NativeNode.text(otherID ?? other.questionID, at: at)),
           ("text", NativeNode.text("Your answer in your own words: \(text)", at: at)),
           ("type", NativeNode.text("text", at: at)),
           ("required", NativeNode.bool(item.isRequired, at: at)),
           ("show_if", Self.combined(conditions + [test], at: at)!),
-        ])
+        ]
+        if let typed = reader.initialOtherText(of: item) {
+          otherPairs.append(("initial", NativeNode.text(typed, at: element.place(of: "initial").location)))
+        }
+        drafts[section].questions.append(otherPairs)
       }
       let children = item.children.filter { if case .display = $0.kind { return false } else { return true } }
       let inner = walk(children, group: group, conditions: conditions, expressions: expressions)

@@ -57,4 +57,15 @@ import Testing
     #expect(questionnaire.question("many")?.initial == .choices(["x", "z"]))
     #expect(ScreeningSession(questionnaire: questionnaire).answers.isEmpty)
   }
+
+  @Test func anOpenChoiceInitialTextIsTheSuggestedSomethingElse() throws {
+    let items = """
+      {"linkId": "oc", "type": "open-choice", "text": "Which?", "answerOption": [
+        {"valueCoding": {"code": "a", "display": "A"}}], "initial": [{"valueString": "my own"}]}
+      """
+    let (questionnaire, warnings) = try FHIRFixtures.load(FHIRFixtures.questionnaire(items))
+    #expect(warnings == [])
+    #expect(questionnaire.question("oc")?.initial == .choice("other"))
+    #expect(questionnaire.question("oc_other")?.initial == .text("my own"))
+  }
 }
