@@ -205,8 +205,15 @@ extension FHIRReader {
         guard type == .dateTime, let text = values.string(when, key) else { return mismatch() }
         positive = test([("text_equals", NativeNode.text(Answer.dateTime(text) ?? text, at: at))])
       case "answerTime":
-        guard type == .time, let text = values.string(when, key) else { return mismatch() }
-        positive = test([("text_equals", NativeNode.text(Answer.time(text) ?? text, at: at))])
+        guard let text = values.string(when, key) else { return nil }
+        let time = Answer.time(text) ?? text
+        if let option = target.options.first(where: { $0.value.value == .time(time) }) {
+          positive = test([("equals", NativeNode.text(option.code, at: at))])
+        } else if type == .time {
+          positive = test([("text_equals", NativeNode.text(time, at: at))])
+        } else {
+          return mismatch()
+        }
       default:
         values.error("enableWhen of \(name) uses \(key), which SelfScreen cannot compare", place)
         return nil

@@ -42,6 +42,12 @@ extension FHIRReader {
               FHIRLayout.OptionValue(value: .date(date), weight: optionWeight?.value, weightURL: optionWeight?.url),
               date, option.place(of: "valueDate")
             ))
+        } else if let text = values.string(option, "valueTime", report: false), let time = Answer.time(text) {
+          found.append(
+            (
+              FHIRLayout.OptionValue(value: .time(time), weight: optionWeight?.value, weightURL: optionWeight?.url),
+              String(time.prefix(5)), option.place(of: "valueTime")
+            ))
         } else if let other = ["valueDate", "valueTime", "valueReference"].first(where: option.has) {
           values.error(
             "\(name) has an option given as \(other), which SelfScreen cannot offer", option.place(of: other))
@@ -74,6 +80,7 @@ extension FHIRReader {
       case .string(let text): base = Self.identifier(text, prefix: "c")
       case .integer(let number): base = Self.identifier(String(number), prefix: "n")
       case .date(let text): base = Self.identifier(text, prefix: "d")
+      case .time(let text): base = Self.identifier(text, prefix: "t")
       }
       let code = Self.unique(base, in: &used)
       var score = 0
@@ -203,6 +210,9 @@ extension FHIRReader {
       }
       if let date = values.string(entry, "valueDate", report: false) {
         return item.options.first { $0.value.value == .date(date) }?.code
+      }
+      if let time = values.string(entry, "valueTime", report: false).flatMap(Answer.time) {
+        return item.options.first { $0.value.value == .time(time) }?.code
       }
       return nil
     }

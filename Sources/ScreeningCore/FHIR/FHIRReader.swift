@@ -415,7 +415,9 @@ final class FHIRReader {
     let constraint = values.string(element, "answerConstraint")
     let isOpen = type == "open-choice" || constraint == "optionsOrString" || constraint == "optionsOrType"
     // An integer, string or date item with answerOption (FHIR R4) is a choice among those values.
-    if (native == .number || native == .text || native == .date) && element.has("answerOption") { native = .single }
+    if (native == .number || native == .text || native == .date || native == .time) && element.has("answerOption") {
+      native = .single
+    }
     switch native {
     case .yesNo:
       item.answer = .boolean

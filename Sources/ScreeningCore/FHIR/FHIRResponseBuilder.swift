@@ -337,6 +337,8 @@ struct FHIRResponseBuilder {
       return .object([("valueInteger", .int(number))])
     case .date(let text):
       return .object([("valueDate", .string(text))])
+    case .time(let text):
+      return .object([("valueTime", .string(text))])
     }
   }
 }

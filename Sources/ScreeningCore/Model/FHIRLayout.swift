@@ -131,6 +131,8 @@ public struct FHIRLayout: Sendable, Hashable {
       case integer(Int)
       /// `valueDate`: an option of a date item.
       case date(String)
+      /// `valueTime`: an option of a time item (`HH:MM:SS`).
+      case time(String)
     }
 
     public var value: Value

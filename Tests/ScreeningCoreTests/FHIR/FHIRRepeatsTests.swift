@@ -61,3 +61,25 @@ import Testing
     #expect(allergies == ["Peanuts", "Cats"])
   }
 }
+
+/// answerOption on a time item: asked as a choice among those times.
+@Suite struct TimeOptionTests {
+  @Test func timeOptionsAreAChoiceAnsweredAsValueTime() throws {
+    let items = """
+      {"linkId": "when", "type": "time", "text": "When do you take it?", "answerOption": [
+        {"valueTime": "08:00:00"}, {"valueTime": "20:00:00", "initialSelected": true}]},
+      {"linkId": "evening", "type": "boolean", "text": "With food?",
+       "enableWhen": [{"question": "when", "operator": "=", "answerTime": "20:00:00"}]}
+      """
+    let (questionnaire, warnings) = try FHIRFixtures.load(FHIRFixtures.questionnaire(items))
+    #expect(warnings == [])
+    let when = try #require(questionnaire.question("when"))
+    #expect(when.type == .single && when.options.map(\.label) == ["08:00", "20:00"])
+    #expect(when.initial == .choice(when.options[1].code))
+    #expect(FHIRImportTests.shown(questionnaire, ["when": .choice(when.options[1].code)]) == ["when", "evening"])
+    #expect(FHIRImportTests.shown(questionnaire, ["when": .choice(when.options[0].code)]) == ["when"])
+    let response = try FHIRExportTests.response(questionnaire, ["when": .choice(when.options[0].code)])
+    let answer = (FHIRExportTests.items(response)["when"]?["answer"] as? [[String: Any]])?.first
+    #expect(answer?["valueTime"] as? String == "08:00:00")
+  }
+}
