@@ -173,7 +173,7 @@ public struct LineModeApp<Input: LineReading, Output: LineWriting> {
       w(.lineQuestionCount, ["number": String(number), "total": String(total)]) + (title.map { ". \($0)" } ?? "."))
     if let intro = section?.intro, section?.questionIDs.first == question.id { paragraph(intro) }
     paragraph(question.text)
-    if let help = question.help { paragraph(help) }
+    if let help = questionnaire.help(of: question, answers: session.answers) { paragraph(help) }
     let field = AnswerField(question, wording: w)
     for (index, option) in question.options.enumerated() { paragraph(option.label, indent: "  \(index + 1). ") }
     let hint = field.lineInstruction

@@ -254,7 +254,7 @@ extension FHIRReader {
 
   /// One `enableWhen` test as FHIRPath over the response, with FHIR's meaning: `=` and the orders
   /// hold when some answer does, `!=` when none equals, `exists` when there is (or is no) answer.
-  private func expression(for when: FHIRElement, of owner: Item) -> String? {
+  func expression(for when: FHIRElement, of owner: Item) -> String? {
     let name = "item '\(TextSafety.visible(owner.linkID))'"
     guard let linkID = values.string(when, "question"), let target = itemsByLinkID[linkID] else {
       values.error(
@@ -333,6 +333,21 @@ extension FHIRReader {
     let subject = key == "answerQuantity" ? "$this.value" : "$this"
     if operation == "!=" { return "\(answers).value.where(\(subject) = \(value)).exists().not()" }
     return "\(answers).value.where(\(subject) \(operation) \(value)).exists()"
+  }
+
+  /// A display item's conditions as FHIRPath: its enableWhen (as one expression, `enableBehavior`
+  /// joining the tests) and its enableWhenExpression. Nil when it has none; an unreadable test has
+  /// its own error.
+  func displayConditions(of item: Item) -> [String]? {
+    var out = item.enableExpression.map { [$0] } ?? []
+    let list = values.objects(item.element, "enableWhen")
+    if !list.isEmpty {
+      let behavior = values.string(item.element, "enableBehavior", report: false) ?? "all"
+      let tests = list.map { expression(for: $0, of: item) }
+      guard tests.allSatisfy({ $0 != nil }) else { return nil }
+      out.append(tests.map { "(\($0!))" }.joined(separator: behavior == "any" ? " or " : " and "))
+    }
+    return out.isEmpty ? nil : out
   }
 
   /// A FHIRPath string literal.

@@ -25,6 +25,10 @@ extension FHIRReader {
     let title: String?
     private(set) var drafts: [Draft] = []
     private var pendingHelp: [String] = []
+    /// Display text shown only while its conditions hold, for the next question.
+    private var pendingConditional: [FHIRLayout.ConditionalText] = []
+    /// Display text with conditions, by native question id.
+    private(set) var conditionalHelp: [String: [FHIRLayout.ConditionalText]] = [:]
     private var sectionIDs = Set<String>()
     private var weighted: [(linkID: String, questionID: String)] = []
     private var totals: [Total] = []
@@ -98,6 +102,13 @@ extension FHIRReader {
 
     /// Text of display items not yet placed goes to the last question of the last section.
     mutating func finish() {
+      // Conditional text after the last question goes with it.
+      if !pendingConditional.isEmpty, let last = drafts.last?.questions.last,
+        case .scalar(let id, _)? = last.first(where: { $0.0 == "id" })?.1.value
+      {
+        conditionalHelp[id, default: []] += pendingConditional
+        pendingConditional = []
+      }
       guard !pendingHelp.isEmpty, !drafts.isEmpty else { return }
       appendHelp(pendingHelp)
       pendingHelp = []
@@ -123,7 +134,10 @@ extension FHIRReader {
       for item in items {
         var own: SourceNode?
         var ownExpressions = item.enableExpression.map { [$0] } ?? []
-        switch reader.enablement(of: item) {
+        // A display item's enableWhen is read as FHIRPath where its text is placed (below).
+        let isDisplay: Bool
+        if case .display = item.kind { isDisplay = true } else { isDisplay = false }
+        switch isDisplay ? .always : reader.enablement(of: item) {
         case .never:
           // Never enabled (FHIR's reading of its enableWhen): never asked, never answered.
           continue
@@ -145,12 +159,14 @@ extension FHIRReader {
           }
         case .display:
           if let text = item.text, !text.allSatisfy(\.isWhitespace) {
-            if own != nil || !ownExpressions.isEmpty {
-              reader.values.warning(
-                "the display item '\(TextSafety.visible(item.linkID))' has an enableWhen; its text is always shown",
-                item.element.place(of: "enableWhen"))
+            if item.element.has("enableWhen") || item.enableExpression != nil {
+              // Shown with the next question, only while its enableWhen holds (and its groups').
+              if let conditions = reader.displayConditions(of: item) {
+                pendingConditional.append(FHIRLayout.ConditionalText(text: text, expressions: expressions + conditions))
+              }
+            } else {
+              pendingHelp.append(text)
             }
-            pendingHelp.append(text)
           }
         case .question(let type):
           let first = question(item, type: type, group: group, conditions: all, expressions: allExpressions)
@@ -207,9 +223,19 @@ extension FHIRReader {
       if let number = copy?.number { text = "Entry \(number): " + text }
       var help = pendingHelp
       pendingHelp = []
+      var conditional = pendingConditional
+      pendingConditional = []
       for child in item.children {
-        if case .display = child.kind, let extra = child.text { help.append(extra) }
+        guard case .display = child.kind, let extra = child.text else { continue }
+        if child.element.has("enableWhen") || child.enableExpression != nil {
+          if let conditions = reader.displayConditions(of: child) {
+            conditional.append(FHIRLayout.ConditionalText(text: extra, expressions: expressions + conditions))
+          }
+        } else {
+          help.append(extra)
+        }
       }
+      if !conditional.isEmpty { conditionalHelp[id, default: []] += conditional }
       if let unit = item.unit, type.isNumeric { help.append("In \(unit).") }
       let at = element.location
       var pairs: [(String, SourceNode)] = [

@@ -211,6 +211,7 @@ final class FHIRReader {
     var layout = FHIRLayout(
       url: url, version: version, items: layoutItems, variables: variables.filter { !$0.value.isEmpty },
       enableExpressions: builder.enableExpressions, entryGates: builder.entryGates)
+    layout.conditionalHelp = builder.conditionalHelp
     if readsQuestionnaire {
       let json = JSONValue(root)
       layout.resource = FHIRLayout.Resource(json: json, digest: SHA256.hex(Array(json.text.utf8)))

@@ -342,3 +342,16 @@ struct FHIRResponseBuilder {
     }
   }
 }
+
+extension Questionnaire {
+  /// A question's help as shown with `answers`: its own, then any display text of the form's whose
+  /// enableWhen holds for them.
+  public func help(of question: Question, answers: [String: Answer]) -> String? {
+    guard let fhir, let notes = fhir.conditionalHelp[question.id] else { return question.help }
+    let builder = FHIRResponseBuilder(
+      layout: fhir, effective: visibility(for: answers).effective, scores: [], created: .now())
+    let shown = notes.filter { builder.isEnabled($0.expressions) }.map(\.text)
+    let all = (question.help.map { [$0] } ?? []) + shown
+    return all.isEmpty ? nil : all.joined(separator: "\n\n")
+  }
+}

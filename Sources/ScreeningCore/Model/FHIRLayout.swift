@@ -18,6 +18,20 @@ public struct FHIRLayout: Sendable, Hashable {
   /// The native yes/no questions "Add another ...?" before each further entry of a repeating group
   /// or question: not in the response, and counted as "no" until answered when progress is counted.
   public var entryGates: Set<String>
+  /// Display items with an enableWhen (or enableWhenExpression): text shown with a question's
+  /// help only while its FHIRPath expressions, all of them, are true. By native question id.
+  public var conditionalHelp: [String: [ConditionalText]] = [:]
+
+  /// Text shown only while `expressions` hold.
+  public struct ConditionalText: Sendable, Hashable {
+    public var text: String
+    public var expressions: [String]
+
+    public init(text: String, expressions: [String]) {
+      self.text = text
+      self.expressions = expressions
+    }
+  }
   /// The Questionnaire resource itself, for expressions that read `%questionnaire` (nil when none
   /// does).
   public var resource: Resource?

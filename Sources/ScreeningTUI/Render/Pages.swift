@@ -68,7 +68,9 @@ enum QuestionPage {
     let questionLine = lines.count
     lines += Renderer.wrapped(question.text, width: width, style: .bold)
     let questionEnd = lines.count
-    if let help = question.help { lines += Renderer.wrapped(help, width: width, style: .dim) }
+    if let help = session.questionnaire.help(of: question, answers: session.answers) {
+      lines += Renderer.wrapped(help, width: width, style: .dim)
+    }
     lines.append(FrameLine())
 
     var focus: Int?

@@ -83,3 +83,30 @@ import Testing
     #expect(answer?["valueTime"] as? String == "08:00:00")
   }
 }
+
+/// A display item with an enableWhen: its text shows with the next question only while it holds.
+@Suite struct ConditionalDisplayTests {
+  @Test func displayTextWithAnEnableWhenShowsOnlyWhileItHolds() throws {
+    let items = #"""
+      {"linkId": "smoke", "type": "boolean", "text": "Do you smoke?"},
+      {"linkId": "note", "type": "display", "text": "Help to stop smoking is free.",
+       "enableWhen": [{"question": "smoke", "operator": "=", "answerBoolean": true}]},
+      {"linkId": "always", "type": "display", "text": "Answer as best you can."},
+      {"linkId": "drinks", "type": "integer", "text": "How many drinks a week?",
+       "item": [{"linkId": "over", "type": "display", "text": "Above the low-risk limit.", "extension": [
+         {"url": "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-enableWhenExpression",
+          "valueExpression": {"language": "text/fhirpath",
+            "expression": "%resource.item.where(linkId='drinks').answer.value > 14"}}]}]}
+      """#
+    let (questionnaire, warnings) = try FHIRFixtures.load(FHIRFixtures.questionnaire(items))
+    #expect(warnings == [])
+    let drinks = try #require(questionnaire.question("drinks"))
+    #expect(questionnaire.help(of: drinks, answers: [:]) == "Answer as best you can.")
+    #expect(
+      questionnaire.help(of: drinks, answers: ["smoke": .choice("yes")])
+        == "Answer as best you can.\n\nHelp to stop smoking is free.")
+    #expect(
+      questionnaire.help(of: drinks, answers: ["smoke": .choice("no"), "drinks": .number(20)])
+        == "Answer as best you can.\n\nAbove the low-risk limit.")
+  }
+}
