@@ -251,17 +251,7 @@ extension FHIRReader {
       reader.comments[base] = "linkId: \(item.linkID)"
 
       if type == .yesNo {
-        pairs.append(
-          (
-            "options",
-            NativeNode.list(
-              [
-                NativeNode.map(
-                  [("code", NativeNode.text("yes", at: at)), ("label", NativeNode.text("Yes", at: at))], at: at),
-                NativeNode.map(
-                  [("code", NativeNode.text("no", at: at)), ("label", NativeNode.text("No", at: at))], at: at),
-              ], at: at)
-          ))
+        pairs.append(("options", Self.yesNoOptions(at: at)))
       } else if type.hasOptions {
         var options = item.options.enumerated().map { index, option -> SourceNode in
           reader.paths["\(base).options[\(index)]"] = option.place.path.description
@@ -382,16 +372,7 @@ extension FHIRReader {
           ("help", NativeNode.text("You have given \(number - 1) so far; up to \(limit) can be given.", at: at)),
           ("type", NativeNode.text("yes_no", at: at)),
           ("required", NativeNode.bool(true, at: at)),
-          (
-            "options",
-            NativeNode.list(
-              [
-                NativeNode.map(
-                  [("code", NativeNode.text("yes", at: at)), ("label", NativeNode.text("Yes", at: at))], at: at),
-                NativeNode.map(
-                  [("code", NativeNode.text("no", at: at)), ("label", NativeNode.text("No", at: at))], at: at),
-              ], at: at)
-          ),
+          ("options", Self.yesNoOptions(at: at)),
         ]
         if let shown = Self.combined(gate, at: at) { pairs.append(("show_if", shown)) }
         drafts[section].questions.append(pairs)
@@ -403,6 +384,16 @@ extension FHIRReader {
         copy = nil
       }
       return layout
+    }
+
+    /// The options of a yes/no question: codes `yes` and `no`.
+    static func yesNoOptions(at location: SourceLocation) -> SourceNode {
+      NativeNode.list(
+        [("yes", "Yes"), ("no", "No")].map { code, label in
+          NativeNode.map(
+            [("code", NativeNode.text(code, at: location)), ("label", NativeNode.text(label, at: location))],
+            at: location)
+        }, at: location)
     }
 
     /// A condition with the question ids in `ids` renamed (a copy's conditions read the copy).

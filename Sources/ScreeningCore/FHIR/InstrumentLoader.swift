@@ -25,13 +25,7 @@ public enum InstrumentLoader {
     guard let top = nodes.fields(root, .root, allowed: ["format", "instruments"], what: "an instruments file") else {
       return nil
     }
-    _ = top.required("format") { node, path -> Int? in
-      guard let format = nodes.int(node, path) else { return nil }
-      if format != 1 {
-        nodes.error("format \(format) is not supported; use 1", Place(location: node.location, path: path))
-      }
-      return format
-    }
+    top.format()
     guard let (node, path) = top.node("instruments") else {
       _ = top.required("instruments") { _, _ -> Bool? in nil }
       return nil

@@ -97,52 +97,27 @@ public indirect enum FHIRPath: Sendable, Hashable {
     return deepest
   }
 
+  /// Every part of the expression, itself first, in reading order (walked without recursion).
+  var allParts: [FHIRPath] {
+    var out: [FHIRPath] = []
+    var pending: [FHIRPath] = [self]
+    while let node = pending.popLast() {
+      out.append(node)
+      pending += node.parts.reversed()
+    }
+    return out
+  }
+
   /// The `%names` the expression reads, in order of first appearance.
   public var constants: [String] {
     var names: [String] = []
-    func visit(_ node: FHIRPath?) {
-      switch node {
-      case .constant(let name)?: if !names.contains(name) { names.append(name) }
-      case .member(let base, _)?: visit(base)
-      case .call(let base, _, let arguments)?:
-        visit(base)
-        arguments.forEach(visit)
-      case .indexer(let base, let index)?:
-        visit(base)
-        visit(index)
-      case .negate(let inner)?: visit(inner)
-      case .binary(_, let left, let right)?:
-        visit(left)
-        visit(right)
-      case .literal?, .special?, nil: break
-      }
-    }
-    visit(self)
+    for case .constant(let name) in allParts where !names.contains(name) { names.append(name) }
     return names
   }
 
   /// The '...' strings in the expression (for a sum of weights: the linkIds it reads or skips).
   var strings: [String] {
-    var found: [String] = []
-    func visit(_ node: FHIRPath?) {
-      switch node {
-      case .literal(.string(let text))?: found.append(text)
-      case .member(let base, _)?: visit(base)
-      case .call(let base, _, let arguments)?:
-        visit(base)
-        arguments.forEach(visit)
-      case .indexer(let base, let index)?:
-        visit(base)
-        visit(index)
-      case .negate(let inner)?: visit(inner)
-      case .binary(_, let left, let right)?:
-        visit(left)
-        visit(right)
-      case .literal?, .constant?, .special?, nil: break
-      }
-    }
-    visit(self)
-    return found
+    allParts.compactMap { if case .literal(.string(let text)) = $0 { text } else { nil } }
   }
 }
 

@@ -308,6 +308,21 @@ struct Fields {
     return read(node, path)
   }
 
+  /// Reads the `format` key every SelfScreen file starts with: only 1 is read.
+  @discardableResult
+  func format() -> Int? {
+    required("format") { node, path -> Int? in
+      guard let value = decoder.int(node, path) else { return nil }
+      guard value == 1 else {
+        decoder.error(
+          "format \(value) is not supported; this version of selfscreen reads format 1",
+          Place(location: node.location, path: path))
+        return nil
+      }
+      return value
+    }
+  }
+
   /// Reads an optional key.
   func optional<T>(_ key: String, _ read: (SourceNode, FieldPath) -> T?) -> T? {
     guard let (node, path) = node(key) else { return nil }

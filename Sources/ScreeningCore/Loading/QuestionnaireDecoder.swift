@@ -62,16 +62,7 @@ final class QuestionnaireDecoder {
     guard let top = nodes.fields(root, .root, allowed: Self.topKeys, what: "a questionnaire") else {
       return nil
     }
-    let format = top.required("format") { node, path -> Int? in
-      guard let value = nodes.int(node, path) else { return nil }
-      guard value == 1 else {
-        nodes.error(
-          "format \(value) is not supported; this version of selfscreen reads format 1",
-          Place(location: node.location, path: path))
-        return nil
-      }
-      return value
-    }
+    let format = top.format()
     let id = top.required("id") { nodes.id($0, $1) }
     let version = top.required("version") { nodes.string($0, $1) }
     let language = top.required("language") { nodes.string($0, $1) }

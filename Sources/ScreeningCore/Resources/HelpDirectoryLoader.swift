@@ -21,13 +21,7 @@ public enum HelpDirectoryLoader {
     guard let top = nodes.fields(root, .root, allowed: ["format", "regions"], what: "a resources file") else {
       return nil
     }
-    _ = top.required("format") { node, path -> Int? in
-      guard let format = nodes.int(node, path) else { return nil }
-      if format != 1 {
-        nodes.error("format \(format) is not supported; use 1", Place(location: node.location, path: path))
-      }
-      return format
-    }
+    top.format()
     var seen: [String: SourceLocation] = [:]
     let regions = top.required("regions") { node, path -> [Region]? in
       guard let items = nodes.list(node, path, what: "regions") else { return nil }
