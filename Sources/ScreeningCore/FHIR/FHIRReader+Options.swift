@@ -118,7 +118,7 @@ extension FHIRReader {
       let id = String(reference.dropFirst())
       return containedValueSets.first { $0.id == id }?.element
     }
-    let url = reference.split(separator: "|", maxSplits: 1).first.map(String.init) ?? reference
+    let url = ValueSetLibrary.unversioned(reference)
     return containedValueSets.first { $0.url == url || $0.url == reference }?.element
   }
 

@@ -91,11 +91,10 @@ struct FHIRResponseBuilder {
   func isEnabled(_ expressions: [String]) -> Bool {
     let (items, _) = computing()
     let resource = Self.resource(items)
+    var constants = variables(in: [""], resource: resource)
+    constants["context"] = [.node(resource)]
     for expression in expressions {
       guard let parsed = try? FHIRPath.parse(expression) else { return false }
-      var constants = variables(in: [""], resource: resource)
-      constants["resource"] = [.node(resource)]
-      constants["context"] = [.node(resource)]
       let evaluator = FHIRPathEvaluator(constants: constants, now: created)
       guard let result = try? evaluator.evaluate(parsed, on: [.node(resource)]), result.count == 1,
         case .boolean(true) = result[0]
@@ -181,15 +180,9 @@ struct FHIRResponseBuilder {
     case (.decimal, _) where value.number != nil && value.number!.isFinite:
       return entry("valueDecimal", .decimal(value.number!))
     case (.quantity(let unit), _) where value.number != nil && value.number!.isFinite:
-      var quantity: [(String, JSONValue)] = [("value", .decimal(value.number!))]
-      if let unit {
-        if let shown = unit.display ?? unit.code { quantity.append(("unit", .string(shown))) }
-        if let system = unit.system { quantity.append(("system", .string(system))) }
-        if let code = unit.code { quantity.append(("code", .string(code))) }
-      } else if case .quantity(_, let code?) = value {
-        quantity.append(("unit", .string(code)))
-      }
-      return entry("valueQuantity", .object(quantity))
+      var computedUnit: String?
+      if case .quantity(_, let code?) = value { computedUnit = code }
+      return entry("valueQuantity", quantity(value.number!, unit: unit, code: computedUnit))
     case (.boolean, .boolean(let flag)): return entry("valueBoolean", .bool(flag))
     case (.string, _): return FHIRPathEvaluator.text(of: value).map { entry("valueString", .string($0)) }
     case (.date, .date(let text)), (.date, .dateTime(let text)):
@@ -202,6 +195,20 @@ struct FHIRResponseBuilder {
     case (.choice, .string(let text)): return entry("valueString", .string(text))
     default: return nil
     }
+  }
+
+  /// A `valueQuantity`: the number in the item's unit (as written, with its system and code), or,
+  /// when the item names none, with the unit `code` the value came with.
+  static func quantity(_ value: Double, unit: FHIRLayout.Unit?, code: String?) -> JSONValue {
+    var quantity: [(String, JSONValue)] = [("value", .decimal(value))]
+    if let unit {
+      if let shown = unit.display ?? unit.code { quantity.append(("unit", .string(shown))) }
+      if let system = unit.system { quantity.append(("system", .string(system))) }
+      if let code = unit.code { quantity.append(("code", .string(code))) }
+    } else if let code {
+      quantity.append(("unit", .string(code)))
+    }
+    return .object(quantity)
   }
 
   private static func sameAnswers(_ a: [JSONValue], _ b: [JSONValue]?) -> Bool {
@@ -285,13 +292,7 @@ struct FHIRResponseBuilder {
     case (.decimal, .decimal(let value)):
       return [.object([("valueDecimal", .decimal(value))])]
     case (.quantity(let unit), .decimal(let value)):
-      var quantity: [(String, JSONValue)] = [("value", .decimal(value))]
-      if let unit {
-        if let shown = unit.display ?? unit.code { quantity.append(("unit", .string(shown))) }
-        if let system = unit.system { quantity.append(("system", .string(system))) }
-        if let code = unit.code { quantity.append(("code", .string(code))) }
-      }
-      return [.object([("valueQuantity", .object(quantity))])]
+      return [.object([("valueQuantity", Self.quantity(value, unit: unit, code: nil))])]
     case (.date, .text(let text)):
       return [.object([("valueDate", .string(text))])]
     case (.time, .text(let text)):

@@ -49,7 +49,7 @@ enum StandardValueSets {
 
   /// The value set with `reference` (a canonical URL, with or without `|version`), read as FHIR.
   static func valueSet(_ reference: String, limits: LoadLimits) -> FHIRElement? {
-    let url = reference.split(separator: "|", maxSplits: 1).first.map(String.init) ?? reference
+    let url = ValueSetLibrary.unversioned(reference)
     guard let json = sets.first(where: { $0.url == url })?.json else { return nil }
     let sink = DiagnosticSink(file: "(SelfScreen's copy of \(url))")
     guard let root = DocumentReader.read(Array(json.utf8), syntax: .json, limits: limits, into: sink) else {

@@ -116,7 +116,11 @@ public struct ValueSetLibrary: Sendable {
   /// The ValueSet with `reference` (a canonical URL, with or without `|version`).
   func valueSet(_ reference: String) -> FHIRElement? {
     if let node = byURL[reference] { return FHIRElement(node, .root) }
-    let url = reference.split(separator: "|", maxSplits: 1).first.map(String.init) ?? reference
-    return byURL[url].flatMap { FHIRElement($0, .root) }
+    return byURL[Self.unversioned(reference)].flatMap { FHIRElement($0, .root) }
+  }
+
+  /// A canonical reference without its `|version` (`http://x/ValueSet/y|2` -> `http://x/ValueSet/y`).
+  static func unversioned(_ reference: String) -> String {
+    reference.split(separator: "|", maxSplits: 1).first.map(String.init) ?? reference
   }
 }

@@ -73,12 +73,6 @@ struct FHIRPathEvaluator {
     guard budget.remaining >= 0 else { throw problem("the expression takes too long to work out") }
   }
 
-  static let weightURLs = [
-    "http://hl7.org/fhir/StructureDefinition/itemWeight",
-    "http://hl7.org/fhir/StructureDefinition/ordinalValue",
-    "http://hl7.org/fhir/StructureDefinition/iso21090-CO-value",
-  ]
-
   /// The most items a collection may grow to (a response of 10,000 answers has far fewer nodes).
   static let maximumItems = 100_000
 
@@ -666,7 +660,9 @@ struct FHIRPathEvaluator {
       return weight(.node(coding))
     }
     for element in member("extension", of: item) {
-      guard case .string(let url)? = member("url", of: element).first, weightURLs.contains(url) else { continue }
+      guard case .string(let url)? = member("url", of: element).first, FHIRReader.weightURLs.contains(url) else {
+        continue
+      }
       if let value = member("value", of: element).first, let number = value.number {
         if case .integer = value { return value }
         return .decimal(number)
