@@ -34,7 +34,7 @@ extension FHIRReader {
     private var totals: [Total] = []
     private var scoreIDs = Set<String>()
     /// `enableWhenExpression`s by native question id (the question's own and its groups').
-    private(set) var enableExpressions: [String: [String]] = [:]
+    private(set) var enableExpressions: [String: [FHIRLayout.Expression]] = [:]
 
     /// The second and later entries of a repeating group or question are copies of the first:
     /// their questions get ids ending `_2`, `_3`, ..., and conditions between them read the copy.
@@ -127,13 +127,18 @@ extension FHIRReader {
 
     /// Lays out `items` (inside `group`, or at the top), each asked only when `conditions` and its
     /// own enableWhen hold; returns their layout for the response export.
-    mutating func walk(_ items: [Item], group: Item?, conditions: [SourceNode], expressions: [String] = [])
+    /// `scope`: the linkIds whose variables the items' expressions see ("" for the questionnaire's).
+    mutating func walk(
+      _ items: [Item], group: Item?, conditions: [SourceNode], expressions: [FHIRLayout.Expression] = [],
+      scope: [String] = [""]
+    )
       -> [FHIRLayout.Item]
     {
       var layout: [FHIRLayout.Item] = []
       for item in items {
         var own: SourceNode?
-        var ownExpressions = item.enableExpression.map { [$0] } ?? []
+        let ownScope = scope + [item.linkID]
+        var ownExpressions = item.enableExpression.map { [FHIRLayout.Expression(text: $0, scope: ownScope)] } ?? []
         // A display item's enableWhen is read as FHIRPath where its text is placed (below).
         let isDisplay: Bool
         if case .display = item.kind { isDisplay = true } else { isDisplay = false }
@@ -142,18 +147,20 @@ extension FHIRReader {
           // Never enabled (FHIR's reading of its enableWhen): never asked, never answered.
           continue
         case .when(let node): own = node
-        case .expression(let text): ownExpressions.append(text)
+        case .expression(let text): ownExpressions.append(FHIRLayout.Expression(text: text, scope: ownScope))
         case .always, .unreadable: own = nil
         }
         let all = conditions + (own.map { [$0] } ?? [])
         let allExpressions = expressions + ownExpressions
         switch item.kind {
         case .group:
-          let inner = walk(item.children, group: item, conditions: all, expressions: allExpressions)
+          let inner = walk(
+            item.children, group: item, conditions: all, expressions: allExpressions, scope: ownScope)
           if !inner.isEmpty { layout.append(.group(linkID: item.linkID, text: item.text, items: inner)) }
           if item.isRepeats && !inner.isEmpty {
             layout += entries(of: item, conditions: all) { builder, gate in
-              let copied = builder.walk(item.children, group: item, conditions: gate, expressions: allExpressions)
+              let copied = builder.walk(
+                item.children, group: item, conditions: gate, expressions: allExpressions, scope: ownScope)
               return [.group(linkID: item.linkID, text: item.text, items: copied)]
             }
           }
@@ -162,14 +169,18 @@ extension FHIRReader {
             if item.element.has("enableWhen") || item.enableExpression != nil {
               // Shown with the next question, only while its enableWhen holds (and its groups').
               if let conditions = reader.displayConditions(of: item) {
-                pendingConditional.append(FHIRLayout.ConditionalText(text: text, expressions: expressions + conditions))
+                pendingConditional.append(
+                  FHIRLayout.ConditionalText(
+                    text: text,
+                    expressions: expressions + conditions.map { FHIRLayout.Expression(text: $0, scope: ownScope) }))
               }
             } else {
               pendingHelp.append(text)
             }
           }
         case .question(let type):
-          let first = question(item, type: type, group: group, conditions: all, expressions: allExpressions)
+          let first = question(
+            item, type: type, group: group, conditions: all, expressions: allExpressions, scope: ownScope)
           layout += first
           // A repeating question that is typed (a medicine's name, a date) takes one answer an entry;
           // its answers go back as one item with several answers.
@@ -178,7 +189,8 @@ extension FHIRReader {
             && !first.isEmpty
           {
             layout += entries(of: item, conditions: all) { builder, gate in
-              builder.question(item, type: type, group: group, conditions: gate, expressions: allExpressions)
+              builder.question(
+                item, type: type, group: group, conditions: gate, expressions: allExpressions, scope: ownScope)
             }
           }
         case .calculated(let expression, let type, let isShown):
@@ -193,7 +205,8 @@ extension FHIRReader {
     }
 
     private mutating func question(
-      _ item: Item, type: QuestionType, group: Item?, conditions: [SourceNode], expressions: [String]
+      _ item: Item, type: QuestionType, group: Item?, conditions: [SourceNode],
+      expressions: [FHIRLayout.Expression], scope: [String]
     ) -> [FHIRLayout.Item] {
       guard let original = item.nativeID else { return [] }
       var id = original
@@ -229,7 +242,11 @@ extension FHIRReader {
         guard case .display = child.kind, let extra = child.text else { continue }
         if child.element.has("enableWhen") || child.enableExpression != nil {
           if let conditions = reader.displayConditions(of: child) {
-            conditional.append(FHIRLayout.ConditionalText(text: extra, expressions: expressions + conditions))
+            let childScope = scope + [child.linkID]
+            conditional.append(
+              FHIRLayout.ConditionalText(
+                text: extra,
+                expressions: expressions + conditions.map { FHIRLayout.Expression(text: $0, scope: childScope) }))
           }
         } else {
           help.append(extra)
@@ -334,7 +351,7 @@ extension FHIRReader {
         drafts[section].questions.append(otherPairs)
       }
       let children = item.children.filter { if case .display = $0.kind { return false } else { return true } }
-      let inner = walk(children, group: group, conditions: conditions, expressions: expressions)
+      let inner = walk(children, group: group, conditions: conditions, expressions: expressions, scope: scope)
       return [.question(linkID: item.linkID, text: item.text, questionID: id, answer: answer, items: inner)]
     }
 

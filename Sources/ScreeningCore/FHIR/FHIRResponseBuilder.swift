@@ -88,13 +88,14 @@ struct FHIRResponseBuilder {
 
   /// Whether every one of `expressions` is true over the response so far (FHIRPath: an empty or
   /// failed result is not true).
-  func isEnabled(_ expressions: [String]) -> Bool {
+  func isEnabled(_ expressions: [FHIRLayout.Expression]) -> Bool {
     let (items, _) = computing()
     let resource = Self.resource(items)
-    var constants = variables(in: [""], resource: resource)
-    constants["context"] = [.node(resource)]
     for expression in expressions {
-      guard let parsed = try? FHIRPath.parse(expression) else { return false }
+      guard let parsed = try? FHIRPath.parse(expression.text) else { return false }
+      // Each sees the variables of its own item and those around it; %context is the response.
+      var constants = variables(in: expression.scope, resource: resource)
+      constants["context"] = [.node(resource)]
       let evaluator = FHIRPathEvaluator(constants: constants, now: created)
       guard let result = try? evaluator.evaluate(parsed, on: [.node(resource)]), result.count == 1,
         case .boolean(true) = result[0]

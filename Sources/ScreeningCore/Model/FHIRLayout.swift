@@ -14,7 +14,7 @@ public struct FHIRLayout: Sendable, Hashable {
   public var variables: [String: [Variable]]
   /// `enableWhenExpression`s by native question id: the question's own and its groups', all of
   /// which must be true for it to be asked.
-  public var enableExpressions: [String: [String]]
+  public var enableExpressions: [String: [Expression]]
   /// The native yes/no questions "Add another ...?" before each further entry of a repeating group
   /// or question: not in the response, and counted as "no" until answered when progress is counted.
   public var entryGates: Set<String>
@@ -25,9 +25,9 @@ public struct FHIRLayout: Sendable, Hashable {
   /// Text shown only while `expressions` hold.
   public struct ConditionalText: Sendable, Hashable {
     public var text: String
-    public var expressions: [String]
+    public var expressions: [Expression]
 
-    public init(text: String, expressions: [String]) {
+    public init(text: String, expressions: [Expression]) {
       self.text = text
       self.expressions = expressions
     }
@@ -52,7 +52,7 @@ public struct FHIRLayout: Sendable, Hashable {
 
   public init(
     url: String? = nil, version: String? = nil, items: [Item] = [], variables: [String: [Variable]] = [:],
-    enableExpressions: [String: [String]] = [:], entryGates: Set<String> = []
+    enableExpressions: [String: [Expression]] = [:], entryGates: Set<String> = []
   ) {
     self.entryGates = entryGates
     self.url = url
@@ -60,6 +60,18 @@ public struct FHIRLayout: Sendable, Hashable {
     self.items = items
     self.variables = variables
     self.enableExpressions = enableExpressions
+  }
+
+  /// A FHIRPath expression with where it stands: the linkIds whose variables it sees ("" for the
+  /// questionnaire's own, then each enclosing item's, then its own item's).
+  public struct Expression: Sendable, Hashable {
+    public var text: String
+    public var scope: [String]
+
+    public init(text: String, scope: [String]) {
+      self.text = text
+      self.scope = scope
+    }
   }
 
   /// A named FHIRPath value, read as `%name` by the expressions of the item that defines it and of

@@ -181,6 +181,29 @@ import Testing
     #expect(result.answered.map(\.questionID) == ["age"])
   }
 
+  @Test func anEnableWhenExpressionReadsTheVariablesOfItsGroups() throws {
+    // The variable is defined on the group; the question inside it reads it.
+    let items = #"""
+      {"linkId": "age", "type": "integer", "text": "Age?"},
+      {"linkId": "adult", "type": "group", "text": "Adults", "extension": [
+        {"url": "\#(Self.variable)", "valueExpression": {"name": "years", "language": "text/fhirpath",
+          "expression": "%resource.item.where(linkId='age').answer.value"}}],
+       "item": [{"linkId": "work", "type": "boolean", "text": "Do you work?", "extension": [
+         {"url": "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-enableWhenExpression",
+          "valueExpression": {"language": "text/fhirpath", "expression": "%years >= 18"}}]},
+        {"linkId": "note", "type": "display", "text": "Thank you.", "extension": [
+         {"url": "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-enableWhenExpression",
+          "valueExpression": {"language": "text/fhirpath", "expression": "%years >= 65"}}]}]}
+      """#
+    let (questionnaire, warnings) = try FHIRFixtures.load(FHIRFixtures.questionnaire(items))
+    #expect(warnings == [])
+    #expect(FHIRImportTests.shown(questionnaire, ["age": .number(12)]) == ["age"])
+    #expect(FHIRImportTests.shown(questionnaire, ["age": .number(40)]) == ["age", "work"])
+    let work = try #require(questionnaire.question("work"))
+    #expect(questionnaire.help(of: work, answers: ["age": .number(40)]) == nil)
+    #expect(questionnaire.help(of: work, answers: ["age": .number(70)]) == "Thank you.")
+  }
+
   @Test func enableWhenOrdersDatesAndTextsAndTestsCalculatedItems() throws {
     let items = #"""
       {"linkId": "when", "type": "date", "text": "When?"},
