@@ -39,7 +39,7 @@ extension FHIRReader {
     var parts: [SourceNode] = []
     var constants: [Bool] = []
     for when in list {
-      if let constant = unknownCoding(when, of: item) {
+      if let constant = unknownCoding(when, of: item) ?? unansweredTest(when, of: item) {
         constants.append(constant)
       } else if let part = test(when, of: item) {
         parts.append(part)
@@ -75,6 +75,31 @@ extension FHIRReader {
         + (operation == "=" ? "never true" : "always true"),
       when.place(of: "answerCoding"))
     return operation == "!="
+  }
+
+  /// A test of an item that is never asked and has no answer (hidden, say, and filled from a
+  /// patient record SelfScreen does not have): FHIR evaluates it as on an unanswered question, so
+  /// `exists false` and `!=` hold and every other test fails. A warning says so. Nil for any other
+  /// test, and for a target that has an `initial` answer (that stays an error: it is not read).
+  func unansweredTest(_ when: FHIRElement, of owner: Item) -> Bool? {
+    guard let linkID = values.string(when, "question", report: false), let target = itemsByLinkID[linkID],
+      target.isNeverAnswered, !target.element.has("initial"),
+      let operation = values.string(when, "operator", report: false),
+      ["exists", "=", "!=", ">", "<", ">=", "<="].contains(operation)
+    else { return nil }
+    let holds: Bool
+    if operation == "exists" {
+      guard let wanted = values.bool(when, "answerBoolean", report: false) else { return nil }
+      holds = !wanted
+    } else {
+      holds = operation == "!="
+    }
+    values.warning(
+      "enableWhen of item '\(TextSafety.visible(owner.linkID))' tests '\(TextSafety.visible(linkID))', "
+        + "\(description(of: target)), so it has no answer; as in FHIR, that test is "
+        + (holds ? "always true" : "never true"),
+      when.place(of: "question"))
+    return holds
   }
 
   private static let answerKeys = [
@@ -263,6 +288,9 @@ extension FHIRReader {
     }
     switch target.kind {
     case .question, .calculated: break
+    case .skipped, .display:
+      if let holds = unansweredTest(when, of: owner) { return holds ? "true" : "false" }
+      fallthrough
     default:
       values.error(
         "enableWhen of \(name) refers to '\(TextSafety.visible(linkID))', which is \(description(of: target)); "
@@ -367,7 +395,7 @@ extension FHIRReader {
   func description(of item: Item) -> String {
     switch item.kind {
     case .group: return "a group"
-    case .display: return "a display item"
+    case .display: return item.missingList == nil ? "a display item" : "a question that is not asked"
     case .question(let type): return "a \(type.rawValue) question"
     case .calculated: return "a calculated item"
     case .skipped: return "an item that is not asked"

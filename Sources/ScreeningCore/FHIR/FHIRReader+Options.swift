@@ -10,18 +10,22 @@ extension FHIRReader {
         refuseModifiers(option, what: "an answerOption of \(name)")
         let optionWeight = weight(in: option)
         if let coding = values.object(option, "valueCoding") {
-          guard let code = values.string(coding, "code") else {
-            if !coding.has("code") { values.error("the coding has no code", coding.place) }
+          // FHIR lets a coding be a display alone; it is answered with that display.
+          let code = values.string(coding, "code")
+          let display = oneLine(values.string(coding, "display"))
+          guard let label = display ?? code else {
+            if !coding.has("code") && !coding.has("display") {
+              values.error("the coding has no code and no display", coding.place)
+            }
             continue
           }
-          let display = oneLine(values.string(coding, "display"))
           let weight = optionWeight ?? self.weight(in: coding)
           found.append(
             (
               FHIRLayout.OptionValue(
                 value: .coding(system: values.string(coding, "system"), code: code, display: display),
                 weight: weight?.value, weightURL: weight?.url),
-              display ?? code, coding.place(of: display == nil ? "code" : "display")
+              label, coding.place(of: display == nil ? "code" : "display")
             ))
         } else if let text = values.string(option, "valueString") {
           found.append(
@@ -61,22 +65,22 @@ extension FHIRReader {
           ?? StandardValueSets.valueSet(reference, limits: limits)
       else {
         let supplied = valueSets.fileName.map { ", nor in '\(TextSafety.visible($0))'" } ?? ""
-        values.error(
-          "\(name) takes its options from the value set '\(TextSafety.visible(reference))', which is not contained "
-            + "in this file\(supplied) and not one of the standard value sets SelfScreen carries; SelfScreen works "
-            + "offline and cannot fetch it (give a file with the ValueSet and its codes: --value-sets FILE, or put "
-            + "it in the file's 'contained')",
-          element.place(of: "answerValueSet"))
+        item.missingList = MissingList(
+          problem: "\(name) takes its options from the value set '\(TextSafety.visible(reference))', which is not "
+            + "contained in this file\(supplied) and not one of the standard value sets SelfScreen carries; "
+            + "SelfScreen works offline and cannot fetch it (give a file with the ValueSet and its codes: "
+            + "--value-sets FILE, or put it in the file's 'contained')",
+          place: element.place(of: "answerValueSet"), reason: .online)
         return []
       }
-      found = valueSetOptions(valueSet, name: name)
+      found = valueSetOptions(valueSet, of: item, name: name)
     }
 
     var used = Set<String>()
     return found.map { entry in
       let base: String
       switch entry.value.value {
-      case .coding(_, let code, _): base = Self.identifier(code, prefix: "c")
+      case .coding(_, let code, let display): base = Self.identifier(code ?? display ?? "", prefix: "c")
       case .string(let text): base = Self.identifier(text, prefix: "c")
       case .integer(let number): base = Self.identifier(String(number), prefix: "n")
       case .date(let text): base = Self.identifier(text, prefix: "d")
@@ -123,7 +127,7 @@ extension FHIRReader {
   }
 
   /// The codes of a contained ValueSet: its expansion, else the concepts its compose lists.
-  private func valueSetOptions(_ valueSet: FHIRElement, name: String) -> [(
+  private func valueSetOptions(_ valueSet: FHIRElement, of item: Item, name: String) -> [(
     value: FHIRLayout.OptionValue, label: String, place: Place
   )] {
     var found: [(value: FHIRLayout.OptionValue, label: String, place: Place)] = []
@@ -155,17 +159,17 @@ extension FHIRReader {
     if found.isEmpty, let compose = values.object(valueSet, "compose") {
       for include in values.objects(compose, "include") {
         let concepts = values.objects(include, "concept")
-        if concepts.isEmpty {
-          values.error(
-            "the value set for \(name) chooses its codes by a filter or another value set, which SelfScreen "
-              + "cannot expand offline; list them as 'concept' or give an 'expansion'",
-            include.place)
+        if concepts.isEmpty && item.missingList == nil {
+          item.missingList = MissingList(
+            problem: "the value set for \(name) chooses its codes by a filter or another value set, which "
+              + "SelfScreen cannot expand offline (list them as 'concept' or give an 'expansion')",
+            place: include.place, reason: .online)
         }
         let system = values.string(include, "system")
         for concept in concepts { add(concept, system: system) }
       }
     }
-    if found.isEmpty && values.sink.total == problemsBefore {
+    if found.isEmpty && values.sink.total == problemsBefore && item.missingList == nil {
       values.error("the value set for \(name) lists no codes", valueSet.place)
     }
     return found

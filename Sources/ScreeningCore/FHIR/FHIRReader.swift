@@ -59,10 +59,22 @@ final class FHIRReader {
     var quantityUnit: FHIRLayout.Unit?
     /// The item's `enableWhenExpression`, when SelfScreen reads it.
     var enableExpression: String?
+    /// Why a choice item's list of answers cannot be had offline, when it cannot.
+    var missingList: MissingList?
 
     init(linkID: String, element: FHIRElement) {
       self.linkID = linkID
       self.element = element
+    }
+
+    /// An item that could be a question but is never asked: hidden, say, or a choice whose list of
+    /// answers SelfScreen cannot have.
+    var isNeverAnswered: Bool {
+      switch kind {
+      case .skipped: return true
+      case .display: return missingList != nil
+      default: return false
+      }
     }
 
     /// The native codes of the options with this coding: codings match on system and code, or on
@@ -70,8 +82,36 @@ final class FHIRReader {
     func optionCodes(matching code: String?, system: String?) -> [String] {
       options.filter { option in
         guard case .coding(let optionSystem, let optionCode, _) = option.value.value else { return false }
-        return optionCode == code && (optionSystem == nil || system == nil || optionSystem == system)
+        return optionCode != nil && optionCode == code
+          && (optionSystem == nil || system == nil || optionSystem == system)
       }.map(\.code)
+    }
+  }
+
+  /// A list of answers SelfScreen cannot have: a value set it cannot load or expand, or options
+  /// worked out as the form is filled in (`answerExpression`, LHC-Forms' external lists).
+  struct MissingList {
+    /// For the form's author: what the list is and how to supply it.
+    let problem: String
+    let place: Place
+    let reason: Reason
+
+    enum Reason {
+      /// A value set SelfScreen cannot load or expand offline.
+      case online
+      /// Worked out as the form is filled in.
+      case workedOut
+      /// The form gives none.
+      case none
+
+      /// Why, as the person reads it after the question's text.
+      var note: String {
+        switch self {
+        case .online: "its list of answers is kept online, and SelfScreen works offline."
+        case .workedOut: "its answers are worked out as the form is filled in, which SelfScreen cannot do."
+        case .none: "the form gives no answers to choose from."
+        }
+      }
     }
   }
 
@@ -426,23 +466,40 @@ final class FHIRReader {
     case .single:
       if item.isRepeats { native = .multiple }
       item.options = readOptions(item, name: name)
-      if item.options.isEmpty && !isOpen {
-        if !hasOptionSource(element) {
-          if element.has("option") || element.has("options") {
-            // FHIR STU3 names them 'option' and 'options'; R4 renamed them.
-            let key = element.has("option") ? "option" : "options"
-            values.error(
-              "\(name) gives its choices as '\(key)', the FHIR STU3 name; SelfScreen reads FHIR R4, where it is "
-                + "'\(key == "option" ? "answerOption" : "answerValueSet")'",
-              element.place(of: key))
-          } else if let found = values.extensions(element, urls: [Self.answerExpressionURL]).first {
-            values.error(
-              "\(name) takes its options from an answerExpression, worked out from other answers as the form is "
-                + "filled in; SelfScreen asks from a fixed list only (answerOption or answerValueSet)",
-              found.place)
-          } else {
-            values.error("\(name) is a choice with no answerOption or answerValueSet", element.place)
-          }
+      let isSTU3 = element.has("option") || element.has("options")
+      if item.options.isEmpty && item.missingList == nil {
+        item.missingList =
+          workedOutList(element, name: name)
+          ?? (isOpen || isSTU3 || hasOptionSource(element)
+            ? nil
+            : MissingList(
+              problem: "\(name) is a choice with no answerOption or answerValueSet", place: element.place,
+              reason: .none))
+      }
+      if item.options.isEmpty, let missing = item.missingList {
+        if isOpen {
+          // The person can still type an answer of their own.
+          values.warning(missing.problem + "; the question is asked for a typed answer", missing.place)
+        } else if item.isRequired {
+          values.error(missing.problem, missing.place)
+          return item
+        } else {
+          // As LHC-Forms does, the question is shown with a note saying why it cannot be answered.
+          values.warning(
+            missing.problem + "; it is optional, so it is shown with a note and not asked", missing.place)
+          item.kind = .display
+          item.nativeID = nil
+          item.text = shownText + " (Not asked here: " + missing.reason.note + ")"
+          return item
+        }
+      } else if item.options.isEmpty && !isOpen {
+        if isSTU3 && !hasOptionSource(element) {
+          // FHIR STU3 names them 'option' and 'options'; R4 renamed them.
+          let key = element.has("option") ? "option" : "options"
+          values.error(
+            "\(name) gives its choices as '\(key)', the FHIR STU3 name; SelfScreen reads FHIR R4, where it is "
+              + "'\(key == "option" ? "answerOption" : "answerValueSet")'",
+            element.place(of: key))
         }
         return item
       }
@@ -488,6 +545,31 @@ final class FHIRReader {
   private func hasOptionSource(_ element: FHIRElement) -> Bool {
     element.has("answerOption") || element.has("answerValueSet")
   }
+
+  /// Options worked out as the form is filled in, which SelfScreen does not do: an
+  /// `answerExpression`, an LHC-Forms list from a web service or from another item's data.
+  private func workedOutList(_ element: FHIRElement, name: String) -> MissingList? {
+    if let found = values.extensions(element, urls: [Self.answerExpressionURL]).first {
+      return MissingList(
+        problem: "\(name) takes its options from an answerExpression, worked out as the form is filled in; "
+          + "SelfScreen asks from a fixed list only (answerOption or answerValueSet)",
+        place: found.place, reason: .workedOut)
+    }
+    if let found = values.extensions(element, urls: Self.lhcListURLs).first {
+      return MissingList(
+        problem: "\(name) takes its options from "
+          + (values.url(of: found) == Self.lhcListURLs[0]
+            ? "a web service (LHC-Forms' externallydefined)" : "another item's data (LHC-Forms' dataControl)")
+          + "; SelfScreen works offline and asks from a fixed list only (answerOption or answerValueSet)",
+        place: found.place, reason: .workedOut)
+    }
+    return nil
+  }
+
+  static let lhcListURLs = [
+    "http://lhcforms.nlm.nih.gov/fhir/StructureDefinition/questionnaire-externallydefined",
+    "http://lhcforms.nlm.nih.gov/fhirExt/dataControl",
+  ]
 
   func uniqueQuestionID(_ base: String) -> String {
     Self.unique(base, in: &questionIDs)

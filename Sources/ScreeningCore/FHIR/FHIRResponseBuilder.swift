@@ -330,7 +330,7 @@ struct FHIRResponseBuilder {
           ))
       }
       if let system { coding.append(("system", .string(system))) }
-      coding.append(("code", .string(code)))
+      if let code { coding.append(("code", .string(code))) }
       if let display { coding.append(("display", .string(display))) }
       return .object([("valueCoding", .object(coding))])
     case .string(let text):

@@ -152,7 +152,7 @@ public struct FHIRLayout: Sendable, Hashable {
   /// The FHIR value behind one native option, and its weight when the file gives one.
   public struct OptionValue: Sendable, Hashable {
     public enum Value: Sendable, Hashable {
-      case coding(system: String?, code: String, display: String?)
+      case coding(system: String?, code: String?, display: String?)
       case string(String)
       case integer(Int)
       /// `valueDate`: an option of a date item.

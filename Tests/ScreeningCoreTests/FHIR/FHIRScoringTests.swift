@@ -313,8 +313,10 @@ import Testing
   }
 
   @Test func anotherValueSetByURLIsOneLocatedErrorSayingHowToSupplyIt() {
+    // A required question: an optional one is shown with a note instead (UnanswerableQuestionTests).
     let items = """
-      {"linkId": "vs", "type": "choice", "text": "Which?", "answerValueSet": "http://example.org/ValueSet/local"}
+      {"linkId": "vs", "type": "choice", "text": "Which?", "answerValueSet": "http://example.org/ValueSet/local",
+       "required": true}
       """
     #expect(
       FHIRFixtures.diagnostics(FHIRFixtures.questionnaire(items)) == [
@@ -341,7 +343,8 @@ import Testing
     let library = try #require(loaded.value)
     #expect(library.urls == ["http://example.org/ValueSet/local"])
     let items = """
-      {"linkId": "fruit", "type": "choice", "text": "Fruit?", "answerValueSet": "http://example.org/ValueSet/local|2"}
+      {"linkId": "fruit", "type": "choice", "text": "Fruit?", "answerValueSet": "http://example.org/ValueSet/local|2",
+       "required": true}
       """
     let result = QuestionnaireLoader.load(
       bytes: Array(FHIRFixtures.questionnaire(items).utf8), fileName: "q.json", fhir: FHIRContext(valueSets: library))

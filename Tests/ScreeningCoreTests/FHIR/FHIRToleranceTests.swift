@@ -118,8 +118,8 @@ import Testing
           {"type": "string", "text": "No linkId"},
           {"linkId": "a", "type": "string", "text": "A"},
           {"linkId": "a", "type": "string", "text": "Again"},
-          {"linkId": "b", "type": "choice", "text": "No options"},
-          {"linkId": "c", "type": "choice", "text": "Outside", "answerValueSet": "http://loinc.org/vs/LL9999-9"},
+          {"linkId": "b", "type": "choice", "text": "No options", "required": true},
+          {"linkId": "c", "type": "choice", "text": "Outside", "answerValueSet": "http://loinc.org/vs/LL9999-9", "required": true},
           {"linkId": "d", "type": "string", "text": 5},
           {"linkId": "e", "text": "No type"},
           {"linkId": "f", "type": "string", "text": "F", "enableWhen": [{"question": "zz", "operator": "=", "answerString": "x"}]},
@@ -211,17 +211,16 @@ import Testing
       })
   }
 
-  @Test func optionsFromAnAnswerExpressionAreRefusedSayingSo() {
+  @Test func optionsFromAnAnswerExpressionAreRefusedSayingSoWhenTheQuestionIsRequired() {
     let items = #"""
-      {"linkId": "pick", "type": "choice", "text": "Which?", "extension": [
+      {"linkId": "pick", "type": "choice", "text": "Which?", "required": true, "extension": [
         {"url": "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-answerExpression",
          "valueExpression": {"language": "text/fhirpath", "expression": "%resource.item.answer.value"}}]}
       """#
     #expect(
       FHIRFixtures.diagnostics(FHIRFixtures.questionnaire(items)) == [
-        "q.json:10:3: item[0].extension[0]: item 'pick' takes its options from an answerExpression, worked out from "
-          + "other answers as the form is filled in; SelfScreen asks from a fixed list only (answerOption or "
-          + "answerValueSet)"
+        "q.json:10:3: item[0].extension[0]: item 'pick' takes its options from an answerExpression, worked out as "
+          + "the form is filled in; SelfScreen asks from a fixed list only (answerOption or answerValueSet)"
       ])
   }
 }

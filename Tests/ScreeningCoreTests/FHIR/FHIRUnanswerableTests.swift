@@ -1,0 +1,140 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import ScreeningCore
+
+/// Questions a form asks that SelfScreen cannot offer answers for (a value set kept online, options
+/// worked out as the form is filled in, none at all), items never asked that an enableWhen tests,
+/// and codings given by their display alone.
+@Suite struct FHIRUnanswerableTests {
+  static let online = "(Not asked here: its list of answers is kept online, and SelfScreen works offline.)"
+
+  @Test func anOptionalQuestionWithAValueSetKeptOnlineIsShownWithANoteAndTheFormRuns() throws {
+    let items = """
+      {"linkId": "name", "type": "string", "text": "Your name?"},
+      {"linkId": "state", "type": "choice", "text": "Which state?",
+       "answerValueSet": "http://example.org/ValueSet/states"},
+      {"linkId": "age", "type": "integer", "text": "How old are you?"}
+      """
+    let (questionnaire, warnings) = try FHIRFixtures.load(FHIRFixtures.questionnaire(items))
+    #expect(questionnaire.questions.map(\.id) == ["name", "age"])
+    // The person reads the question and why it is not asked, with the next question.
+    #expect(questionnaire.question("age")?.help == "Which state? \(Self.online)")
+    #expect(
+      warnings == [
+        "q.json:11:20: warning: item[1].answerValueSet: item 'state' takes its options from the value set "
+          + "'http://example.org/ValueSet/states', which is not contained in this file and not one of the standard "
+          + "value sets SelfScreen carries; SelfScreen works offline and cannot fetch it (give a file with the "
+          + "ValueSet and its codes: --value-sets FILE, or put it in the file's 'contained'); it is optional, so it "
+          + "is shown with a note and not asked"
+      ])
+    let found = FHIRExportTests.items(try FHIRExportTests.response(questionnaire, ["age": .number(40)]))
+    #expect(Set(found.keys) == ["age"])
+  }
+
+  @Test func anOpenChoiceWithAValueSetKeptOnlineTakesATypedAnswer() throws {
+    let items = """
+      {"linkId": "lang", "type": "open-choice", "text": "Which language?", "required": true,
+       "answerValueSet": "http://example.org/ValueSet/languages"}
+      """
+    let (questionnaire, warnings) = try FHIRFixtures.load(FHIRFixtures.questionnaire(items))
+    #expect(questionnaire.question("lang")?.type == .text)
+    #expect(warnings.count == 1)
+    #expect(warnings.first?.hasSuffix("; the question is asked for a typed answer") == true)
+    let found = FHIRExportTests.items(try FHIRExportTests.response(questionnaire, ["lang": .text("Welsh")]))
+    let answer = (found["lang"]?["answer"] as? [[String: Any]])?.first
+    #expect(answer?["valueString"] as? String == "Welsh")
+  }
+
+  @Test func optionsWorkedOutAsTheFormIsFilledInOrNotGivenAtAllAreSaidSoToThePerson() throws {
+    let items = #"""
+      {"linkId": "name", "type": "string", "text": "Your name?"},
+      {"linkId": "pick", "type": "choice", "text": "Which one?", "extension": [
+        {"url": "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-answerExpression",
+         "valueExpression": {"language": "text/fhirpath", "expression": "%resource.item.answer.value"}}]},
+      {"linkId": "drug", "type": "choice", "text": "Which drug?", "extension": [
+        {"url": "http://lhcforms.nlm.nih.gov/fhir/StructureDefinition/questionnaire-externallydefined",
+         "valueUri": "https://clinicaltables.nlm.nih.gov/api/rxterms/v3/search"}]},
+      {"linkId": "ear", "type": "choice", "text": "Ear findings"},
+      {"linkId": "more", "type": "string", "text": "Anything else?"}
+      """#
+    let (questionnaire, warnings) = try FHIRFixtures.load(FHIRFixtures.questionnaire(items))
+    #expect(questionnaire.questions.map(\.id) == ["name", "more"])
+    #expect(
+      questionnaire.question("more")?.help
+        == "Which one? (Not asked here: its answers are worked out as the form is filled in, which SelfScreen "
+        + "cannot do.)\n\nWhich drug? (Not asked here: its answers are worked out as the form is filled in, which "
+        + "SelfScreen cannot do.)\n\nEar findings (Not asked here: the form gives no answers to choose from.)")
+    #expect(warnings.count == 3)
+    #expect(warnings.allSatisfy { $0.hasSuffix("; it is optional, so it is shown with a note and not asked") })
+    #expect(warnings[1].contains("from a web service (LHC-Forms' externallydefined)"))
+  }
+
+  @Test func aRequiredQuestionWithNoAnswersToOfferStillRefusesTheForm() {
+    let items = """
+      {"linkId": "ear", "type": "choice", "text": "Ear findings", "required": true}
+      """
+    #expect(
+      FHIRFixtures.diagnostics(FHIRFixtures.questionnaire(items)) == [
+        "q.json:9:12: item[0]: item 'ear' is a choice with no answerOption or answerValueSet"
+      ])
+  }
+
+  @Test func anEnableWhenOnAnItemNeverAskedReadsItAsUnanswered() throws {
+    // 'age' is hidden and filled from the patient's record, which SelfScreen does not have.
+    let items = """
+      {"linkId": "age", "type": "integer", "text": "Age", "extension": [
+        {"url": "http://hl7.org/fhir/StructureDefinition/questionnaire-hidden", "valueBoolean": true}]},
+      {"linkId": "first", "type": "string", "text": "Your name?"},
+      {"linkId": "adult", "type": "boolean", "text": "Consent?",
+       "enableWhen": [{"question": "age", "operator": ">", "answerInteger": 12}]},
+      {"linkId": "unknown", "type": "boolean", "text": "Ask for age?",
+       "enableWhen": [{"question": "age", "operator": "exists", "answerBoolean": false}]},
+      {"linkId": "either", "type": "boolean", "text": "Either?", "enableBehavior": "any",
+       "enableWhen": [{"question": "age", "operator": "=", "answerInteger": 30},
+                      {"question": "first", "operator": "exists", "answerBoolean": true}]}
+      """
+    let (questionnaire, warnings) = try FHIRFixtures.load(FHIRFixtures.questionnaire(items))
+    #expect(FHIRImportTests.shown(questionnaire, [:]) == ["first", "unknown"])
+    #expect(FHIRImportTests.shown(questionnaire, ["first": .text("Sam")]) == ["first", "unknown", "either"])
+    #expect(
+      warnings.contains(
+        "q.json:13:30: warning: item[2].enableWhen[0].question: enableWhen of item 'adult' tests 'age', an item "
+          + "that is not asked, so it has no answer; as in FHIR, that test is never true"))
+    #expect(warnings.contains { $0.contains("of item 'unknown' tests 'age'") && $0.hasSuffix("always true") })
+  }
+
+  @Test func anEnableWhenOnAQuestionShownWithANoteReadsItAsUnanswered() throws {
+    let items = """
+      {"linkId": "state", "type": "choice", "text": "Which state?",
+       "answerValueSet": "http://example.org/ValueSet/states"},
+      {"linkId": "where", "type": "string", "text": "Where, then?",
+       "enableWhen": [{"question": "state", "operator": "exists", "answerBoolean": false}]},
+      {"linkId": "when", "type": "date", "text": "Since when?",
+       "enableWhen": [{"question": "state", "operator": ">", "answerDate": "2020-01-01"}]}
+      """
+    let (questionnaire, _) = try FHIRFixtures.load(FHIRFixtures.questionnaire(items))
+    #expect(FHIRImportTests.shown(questionnaire, [:]) == ["where"])
+  }
+
+  @Test func aCodingGivenByItsDisplayAloneIsAnOptionAndGoesBackAsGiven() throws {
+    let items = """
+      {"linkId": "q3", "type": "choice", "text": "Which?", "answerOption": [
+        {"valueCoding": {"display": "one"}}, {"valueCoding": {"display": "two"}}]}
+      """
+    let (questionnaire, warnings) = try FHIRFixtures.load(FHIRFixtures.questionnaire(items))
+    #expect(warnings == [])
+    let options = try #require(questionnaire.question("q3")?.options)
+    #expect(options.map(\.label) == ["one", "two"])
+    let found = FHIRExportTests.items(try FHIRExportTests.response(questionnaire, ["q3": .choice(options[1].code)]))
+    let coding = (found["q3"]?["answer"] as? [[String: Any]])?.first?["valueCoding"] as? [String: Any]
+    #expect(coding?["display"] as? String == "two")
+    #expect(coding?["code"] == nil)
+    #expect(
+      FHIRFixtures.diagnostics(
+        FHIRFixtures.questionnaire(
+          #"{"linkId": "q", "type": "choice", "text": "Q?", "answerOption": [{"valueCoding": {"system": "s"}}]}"#)
+      ) == ["q.json:9:93: item[0].answerOption[0].valueCoding: the coding has no code and no display"])
+  }
+}
