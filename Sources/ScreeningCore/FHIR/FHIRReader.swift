@@ -107,10 +107,15 @@ final class FHIRReader {
       /// Why, as the person reads it after the question's text.
       var note: String {
         switch self {
-        case .online: "its list of answers is kept online, and SelfScreen works offline."
-        case .workedOut: "its answers are worked out as the form is filled in, which SelfScreen cannot do."
-        case .none: "the form gives no answers to choose from."
+        case .online: "its list of answers is kept online, and SelfScreen works offline"
+        case .workedOut: "its answers are worked out as the form is filled in, which SelfScreen cannot do"
+        case .none: "the form gives no answers to choose from"
         }
+      }
+
+      /// The question as the person reads it, with the next question: its text and why it is not asked.
+      func shown(_ text: String) -> String {
+        "Not asked here: \"\(text)\" (\(note))."
       }
     }
   }
@@ -489,7 +494,7 @@ final class FHIRReader {
             missing.problem + "; it is optional, so it is shown with a note and not asked", missing.place)
           item.kind = .display
           item.nativeID = nil
-          item.text = shownText + " (Not asked here: " + missing.reason.note + ")"
+          item.text = missing.reason.shown(shownText)
           return item
         }
       } else if item.options.isEmpty && !isOpen {

@@ -8,7 +8,7 @@ import Testing
 /// worked out as the form is filled in, none at all), items never asked that an enableWhen tests,
 /// and codings given by their display alone.
 @Suite struct FHIRUnanswerableTests {
-  static let online = "(Not asked here: its list of answers is kept online, and SelfScreen works offline.)"
+  static let online = "(its list of answers is kept online, and SelfScreen works offline)."
 
   @Test func anOptionalQuestionWithAValueSetKeptOnlineIsShownWithANoteAndTheFormRuns() throws {
     let items = """
@@ -20,7 +20,7 @@ import Testing
     let (questionnaire, warnings) = try FHIRFixtures.load(FHIRFixtures.questionnaire(items))
     #expect(questionnaire.questions.map(\.id) == ["name", "age"])
     // The person reads the question and why it is not asked, with the next question.
-    #expect(questionnaire.question("age")?.help == "Which state? \(Self.online)")
+    #expect(questionnaire.question("age")?.help == "Not asked here: \"Which state?\" \(Self.online)")
     #expect(
       warnings == [
         "q.json:11:20: warning: item[1].answerValueSet: item 'state' takes its options from the value set "
@@ -63,9 +63,10 @@ import Testing
     #expect(questionnaire.questions.map(\.id) == ["name", "more"])
     #expect(
       questionnaire.question("more")?.help
-        == "Which one? (Not asked here: its answers are worked out as the form is filled in, which SelfScreen "
-        + "cannot do.)\n\nWhich drug? (Not asked here: its answers are worked out as the form is filled in, which "
-        + "SelfScreen cannot do.)\n\nEar findings (Not asked here: the form gives no answers to choose from.)")
+        == "Not asked here: \"Which one?\" (its answers are worked out as the form is filled in, which "
+        + "SelfScreen cannot do).\n\nNot asked here: \"Which drug?\" (its answers are worked out as the form is "
+        + "filled in, which SelfScreen cannot do).\n\nNot asked here: \"Ear findings\" (the form gives no answers "
+        + "to choose from).")
     #expect(warnings.count == 3)
     #expect(warnings.allSatisfy { $0.hasSuffix("; it is optional, so it is shown with a note and not asked") })
     #expect(warnings[1].contains("from a web service (LHC-Forms' externallydefined)"))
