@@ -46,7 +46,7 @@ def main():
         # Questions the form asks that SelfScreen shows with a note or leaves out (as the test counts).
         not_asked = sum(
             ": warning: " in l
-            and (l.endswith("so it is shown with a note and not asked") or l.endswith("it is optional, so it is not asked"))
+            and l.endswith("so it is shown with a note and not asked")
             for l in lines)
         origin = origins[name]
         where = f"{origin[1]} `{origin[2].split(' ')[0]}`"

@@ -69,7 +69,6 @@ import Testing
 
   static func isNotAsked(_ warning: String) -> Bool {
     warning.hasSuffix("so it is shown with a note and not asked")
-      || warning.hasSuffix("it is optional, so it is not asked")
   }
 
   @Test(arguments: expected.map(\.file))

@@ -87,7 +87,7 @@ import Testing
       result.stderr == """
         bad.json:2:39: item[0].type: item 'photo' has type 'attachment', which SelfScreen cannot ask (it asks group, \
         display, boolean, choice, open-choice, coding, integer, decimal, quantity, string, text, url, date, dateTime \
-        and time items; optional attachment and reference items are left out)
+        and time items; optional attachment and reference items are shown with a note)
         selfscreen: 1 error found
 
         """)

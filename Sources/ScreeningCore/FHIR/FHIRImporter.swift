@@ -26,6 +26,18 @@ public enum FHIRImporter {
       let instrument = StandardInstrument.recognised(
         panelCodes: codes.panel, itemCodes: Set(codes.items.values), among: fhir.instruments)
     {
+      // A standard instrument's question SelfScreen cannot ask (its answers are kept online, say)
+      // would leave a total and a safety question short: the form is refused, not run without it.
+      let alarmCodes = Set(instrument.alarms.map(\.code))
+      for (linkID, code) in codes.items.sorted(by: { $0.key < $1.key })
+      where instrument.itemCodes.contains(code) || alarmCodes.contains(code) {
+        guard let place = output.notAsked[linkID] else { continue }
+        sink.error(
+          "item '\(TextSafety.visible(linkID))' is question \(code) of the \(instrument.name), and SelfScreen "
+            + "cannot ask it (see the warning here); a \(instrument.name) result without it could mislead, so the "
+            + "form is not run",
+          at: place.location, path: place.path)
+      }
       let questions = StandardInstrument.questionIDs(in: output.layout)
       let byCode = Dictionary(
         codes.items.compactMap { linkID, code in questions[linkID].map { (code, $0) } }, uniquingKeysWith: { a, _ in a }

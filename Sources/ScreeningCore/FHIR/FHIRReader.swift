@@ -14,6 +14,8 @@ final class FHIRReader {
     var paths: [String: String]
     /// Native path -> a comment to write above it in the converted YAML.
     var comments: [String: String]
+    /// Where each question SelfScreen cannot ask is, by linkId.
+    var notAsked: [String: Place] = [:]
   }
 
   enum Kind {
@@ -103,6 +105,9 @@ final class FHIRReader {
       case workedOut
       /// The form gives none.
       case none
+      /// Not a choice: a file (`attachment`) or a record to point to (`reference`).
+      case file
+      case record
 
       /// Why, as the person reads it after the question's text.
       var note: String {
@@ -110,6 +115,8 @@ final class FHIRReader {
         case .online: "its list of answers is kept online, and SelfScreen works offline"
         case .workedOut: "its answers are worked out as the form is filled in, which SelfScreen cannot do"
         case .none: "the form gives no answers to choose from"
+        case .file: "it asks for a file, which SelfScreen cannot take"
+        case .record: "it asks for a record to point to, which SelfScreen cannot take"
         }
       }
 
@@ -153,6 +160,8 @@ final class FHIRReader {
   let fileName: String
   var itemsByLinkID: [String: Item] = [:]
   var questionIDs = Set<String>()
+  /// The optional questions SelfScreen cannot ask, shown with a note, by linkId.
+  var notAsked: [(linkID: String, place: Place)] = []
   var containedValueSets: [(element: FHIRElement, id: String?, url: String?)] = []
   var paths: [String: String] = [:]
   var comments: [String: String] = [:]
@@ -257,11 +266,14 @@ final class FHIRReader {
       url: url, version: version, items: layoutItems, variables: variables.filter { !$0.value.isEmpty },
       enableExpressions: builder.enableExpressions, entryGates: builder.entryGates)
     layout.conditionalHelp = builder.conditionalHelp
+    layout.notAsked = notAsked.map(\.linkID)
     if readsQuestionnaire {
       let json = JSONValue(root)
       layout.resource = FHIRLayout.Resource(json: json, digest: SHA256.hex(Array(json.text.utf8)))
     }
-    return Output(document: NativeNode.map(top, at: location), layout: layout, paths: paths, comments: comments)
+    return Output(
+      document: NativeNode.map(top, at: location), layout: layout, paths: paths, comments: comments,
+      notAsked: Dictionary(notAsked, uniquingKeysWith: { first, _ in first }))
   }
 
   private func rootPlace(_ root: SourceNode) -> Place { Place(location: root.location, path: .root) }
@@ -436,16 +448,19 @@ final class FHIRReader {
     }
     guard var native = Self.types[type] else {
       if ["attachment", "reference"].contains(type) && !item.isRequired {
-        // A file or a record to point at cannot be given in a terminal; an optional one is left out.
-        values.warning(
-          "\(name) asks for \(type == "attachment" ? "a file (attachment)" : "a record (reference)"), which "
-            + "SelfScreen cannot take; it is optional, so it is not asked", element.place(of: "type"))
+        // A file or a record to point at cannot be given in a terminal; an optional one is shown
+        // with a note.
+        let missing = MissingList(
+          problem: "\(name) asks for \(type == "attachment" ? "a file (attachment)" : "a record (reference)"), "
+            + "which SelfScreen cannot take", place: element.place(of: "type"),
+          reason: type == "attachment" ? .file : .record)
+        showWithNote(item, missing, text: shownText)
         return item
       }
       values.error(
         "\(name) has type '\(TextSafety.visible(type))', which SelfScreen cannot ask (it asks group, display, "
           + "boolean, choice, open-choice, coding, integer, decimal, quantity, string, text, url, date, dateTime and time "
-          + "items; optional attachment and reference items are left out)",
+          + "items; optional attachment and reference items are shown with a note)",
         element.place(of: "type"))
       return item
     }
@@ -489,12 +504,7 @@ final class FHIRReader {
           values.error(missing.problem, missing.place)
           return item
         } else {
-          // As LHC-Forms does, the question is shown with a note saying why it cannot be answered.
-          values.warning(
-            missing.problem + "; it is optional, so it is shown with a note and not asked", missing.place)
-          item.kind = .display
-          item.nativeID = nil
-          item.text = missing.reason.shown(shownText)
+          showWithNote(item, missing, text: shownText)
           return item
         }
       } else if item.options.isEmpty && !isOpen {
@@ -545,6 +555,18 @@ final class FHIRReader {
     }
     item.kind = .question(native)
     return item
+  }
+
+  /// An optional question SelfScreen cannot ask: the person reads its text with a note saying why
+  /// (as LHC-Forms shows "Unable to load the answer list for this question"), with the next
+  /// question; a warning names it for the form's author.
+  private func showWithNote(_ item: Item, _ missing: MissingList, text: String) {
+    values.warning(missing.problem + "; it is optional, so it is shown with a note and not asked", missing.place)
+    item.kind = .display
+    item.nativeID = nil
+    item.missingList = missing
+    item.text = text.isEmpty ? nil : missing.reason.shown(text)
+    notAsked.append((item.linkID, missing.place))
   }
 
   private func hasOptionSource(_ element: FHIRElement) -> Bool {

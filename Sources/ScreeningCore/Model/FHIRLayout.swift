@@ -21,6 +21,9 @@ public struct FHIRLayout: Sendable, Hashable {
   /// Display items with an enableWhen (or enableWhenExpression): text shown with a question's
   /// help only while its FHIRPath expressions, all of them, are true. By native question id.
   public var conditionalHelp: [String: [ConditionalText]] = [:]
+  /// The linkIds of the form's questions SelfScreen cannot ask (no answers it can offer, a file or
+  /// a record): each is shown with a note where it would be asked, and the result says so.
+  public var notAsked: [String] = []
 
   /// Text shown only while `expressions` hold.
   public struct ConditionalText: Sendable, Hashable {

@@ -85,6 +85,9 @@ public enum ResultDocument {
     if !result.skippedIDs.isEmpty {
       blocks.append(.paragraph(w(.resultSkipped, count: result.skippedIDs.count)))
     }
+    if let notAsked = questionnaire.fhir?.notAsked, !notAsked.isEmpty {
+      blocks.append(.paragraph(w(.resultNotAsked, count: notAsked.count)))
+    }
     if let region {
       blocks.append(.heading(w(.resultWhereToGetHelp, ["region": region.name])))
       blocks.append(.bullets(region.resources.map(\.summaryLine)))

@@ -216,6 +216,14 @@ extension Wording {
           .one: "Skipped: 1 question left unanswered or answered \"prefer not to say\".",
           .other: "Skipped: {count} questions left unanswered or answered \"prefer not to say\".",
         ]),
+      .resultNotAsked: .plural(
+        count: "count",
+        forms: [
+          .one:
+            "Not asked here: 1 of the form's questions, which SelfScreen cannot ask (it was named where it would have been asked). This result leaves it out.",
+          .other:
+            "Not asked here: {count} of the form's questions, which SelfScreen cannot ask (each was named where it would have been asked). This result leaves them out.",
+        ]),
       .resultWhereToGetHelp: .text("Where to get help ({region})"),
       .resultCounted: .text("{value} of {total}"),
       .resultScoreOutOf: .text("a score of {value} out of {maximum}"),

@@ -89,11 +89,11 @@ import Testing
       FHIRFixtures.diagnostics(FHIRFixtures.questionnaire(items)) == [
         "q.json:9:37: item[0].type: item 'up' has type '\(type)', which SelfScreen cannot ask (it asks group, "
           + "display, boolean, choice, open-choice, coding, integer, decimal, quantity, string, text, url, date, "
-          + "dateTime and time items; optional attachment and reference items are left out)"
+          + "dateTime and time items; optional attachment and reference items are shown with a note)"
       ])
   }
 
-  @Test func anOptionalAttachmentIsLeftOutWithAWarningAndAURLIsAskedAsText() throws {
+  @Test func anOptionalAttachmentIsShownWithANoteAndAURLIsAskedAsText() throws {
     let items = """
       {"linkId": "photo", "type": "attachment", "text": "A photo?"},
       {"linkId": "site", "type": "url", "text": "Your clinic's web page?"}
@@ -101,9 +101,12 @@ import Testing
     let (questionnaire, warnings) = try FHIRFixtures.load(FHIRFixtures.questionnaire(items))
     #expect(questionnaire.questions.map(\.id) == ["site"])
     #expect(
+      questionnaire.sections.first?.intro
+        == "Not asked here: \"A photo?\" (it asks for a file, which SelfScreen cannot take).")
+    #expect(
       warnings == [
         "q.json:9:40: warning: item[0].type: item 'photo' asks for a file (attachment), which SelfScreen cannot "
-          + "take; it is optional, so it is not asked"
+          + "take; it is optional, so it is shown with a note and not asked"
       ])
     let response = try FHIRExportTests.response(questionnaire, ["site": .text("https://example.org")])
     let answer = (FHIRExportTests.items(response)["site"]?["answer"] as? [[String: Any]])?.first

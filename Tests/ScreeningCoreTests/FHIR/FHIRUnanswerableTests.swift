@@ -138,4 +138,50 @@ import Testing
           #"{"linkId": "q", "type": "choice", "text": "Q?", "answerOption": [{"valueCoding": {"system": "s"}}]}"#)
       ) == ["q.json:9:93: item[0].answerOption[0].valueCoding: the coding has no code and no display"])
   }
+
+  /// PHQ-9 item 9 whose answers are kept online: a PHQ-9 result without its safety question would
+  /// mislead, so the form is refused rather than run with a note.
+  @Test func aStandardInstrumentsQuestionThatCannotBeAskedRefusesTheForm() throws {
+    var json = String(decoding: try FHIRFixtures.file("phq-9.json"), as: UTF8.self)
+    json = json.replacingOccurrences(of: #""required": true"#, with: #""required": false"#)
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+    var groups = try #require(object["item"] as? [[String: Any]])
+    var items = try #require(groups[0]["item"] as? [[String: Any]])
+    #expect(items[8]["linkId"] as? String == "/44260-8")
+    items[8]["answerOption"] = nil
+    items[8]["answerValueSet"] = "http://example.org/ValueSet/frequency"
+    groups[0]["item"] = items
+    var changed = object
+    changed["item"] = groups
+    let bytes = Array(try JSONSerialization.data(withJSONObject: changed))
+    let errors = QuestionnaireLoader.load(bytes: bytes, fileName: "q.json", fhir: BundledData.fhirContext)
+      .diagnostics.filter { $0.severity == .error }.map(\.message)
+    #expect(
+      errors == [
+        "item '/44260-8' is question 44260-8 of the PHQ-9, and SelfScreen cannot ask it (see the warning here); a "
+          + "PHQ-9 result without it could mislead, so the form is not run"
+      ])
+  }
+
+  @Test func theResultSaysHowManyOfTheFormsQuestionsWereNotAsked() throws {
+    let items = """
+      {"linkId": "name", "type": "string", "text": "Your name?"},
+      {"linkId": "state", "type": "choice", "text": "Which state?",
+       "answerValueSet": "http://example.org/ValueSet/states"},
+      {"linkId": "photo", "type": "attachment", "text": "A photo?"}
+      """
+    let (questionnaire, _) = try FHIRFixtures.load(FHIRFixtures.questionnaire(items))
+    #expect(questionnaire.fhir?.notAsked == ["state", "photo"])
+    let result = Scorer.score(questionnaire, answers: ["name": .text("Sam")])
+    let blocks = ResultDocument.blocks(questionnaire: questionnaire, result: result, region: nil)
+    #expect(
+      blocks.contains(
+        .paragraph(
+          "Not asked here: 2 of the form's questions, which SelfScreen cannot ask (each was named where it would "
+            + "have been asked). This result leaves them out.")))
+    let (asked, _) = try FHIRFixtures.load(
+      FHIRFixtures.questionnaire(#"{"linkId": "a", "type": "string", "text": "A?"}"#))
+    let plain = ResultDocument.blocks(questionnaire: asked, result: Scorer.score(asked, answers: [:]), region: nil)
+    #expect(!plain.contains { if case .paragraph(let text) = $0 { text.hasPrefix("Not asked here") } else { false } })
+  }
 }
