@@ -149,10 +149,27 @@ enum Benchmark {
         "load + validate \(count) questions, \(inputs[position].count / 1024) KiB (ms)", times[position],
         target: count == 10_000 ? "< 200" : "")
     }
+    try fhirConditions(runs, &table)
     table.note(
       "per 1,000 questions: "
         + sizes.map { "\($0): \(String(format: "%.2f", perThousand[$0] ?? 0)) ms" }
         .joined(separator: ", ") + " (flat means linear growth)")
+  }
+
+  /// A FHIR form at the size limit with 1,000 enableWhenExpressions: what working out which
+  /// questions are shown costs after a key (the session does it once per answer), with a few
+  /// answers and with a thousand.
+  static func fhirConditions(_ runs: Int, _ table: inout Table) throws {
+    let bytes = Generated.fhirQuestionnaire(questions: 10_000)
+    let loaded = QuestionnaireLoader.load(bytes: bytes, fileName: "g.json")
+    let questionnaire = try require(loaded.value)
+    for answered in [20, 1_000] {
+      var answers: [String: Answer] = [:]
+      for question in questionnaire.questions.prefix(answered) { answers[question.id] = .choice("yes") }
+      table.add(
+        "FHIR 10,000 questions, 1,000 enableWhenExpressions, \(answered) answered: shown questions (ms)",
+        time(max(3, runs / 4)) { _ = questionnaire.visibility(for: answers) })
+    }
   }
 
   static func time(_ runs: Int, _ body: () -> Void) -> [Double] {

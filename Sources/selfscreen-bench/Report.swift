@@ -90,3 +90,22 @@ enum Generated {
     return Array(text.utf8)
   }
 }
+
+extension Generated {
+  /// A FHIR Questionnaire of `count` yes/no items; every tenth has an enableWhenExpression that
+  /// reads the item before it (`%resource.item.where(linkId = ...)`), as published forms write it.
+  static func fhirQuestionnaire(questions count: Int) -> [UInt8] {
+    let url = "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-enableWhenExpression"
+    let items = (0..<count).map { index -> String in
+      let expression =
+        index % 10 == 5
+        ? #", "extension": [{"url": "\#(url)", "valueExpression": {"language": "text/fhirpath", "expression": "%resource.item.where(linkId = 'q\#(index - 1)').answer.value = true"}}]"#
+        : ""
+      return #"{"linkId": "q\#(index)", "type": "boolean", "text": "Question \#(index)?"\#(expression)}"#
+    }
+    let json =
+      #"{"resourceType": "Questionnaire", "status": "active", "title": "Generated", "item": ["#
+      + items.joined(separator: ",\n") + "]}"
+    return Array(json.utf8)
+  }
+}

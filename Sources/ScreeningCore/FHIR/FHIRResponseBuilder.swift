@@ -7,6 +7,21 @@ struct FHIRResponseBuilder {
   /// The native scores, for calculated totals SelfScreen adds up itself.
   let scores: [ScoreValue]
   let created: Timestamp
+  /// Each calculated item with the linkIds whose variables it sees (`calculations(in:scope:)`).
+  let calculations: [(FHIRLayout.Calculation, [String])]
+
+  /// `calculations`, when given, are the layout's (a caller building many responses for one
+  /// layout finds them once).
+  init(
+    layout: FHIRLayout, effective: [String: Answer], scores: [ScoreValue], created: Timestamp,
+    calculations: [(FHIRLayout.Calculation, [String])]? = nil
+  ) {
+    self.layout = layout
+    self.effective = effective
+    self.scores = scores
+    self.created = created
+    self.calculations = calculations ?? Self.calculations(in: layout.items, scope: [""])
+  }
 
   /// What the calculated items came to, by linkId: each one's `answer` entries.
   typealias Computed = [String: [JSONValue]]
@@ -15,7 +30,6 @@ struct FHIRResponseBuilder {
   /// response so far, until the values settle: one may read another).
   func computing() -> (items: [JSONValue], computed: Computed) {
     var computed: Computed = [:]
-    let calculations = Self.calculations(in: layout.items, scope: [""])
     guard calculations.contains(where: { $0.0.expression != nil }) else {
       return (items(layout.items, computed: computed), computed)
     }
@@ -89,10 +103,13 @@ struct FHIRResponseBuilder {
   /// Whether every one of `expressions` is true over the response so far (FHIRPath: an empty or
   /// failed result is not true).
   func isEnabled(_ expressions: [FHIRLayout.Expression]) -> Bool {
-    let (items, _) = computing()
-    let resource = Self.resource(items)
+    isEnabled(expressions, over: Self.resource(computing().items))
+  }
+
+  /// The same over a response already built from these answers (`resource(computing().items)`).
+  func isEnabled(_ expressions: [FHIRLayout.Expression], over resource: JSONValue) -> Bool {
     for expression in expressions {
-      guard let parsed = try? FHIRPath.parse(expression.text) else { return false }
+      guard let parsed = expression.parsed else { return false }
       // Each sees the variables of its own item and those around it; %context is the response.
       var constants = variables(in: expression.scope, resource: resource)
       constants["context"] = [.node(resource)]
@@ -112,8 +129,7 @@ struct FHIRResponseBuilder {
 
   /// Each calculated item with the linkIds whose variables it sees (the questionnaire's, then
   /// each enclosing item's, then its own).
-  private static func calculations(in list: [FHIRLayout.Item], scope: [String]) -> [(FHIRLayout.Calculation, [String])]
-  {
+  static func calculations(in list: [FHIRLayout.Item], scope: [String]) -> [(FHIRLayout.Calculation, [String])] {
     list.flatMap { item -> [(FHIRLayout.Calculation, [String])] in
       switch item {
       case .group(let linkID, _, let children), .question(let linkID, _, _, _, let children):
@@ -129,10 +145,11 @@ struct FHIRResponseBuilder {
     var constants: [String: [FHIRPathValue]] = ["resource": [.node(resource)]]
     if let form = layout.resource { constants["questionnaire"] = [.node(form.json)] }
     for linkID in scope {
+      guard let defined = layout.variables[linkID], !defined.isEmpty else { continue }
       let context =
         linkID.isEmpty ? resource : (Self.find(linkID, in: resource) ?? .object([("linkId", .string(linkID))]))
       constants["context"] = [.node(context)]
-      for variable in layout.variables[linkID] ?? [] {
+      for variable in defined {
         let evaluator = FHIRPathEvaluator(constants: constants, now: created)
         let value = (try? FHIRPath.parse(variable.expression)).flatMap {
           try? evaluator.evaluate($0, on: [.node(context)])

@@ -438,7 +438,18 @@ struct FHIRPathEvaluator {
     case "count": return [.integer(input.count)]
     case "distinct": return try distinct(input)
     case "isDistinct": return bool(try distinct(input).count == input.count)
-    case "where": return try each(arguments[0], over: input).filter { try truth($0.1) == true }.map(\.0)
+    case "where":
+      // `where(linkId = 'x')`, the way forms find an item, compared directly: the same result as
+      // evaluating the comparison for each item, without a frame per item (a response at the
+      // size limit has thousands).
+      if case .binary("=", .member(nil, let field), .literal(.string(let wanted))) = arguments[0] {
+        try spend(input.count)
+        return input.filter { item in
+          let found = Self.member(field, of: item)
+          return found.count == 1 && Self.equal(found[0], .string(wanted)) == true
+        }
+      }
+      return try each(arguments[0], over: input).filter { try truth($0.1) == true }.map(\.0)
     case "select": return try each(arguments[0], over: input).flatMap(\.1)
     case "repeat":
       // A response nests at most 64 levels (the file limit), so a path that goes on past 256 rounds

@@ -68,12 +68,15 @@ public struct FHIRLayout: Sendable, Hashable {
   /// A FHIRPath expression with where it stands: the linkIds whose variables it sees ("" for the
   /// questionnaire's own, then each enclosing item's, then its own item's).
   public struct Expression: Sendable, Hashable {
-    public var text: String
+    public let text: String
     public var scope: [String]
+    /// `text` parsed once (nil when it does not parse), as it is evaluated after every answer.
+    let parsed: FHIRPath?
 
     public init(text: String, scope: [String]) {
       self.text = text
       self.scope = scope
+      parsed = try? FHIRPath.parse(text)
     }
   }
 

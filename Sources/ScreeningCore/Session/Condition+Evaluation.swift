@@ -33,12 +33,19 @@ extension Questionnaire {
   public func visibility(for answers: [String: Answer]) -> (shown: [Int], effective: [String: Answer]) {
     var shown: [Int] = []
     var effective: [String: Answer] = [:]
+    // The response an enableWhenExpression reads holds the answers so far; it is built again only
+    // when an answer has been added since (effective only grows), not for every such question.
+    var response: (count: Int, builder: FHIRResponseBuilder, resource: JSONValue)?
+    let calculations = fhir.map { FHIRResponseBuilder.calculations(in: $0.items, scope: [""]) }
     for (index, question) in questions.enumerated() {
       if let condition = question.showIf, !condition.isSatisfied(by: effective, in: self) { continue }
-      if let fhir, let expressions = fhir.enableExpressions[question.id],
-        !FHIRResponseBuilder(layout: fhir, effective: effective, scores: [], created: .now()).isEnabled(expressions)
-      {
-        continue
+      if let fhir, let expressions = fhir.enableExpressions[question.id] {
+        if response?.count != effective.count {
+          let builder = FHIRResponseBuilder(
+            layout: fhir, effective: effective, scores: [], created: .now(), calculations: calculations)
+          response = (effective.count, builder, FHIRResponseBuilder.resource(builder.computing().items))
+        }
+        if let response, !response.builder.isEnabled(expressions, over: response.resource) { continue }
       }
       shown.append(index)
       if let answer = answers[question.id] { effective[question.id] = answer }

@@ -181,6 +181,26 @@ import Testing
     #expect(result.answered.map(\.questionID) == ["age"])
   }
 
+  /// The response the expressions read is built once and reused until an answer is added: each
+  /// expression still sees every answer given before its question, and none after it.
+  @Test func eachEnableWhenExpressionSeesTheAnswersBeforeItsQuestion() throws {
+    func gated(_ linkID: String, on earlier: String) -> String {
+      #"{"linkId": "\#(linkID)", "type": "boolean", "text": "\#(linkID)?", "extension": [{"url": "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-enableWhenExpression", "valueExpression": {"language": "text/fhirpath", "expression": "%resource.item.where(linkId = '\#(earlier)').answer.value = true and %resource.item.where(linkId = 'later').exists().not()"}}]}"#
+    }
+    let items = [
+      #"{"linkId": "a", "type": "boolean", "text": "A?"}"#, gated("b", on: "a"), gated("b2", on: "a"),
+      #"{"linkId": "c", "type": "boolean", "text": "C?"}"#, gated("d", on: "c"),
+      #"{"linkId": "later", "type": "boolean", "text": "Later?"}"#,
+    ].joined(separator: ", ")
+    let (questionnaire, _) = try FHIRFixtures.load(FHIRFixtures.questionnaire(items))
+    let yes = Answer.choice("yes")
+    #expect(FHIRImportTests.shown(questionnaire, ["a": yes]) == ["a", "b", "b2", "c", "later"])
+    #expect(
+      FHIRImportTests.shown(questionnaire, ["a": yes, "b": yes, "c": yes, "later": yes])
+        == ["a", "b", "b2", "c", "d", "later"])
+    #expect(FHIRImportTests.shown(questionnaire, ["c": yes, "later": yes]) == ["a", "c", "d", "later"])
+  }
+
   @Test func anEnableWhenExpressionReadsTheVariablesOfItsGroups() throws {
     // The variable is defined on the group; the question inside it reads it.
     let items = #"""

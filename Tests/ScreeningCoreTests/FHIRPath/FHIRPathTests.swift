@@ -66,6 +66,23 @@ import Testing
     }
   }
 
+  /// `where(field = 'text')` is compared directly; it must give what the comparison gives item by
+  /// item (written the other way round, it is evaluated in full).
+  @Test(arguments: [
+    "%resource.item", "%resource.descendants()", "%resource.item.answer", "%resource.repeat(item)",
+    "%resource.item.answer.value", "(1 | 'q2' | %resource.item)",
+  ])
+  func aWhereOnOneFieldGivesWhatTheFullComparisonGives(base: String) throws {
+    for (field, wanted) in [
+      ("linkId", "q2"), ("linkId", "inner"), ("linkId", "none"), ("code", "LA2"), ("value", "70"),
+    ] {
+      let fast = try Self.evaluate("\(base).where(\(field) = '\(wanted)')")
+      let full = try Self.evaluate("\(base).where('\(wanted)' = \(field))")
+      #expect(fast == full, "\(base) \(field) \(wanted)")
+    }
+    #expect(try Self.evaluate("%resource.item.where(linkId = 'q2').answer.value") == ["3"])
+  }
+
   @Test(arguments: [
     ("%resource.item.where(linkId='q2').answer.value", ["3"]),
     ("%resource.item.answer.value.weight().sum()", ["2"]),
