@@ -172,6 +172,7 @@ public struct LineModeApp<Input: LineReading, Output: LineWriting> {
     paragraph(
       w(.lineQuestionCount, ["number": String(number), "total": String(total)]) + (title.map { ". \($0)" } ?? "."))
     if let intro = section?.intro, section?.questionIDs.first == question.id { paragraph(intro) }
+    for note in questionnaire.notes(before: question, answers: session.answers) { paragraph(note) }
     paragraph(question.text)
     if let help = questionnaire.help(of: question, answers: session.answers) { paragraph(help) }
     let field = AnswerField(question, wording: w)

@@ -72,6 +72,36 @@ import Testing
     #expect(validate.stderr.components(separatedBy: ": warning: ").count == 3)
   }
 
+  /// A person who runs a form that cannot be used reads, in plain words, that nothing was checked,
+  /// and where help is, before the author's summary.
+  @Test func runningAFormThatCannotBeUsedSaysSoPlainlyWithHelp() throws {
+    let folder = try CLIRunner.temporaryDirectory()
+    try Data(
+      #"""
+      {"resourceType": "Questionnaire", "title": "Mood",
+       "item": [{"linkId": "a", "type": "choice", "text": "How are you?", "required": true,
+                 "answerValueSet": "http://clinic.example.org/ValueSet/moods"}]}
+      """#.utf8
+    ).write(to: folder.appendingPathComponent("q.json"))
+    let run = try CLIRunner.run(["run", "q.json", "--ui", "line", "--region", "UK"], directory: folder, input: "")
+    #expect(run.status == 65)
+    #expect(
+      run.stderr.contains(
+        """
+
+        SelfScreen can't run this questionnaire: it has mistakes, listed above, that its author needs to fix. \
+        Nothing was checked or saved. Please let whoever gave it to you know.
+        If you need help now (United Kingdom):
+          - Emergency services: call 999
+
+        """))
+    #expect(run.stderr.contains("  - Samaritans: call 116 123"))
+    #expect(run.stderr.hasSuffix("selfscreen: 'q.json' has errors; it cannot be used until they are fixed\n"))
+    // An author checking the file reads only the problems.
+    let validate = try CLIRunner.run(["validate", "q.json"], directory: folder)
+    #expect(!validate.stderr.contains("If you need help now"))
+  }
+
   @Test func validateReportsFHIRProblemsWithTheirPlaces() throws {
     let folder = try CLIRunner.temporaryDirectory()
     let file = folder.appendingPathComponent("bad.json")

@@ -29,6 +29,9 @@ extension FHIRReader {
     private var pendingConditional: [FHIRLayout.ConditionalText] = []
     /// Display text with conditions, by native question id.
     private(set) var conditionalHelp: [String: [FHIRLayout.ConditionalText]] = [:]
+    /// Notes of questions not asked, for the next question; then by native question id.
+    private var pendingNotes: [FHIRLayout.ConditionalText] = []
+    private(set) var notesBefore: [String: [FHIRLayout.ConditionalText]] = [:]
     private var sectionIDs = Set<String>()
     private var weighted: [(linkID: String, questionID: String)] = []
     private var totals: [Total] = []
@@ -109,6 +112,13 @@ extension FHIRReader {
         conditionalHelp[id, default: []] += pendingConditional
         pendingConditional = []
       }
+      // Notes after the last question go before it: the result also says they were not asked.
+      if !pendingNotes.isEmpty, let last = drafts.last?.questions.last,
+        case .scalar(let id, _)? = last.first(where: { $0.0 == "id" })?.1.value
+      {
+        notesBefore[id, default: []] += pendingNotes
+        pendingNotes = []
+      }
       guard !pendingHelp.isEmpty, !drafts.isEmpty else { return }
       appendHelp(pendingHelp)
       pendingHelp = []
@@ -166,7 +176,16 @@ extension FHIRReader {
           }
         case .display:
           if let text = item.text, !text.allSatisfy(\.isWhitespace) {
-            if item.element.has("enableWhen") || item.enableExpression != nil {
+            let isConditional = item.element.has("enableWhen") || item.enableExpression != nil
+            if item.missingList != nil {
+              // A question not asked: its note goes before the next question asked.
+              if let conditions = isConditional ? reader.displayConditions(of: item) : [] {
+                pendingNotes.append(
+                  FHIRLayout.ConditionalText(
+                    text: text,
+                    expressions: expressions + conditions.map { FHIRLayout.Expression(text: $0, scope: ownScope) }))
+              }
+            } else if isConditional {
               // Shown with the next question, only while its enableWhen holds (and its groups').
               if let conditions = reader.displayConditions(of: item) {
                 pendingConditional.append(
@@ -238,6 +257,10 @@ extension FHIRReader {
       pendingHelp = []
       var conditional = pendingConditional
       pendingConditional = []
+      if !pendingNotes.isEmpty {
+        notesBefore[id, default: []] += pendingNotes
+        pendingNotes = []
+      }
       for child in item.children {
         guard case .display = child.kind, let extra = child.text else { continue }
         if child.element.has("enableWhen") || child.enableExpression != nil {

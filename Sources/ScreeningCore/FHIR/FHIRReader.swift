@@ -109,20 +109,21 @@ final class FHIRReader {
       case file
       case record
 
-      /// Why, as the person reads it after the question's text.
+      /// Why, as the person reads it after the question's text, and what they can do.
       var note: String {
         switch self {
-        case .online: "its list of answers is kept online, and SelfScreen works offline"
-        case .workedOut: "its answers are worked out as the form is filled in, which SelfScreen cannot do"
-        case .none: "the form gives no answers to choose from"
-        case .file: "it asks for a file, which SelfScreen cannot take"
-        case .record: "it asks for a record to point to, which SelfScreen cannot take"
+        case .online: "SelfScreen can't show its list of answers. If it matters, tell your doctor or nurse."
+        case .workedOut: "SelfScreen can't work out its list of answers. If it matters, tell your doctor or nurse."
+        case .none: "The form gives no answers to choose from. If it matters, tell your doctor or nurse."
+        case .file: "SelfScreen can't take files or photos. You can show it to your doctor or nurse instead."
+        case .record: "SelfScreen can't look up records. If it matters, tell your doctor or nurse."
         }
       }
 
-      /// The question as the person reads it, with the next question: its text and why it is not asked.
+      /// The question as the person reads it, before the next question: its text and why it is not
+      /// asked.
       func shown(_ text: String) -> String {
-        "Not asked here: \"\(text)\" (\(note))."
+        "Not asked: \"\(text)\" \(note)"
       }
     }
   }
@@ -266,6 +267,7 @@ final class FHIRReader {
       url: url, version: version, items: layoutItems, variables: variables.filter { !$0.value.isEmpty },
       enableExpressions: builder.enableExpressions, entryGates: builder.entryGates)
     layout.conditionalHelp = builder.conditionalHelp
+    layout.notesBefore = builder.notesBefore
     layout.notAsked = notAsked.map(\.linkID)
     if readsQuestionnaire {
       let json = JSONValue(root)

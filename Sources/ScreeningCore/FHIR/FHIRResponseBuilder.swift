@@ -367,10 +367,23 @@ extension Questionnaire {
   /// enableWhen holds for them.
   public func help(of question: Question, answers: [String: Answer]) -> String? {
     guard let fhir, let notes = fhir.conditionalHelp[question.id] else { return question.help }
+    let all = (question.help.map { [$0] } ?? []) + shown(notes, fhir: fhir, answers: answers)
+    return all.isEmpty ? nil : all.joined(separator: "\n\n")
+  }
+
+  /// The notes shown before a question: each question of the form that is not asked, with why,
+  /// placed before the next question asked (and never between a question and its options).
+  public func notes(before question: Question, answers: [String: Answer]) -> [String] {
+    guard let fhir, let notes = fhir.notesBefore[question.id] else { return [] }
+    return shown(notes, fhir: fhir, answers: answers)
+  }
+
+  /// The texts whose expressions all hold for `answers`.
+  private func shown(_ notes: [FHIRLayout.ConditionalText], fhir: FHIRLayout, answers: [String: Answer]) -> [String] {
+    if notes.allSatisfy({ $0.expressions.isEmpty }) { return notes.map(\.text) }
     let builder = FHIRResponseBuilder(
       layout: fhir, effective: visibility(for: answers).effective, scores: [], created: .now())
-    let shown = notes.filter { builder.isEnabled($0.expressions) }.map(\.text)
-    let all = (question.help.map { [$0] } ?? []) + shown
-    return all.isEmpty ? nil : all.joined(separator: "\n\n")
+    let resource = FHIRResponseBuilder.resource(builder.computing().items)
+    return notes.filter { builder.isEnabled($0.expressions, over: resource) }.map(\.text)
   }
 }

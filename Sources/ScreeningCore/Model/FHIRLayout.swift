@@ -24,6 +24,10 @@ public struct FHIRLayout: Sendable, Hashable {
   /// The linkIds of the form's questions SelfScreen cannot ask (no answers it can offer, a file or
   /// a record): each is shown with a note where it would be asked, and the result says so.
   public var notAsked: [String] = []
+  /// What each of those questions' notes says (its text and why it is not asked), shown before the
+  /// next question asked, never between a question and its options; by native question id. A note
+  /// with expressions is shown only while they hold (the item's enableWhen and its groups').
+  public var notesBefore: [String: [ConditionalText]] = [:]
 
   /// Text shown only while `expressions` hold.
   public struct ConditionalText: Sendable, Hashable {

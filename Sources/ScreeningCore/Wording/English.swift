@@ -220,9 +220,9 @@ extension Wording {
         count: "count",
         forms: [
           .one:
-            "Not asked here: 1 of the form's questions, which SelfScreen cannot ask (it was named where it would have been asked). This result leaves it out.",
+            "1 of this form's questions was not asked, because SelfScreen can't ask it. It was shown to you along the way. This summary doesn't include it; if it matters, mention it to your doctor or nurse.",
           .other:
-            "Not asked here: {count} of the form's questions, which SelfScreen cannot ask (each was named where it would have been asked). This result leaves them out.",
+            "{count} of this form's questions were not asked, because SelfScreen can't ask them. They were shown to you along the way. This summary doesn't include them; if they matter, mention them to your doctor or nurse.",
         ]),
       .resultWhereToGetHelp: .text("Where to get help ({region})"),
       .resultCounted: .text("{value} of {total}"),

@@ -65,6 +65,10 @@ enum QuestionPage {
       lines += Renderer.wrapped(intro, width: width, style: .dim)
       lines.append(FrameLine())
     }
+    for note in session.questionnaire.notes(before: question, answers: session.answers) {
+      lines += Renderer.wrapped(note, width: width, style: .dim)
+      lines.append(FrameLine())
+    }
     let questionLine = lines.count
     lines += Renderer.wrapped(question.text, width: width, style: .bold)
     let questionEnd = lines.count

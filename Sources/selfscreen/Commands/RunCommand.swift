@@ -78,8 +78,18 @@ struct Screening {
 
   func run() throws(Failure) {
     let environment = ProcessEnvironment.current()
-    let chosen = try Catalog.questionnaire(questionnaire, valueSets: valueSets, warnings: false)
     let directory = Catalog.helpDirectory
+    let chosen: Questionnaire
+    do {
+      chosen = try Catalog.questionnaire(questionnaire, valueSets: valueSets, warnings: false)
+    } catch {
+      // The person who ran it may have come for help: say plainly that nothing was checked, and
+      // where help is, before the author's summary.
+      if case .invalidData = error, let place = try? Catalog.region(region, in: directory, environment: environment) {
+        Console.error(Self.refusedForm(region: place))
+      }
+      throw error
+    }
     let chosenRegion = try Catalog.region(region, in: directory, environment: environment)
     var session = ScreeningSession(questionnaire: chosen)
     if let answers {
@@ -161,5 +171,19 @@ extension ExportFormat {
     if lower.hasSuffix(".json") { return .json }
     if lower.hasSuffix(".csv") { return .csv }
     return .text
+  }
+}
+
+extension Screening {
+  /// What a person reads when the questionnaire they ran cannot be used: in plain words, with the
+  /// region's help resources.
+  static func refusedForm(region: Region) -> String {
+    ([
+      "",
+      "SelfScreen can't run this questionnaire: it has mistakes, listed above, that its author needs to fix. "
+        + "Nothing was checked or saved. Please let whoever gave it to you know.",
+      "If you need help now (\(region.name)):",
+    ]
+      + region.resources.map { "  - " + $0.summaryLine } + [""]).joined(separator: "\n")
   }
 }

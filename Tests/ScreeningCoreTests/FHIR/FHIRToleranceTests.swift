@@ -101,8 +101,10 @@ import Testing
     let (questionnaire, warnings) = try FHIRFixtures.load(FHIRFixtures.questionnaire(items))
     #expect(questionnaire.questions.map(\.id) == ["site"])
     #expect(
-      questionnaire.sections.first?.intro
-        == "Not asked here: \"A photo?\" (it asks for a file, which SelfScreen cannot take).")
+      questionnaire.notes(before: try #require(questionnaire.question("site")), answers: [:])
+        == [
+          "Not asked: \"A photo?\" SelfScreen can't take files or photos. You can show it to your doctor or nurse instead."
+        ])
     #expect(
       warnings == [
         "q.json:9:40: warning: item[0].type: item 'photo' asks for a file (attachment), which SelfScreen cannot "

@@ -8,7 +8,7 @@ import Testing
 /// worked out as the form is filled in, none at all), items never asked that an enableWhen tests,
 /// and codings given by their display alone.
 @Suite struct FHIRUnanswerableTests {
-  static let online = "(its list of answers is kept online, and SelfScreen works offline)."
+  static let online = "SelfScreen can't show its list of answers. If it matters, tell your doctor or nurse."
 
   @Test func anOptionalQuestionWithAValueSetKeptOnlineIsShownWithANoteAndTheFormRuns() throws {
     let items = """
@@ -19,8 +19,11 @@ import Testing
       """
     let (questionnaire, warnings) = try FHIRFixtures.load(FHIRFixtures.questionnaire(items))
     #expect(questionnaire.questions.map(\.id) == ["name", "age"])
-    // The person reads the question and why it is not asked, with the next question.
-    #expect(questionnaire.question("age")?.help == "Not asked here: \"Which state?\" \(Self.online)")
+    // The person reads the question and why it is not asked, before the next question (never
+    // between a question and its options).
+    let age = try #require(questionnaire.question("age"))
+    #expect(questionnaire.notes(before: age, answers: [:]) == ["Not asked: \"Which state?\" \(Self.online)"])
+    #expect(age.help == nil)
     #expect(
       warnings == [
         "q.json:11:20: warning: item[1].answerValueSet: item 'state' takes its options from the value set "
@@ -31,6 +34,20 @@ import Testing
       ])
     let found = FHIRExportTests.items(try FHIRExportTests.response(questionnaire, ["age": .number(40)]))
     #expect(Set(found.keys) == ["age"])
+  }
+
+  @Test func aNoteIsShownOnlyWhileTheQuestionItStandsForWouldBeAsked() throws {
+    let items = """
+      {"linkId": "rash", "type": "boolean", "text": "Do you have a rash?"},
+      {"linkId": "photo", "type": "attachment", "text": "A photo of it?",
+       "enableWhen": [{"question": "rash", "operator": "=", "answerBoolean": true}]},
+      {"linkId": "more", "type": "string", "text": "Anything else?"}
+      """
+    let (questionnaire, _) = try FHIRFixtures.load(FHIRFixtures.questionnaire(items))
+    let more = try #require(questionnaire.question("more"))
+    #expect(questionnaire.notes(before: more, answers: ["rash": .choice("no")]) == [])
+    #expect(
+      questionnaire.notes(before: more, answers: ["rash": .choice("yes")]).first?.hasPrefix("Not asked: ") == true)
   }
 
   @Test func anOpenChoiceWithAValueSetKeptOnlineTakesATypedAnswer() throws {
@@ -62,11 +79,14 @@ import Testing
     let (questionnaire, warnings) = try FHIRFixtures.load(FHIRFixtures.questionnaire(items))
     #expect(questionnaire.questions.map(\.id) == ["name", "more"])
     #expect(
-      questionnaire.question("more")?.help
-        == "Not asked here: \"Which one?\" (its answers are worked out as the form is filled in, which "
-        + "SelfScreen cannot do).\n\nNot asked here: \"Which drug?\" (its answers are worked out as the form is "
-        + "filled in, which SelfScreen cannot do).\n\nNot asked here: \"Ear findings\" (the form gives no answers "
-        + "to choose from).")
+      questionnaire.notes(before: try #require(questionnaire.question("more")), answers: [:]) == [
+        "Not asked: \"Which one?\" SelfScreen can't work out its list of answers. If it matters, tell your "
+          + "doctor or nurse.",
+        "Not asked: \"Which drug?\" SelfScreen can't work out its list of answers. If it matters, tell your "
+          + "doctor or nurse.",
+        "Not asked: \"Ear findings\" The form gives no answers to choose from. If it matters, tell your doctor "
+          + "or nurse.",
+      ])
     #expect(warnings.count == 3)
     #expect(warnings.allSatisfy { $0.hasSuffix("; it is optional, so it is shown with a note and not asked") })
     #expect(warnings[1].contains("from a web service (LHC-Forms' externallydefined)"))
@@ -177,11 +197,12 @@ import Testing
     #expect(
       blocks.contains(
         .paragraph(
-          "Not asked here: 2 of the form's questions, which SelfScreen cannot ask (each was named where it would "
-            + "have been asked). This result leaves them out.")))
+          "2 of this form's questions were not asked, because SelfScreen can't ask them. They were shown to you "
+            + "along the way. This summary doesn't include them; if they matter, mention them to your doctor or "
+            + "nurse.")))
     let (asked, _) = try FHIRFixtures.load(
       FHIRFixtures.questionnaire(#"{"linkId": "a", "type": "string", "text": "A?"}"#))
     let plain = ResultDocument.blocks(questionnaire: asked, result: Scorer.score(asked, answers: [:]), region: nil)
-    #expect(!plain.contains { if case .paragraph(let text) = $0 { text.hasPrefix("Not asked here") } else { false } })
+    #expect(!plain.contains { if case .paragraph(let text) = $0 { text.contains("were not asked") } else { false } })
   }
 }
