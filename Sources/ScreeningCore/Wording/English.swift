@@ -120,7 +120,7 @@ extension Wording {
       .lineNotDiagnosis: .text("A self-check, not a diagnosis. Nothing is saved unless you ask."),
       .lineEmergency: .text("In an emergency, {contact} ({name})."),
       .lineHelp: .text(
-        "Answer each question by typing the number of your answer and pressing Enter. At any question: b goes back, r shows help resources, ? shows this help, q quits."
+        "Answer each question by typing your answer, or the number of your choice, and pressing Enter. At any question: b goes back, r shows help resources, ? shows this help, q quits."
       ),
       .lineFirstQuestion: .text("This is the first question."),
       .lineLeaveDiscarded: .text(
