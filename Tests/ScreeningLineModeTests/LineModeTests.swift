@@ -79,7 +79,9 @@ import Testing
     let lines = transcript.split(separator: "\n").map(String.init)
     #expect(lines.filter { $0.hasPrefix("Question 1 of 7") }.count == 4)
     #expect(transcript.contains("Your answer so far: Yes."))
-    #expect(transcript.contains("Answer each question by typing your answer, or the number of your choice, and\npressing Enter."))
+    #expect(
+      transcript.contains(
+        "Answer each question by typing your answer, or the number of your choice, and\npressing Enter."))
     #expect(transcript.contains("Where to get help: United Kingdom\n- Emergency services: call 999\n"))
   }
 

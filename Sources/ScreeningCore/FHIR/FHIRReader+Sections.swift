@@ -216,6 +216,9 @@ extension FHIRReader {
           if let calculation = calculation(item, expression: expression, type: type, isShown: isShown) {
             layout.append(.calculated(calculation))
           }
+          if let value = item.shownValue {
+            pendingNotes.append(FHIRLayout.ConditionalText(text: value, expressions: expressions))
+          }
         case .skipped:
           break
         }

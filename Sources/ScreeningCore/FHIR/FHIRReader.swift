@@ -63,6 +63,8 @@ final class FHIRReader {
     var enableExpression: String?
     /// Why a choice item's list of answers cannot be had offline, when it cannot.
     var missingList: MissingList?
+    /// A read-only item's text with its fixed answer, shown before the next question.
+    var shownValue: String?
 
     init(linkID: String, element: FHIRElement) {
       self.linkID = linkID
@@ -433,6 +435,20 @@ final class FHIRReader {
           "\(name) is asked whatever the answers, as its enableWhenExpression cannot be read", found.place)
       }
     }
+    // A hidden or read-only item with an `initial` answer has that answer: not asked, but in the
+    // response (where an enableWhen reads it); a read-only one is shown with it.
+    let isReadOnly = values.bool(element, "readOnly", report: false) == true
+    if (isHidden || isReadOnly) && !insideHidden && !["group", "display"].contains(type) && element.has("initial") {
+      item.kind = .calculated(
+        expression: "%questionnaire.repeat(item).where(linkId = \(Self.quoted(linkID))).initial.value", type: type,
+        isShown: false)
+      readsQuestionnaire = true
+      item.quantityUnit = quantityUnit
+      if !isHidden, !shownText.isEmpty, let value = initialText(element) {
+        item.shownValue = shownText.hasSuffix(":") ? "\(shownText) \(value)" : "\(shownText): \(value)"
+      }
+      return item
+    }
     if isHidden {
       values.warning("\(name) is hidden, so it is not asked", element.place(of: "extension"))
       return item
@@ -557,6 +573,29 @@ final class FHIRReader {
     }
     item.kind = .question(native)
     return item
+  }
+
+  /// The first `initial` answer as a person reads it: the text, number, date, yes or no, or the
+  /// coding's display.
+  private func initialText(_ element: FHIRElement) -> String? {
+    guard let entry = values.objects(element, "initial").first else { return nil }
+    if let flag = values.bool(entry, "valueBoolean", report: false) { return flag ? "Yes" : "No" }
+    for key in ["valueInteger", "valueDecimal"] {
+      if let number = values.number(entry, key, report: false) { return Answer.decimalText(number) }
+    }
+    for key in ["valueString", "valueDate", "valueDateTime", "valueTime", "valueUri"] {
+      if let text = values.string(entry, key, report: false) { return oneLine(text) }
+    }
+    if let coding = values.object(entry, "valueCoding", report: false) {
+      return oneLine(values.string(coding, "display", report: false) ?? values.string(coding, "code", report: false))
+    }
+    if let quantity = values.object(entry, "valueQuantity", report: false),
+      let number = values.number(quantity, "value", report: false)
+    {
+      let unit = values.string(quantity, "unit", report: false) ?? values.string(quantity, "code", report: false)
+      return Answer.decimalText(number) + (unit.map { " \($0)" } ?? "")
+    }
+    return nil
   }
 
   /// An optional question SelfScreen cannot ask: the person reads its text with a note saying why

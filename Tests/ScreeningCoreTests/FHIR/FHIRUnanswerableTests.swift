@@ -205,4 +205,35 @@ import Testing
     let plain = ResultDocument.blocks(questionnaire: asked, result: Scorer.score(asked, answers: [:]), region: nil)
     #expect(!plain.contains { if case .paragraph(let text) = $0 { text.contains("were not asked") } else { false } })
   }
+
+  /// A hidden or read-only item with an `initial` answer has that answer: in the response, read by
+  /// enableWhen, and (read-only) shown to the person before the next question.
+  @Test func hiddenAndReadOnlyItemsWithAnInitialAnswerHaveIt() throws {
+    let items = """
+      {"linkId": "adult", "type": "boolean", "text": "Adult", "initial": [{"valueBoolean": true}], "extension": [
+        {"url": "http://hl7.org/fhir/StructureDefinition/questionnaire-hidden", "valueBoolean": true}]},
+      {"linkId": "clinic", "type": "string", "text": "Your clinic", "readOnly": true,
+       "initial": [{"valueString": "Northside"}]},
+      {"linkId": "kind", "type": "choice", "text": "Kind", "readOnly": true,
+       "answerOption": [{"valueCoding": {"system": "http://example.org", "code": "gp", "display": "GP visit"}}],
+       "initial": [{"valueCoding": {"system": "http://example.org", "code": "gp", "display": "GP visit"}}]},
+      {"linkId": "work", "type": "boolean", "text": "Do you work?",
+       "enableWhen": [{"question": "adult", "operator": "=", "answerBoolean": true}]},
+      {"linkId": "child", "type": "boolean", "text": "Are you at school?",
+       "enableWhen": [{"question": "adult", "operator": "=", "answerBoolean": false}]}
+      """
+    let (questionnaire, warnings) = try FHIRFixtures.load(FHIRFixtures.questionnaire(items))
+    #expect(warnings == [])
+    #expect(FHIRImportTests.shown(questionnaire, [:]) == ["work"])
+    let work = try #require(questionnaire.question("work"))
+    #expect(questionnaire.notes(before: work, answers: [:]) == ["Your clinic: Northside", "Kind: GP visit"])
+    let found = FHIRExportTests.items(try FHIRExportTests.response(questionnaire, ["work": .choice("yes")]))
+    #expect(Set(found.keys) == ["adult", "clinic", "kind", "work"])
+    func value(_ linkID: String, _ key: String) -> Any? {
+      (found[linkID]?["answer"] as? [[String: Any]])?.first?[key]
+    }
+    #expect(value("adult", "valueBoolean") as? Bool == true)
+    #expect(value("clinic", "valueString") as? String == "Northside")
+    #expect((value("kind", "valueCoding") as? [String: Any])?["code"] as? String == "gp")
+  }
 }
