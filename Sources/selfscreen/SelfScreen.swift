@@ -24,6 +24,8 @@ struct SelfScreen: ParsableCommand {
         --ui <ui>          auto, tui (full screen) or line (numbered prompts)
         --answers <file>   start from a saved answers file
         --export <file>    with --answers: save a copy, no prompts (--format)
+        --value-sets <file>
+                           for a FHIR form: the value sets it names by URL
       """,
     version: "selfscreen 0.1.0",
     subcommands: [

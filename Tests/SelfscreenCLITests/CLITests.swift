@@ -95,6 +95,9 @@ import Testing
     let help = try CLIRunner.run(["--help"])
     #expect(help.stdout.contains("  --region <region>  US, UK, IE, CA, AU or INTL (default: from the locale)\n"))
     #expect(help.stdout.contains("  --ui <ui>          auto, tui (full screen) or line (numbered prompts)\n"))
+    #expect(
+      help.stdout.contains(
+        "  --value-sets <file>\n                     for a FHIR form: the value sets it names by URL\n"))
     let folder = try CLIRunner.temporaryDirectory()
     try Data("Question,Answer\r\nHave you used ketamine?,Yes\r\n".utf8).write(
       to: folder.appendingPathComponent("my-answers.csv"))
