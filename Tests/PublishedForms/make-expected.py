@@ -98,8 +98,10 @@ form as published, without one.
 
 The {total - runs} refused ones are refused with a located message (file:line:col and FHIR path):
 a required question SelfScreen cannot ask (its value set is online, or it takes a file or a record
-looked up on a server), or a mistake in the form itself (a duplicate linkId, an `enableWhen` cycle,
-JSON of the wrong type).
+looked up on a server), nothing at all to ask, or a mistake in the form itself (a duplicate linkId,
+an `enableWhen` cycle, JSON of the wrong type). A standard instrument's question is never left out:
+a PHQ-9 or GAD-7 whose question cannot be asked is refused, as its total and safety question would
+be short.
 
 | file | from | outcome |
 | --- | --- | --- |
