@@ -105,18 +105,14 @@ extension FHIRReader {
 
     /// Text of display items not yet placed goes to the last question of the last section.
     mutating func finish() {
-      // Conditional text after the last question goes with it.
-      if !pendingConditional.isEmpty, let last = drafts.last?.questions.last,
+      if let last = drafts.last?.questions.last,
         case .scalar(let id, _)? = last.first(where: { $0.0 == "id" })?.1.value
       {
-        conditionalHelp[id, default: []] += pendingConditional
+        // Conditional text after the last question goes with it; notes go before it (the result
+        // also says those questions were not asked).
+        if !pendingConditional.isEmpty { conditionalHelp[id, default: []] += pendingConditional }
+        if !pendingNotes.isEmpty { notesBefore[id, default: []] += pendingNotes }
         pendingConditional = []
-      }
-      // Notes after the last question go before it: the result also says they were not asked.
-      if !pendingNotes.isEmpty, let last = drafts.last?.questions.last,
-        case .scalar(let id, _)? = last.first(where: { $0.0 == "id" })?.1.value
-      {
-        notesBefore[id, default: []] += pendingNotes
         pendingNotes = []
       }
       guard !pendingHelp.isEmpty, !drafts.isEmpty else { return }
@@ -177,24 +173,15 @@ extension FHIRReader {
         case .display:
           if let text = item.text, !text.allSatisfy(\.isWhitespace) {
             let isConditional = item.element.has("enableWhen") || item.enableExpression != nil
-            if item.missingList != nil {
-              // A question not asked: its note goes before the next question asked.
-              if let conditions = isConditional ? reader.displayConditions(of: item) : [] {
-                pendingNotes.append(
-                  FHIRLayout.ConditionalText(
-                    text: text,
-                    expressions: expressions + conditions.map { FHIRLayout.Expression(text: $0, scope: ownScope) }))
-              }
-            } else if isConditional {
-              // Shown with the next question, only while its enableWhen holds (and its groups').
-              if let conditions = reader.displayConditions(of: item) {
-                pendingConditional.append(
-                  FHIRLayout.ConditionalText(
-                    text: text,
-                    expressions: expressions + conditions.map { FHIRLayout.Expression(text: $0, scope: ownScope) }))
-              }
-            } else {
+            if item.missingList == nil && !isConditional {
               pendingHelp.append(text)
+            } else if let conditions = isConditional ? reader.displayConditions(of: item) : [] {
+              // Shown only while its enableWhen holds (and its groups'): a question not asked, as a
+              // note before the next question asked; other text, with the next question's help.
+              let shown = FHIRLayout.ConditionalText(
+                text: text,
+                expressions: expressions + conditions.map { FHIRLayout.Expression(text: $0, scope: ownScope) })
+              if item.missingList != nil { pendingNotes.append(shown) } else { pendingConditional.append(shown) }
             }
           }
         case .question(let type):

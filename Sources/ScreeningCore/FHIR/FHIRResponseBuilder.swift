@@ -101,12 +101,8 @@ struct FHIRResponseBuilder {
   }
 
   /// Whether every one of `expressions` is true over the response so far (FHIRPath: an empty or
-  /// failed result is not true).
-  func isEnabled(_ expressions: [FHIRLayout.Expression]) -> Bool {
-    isEnabled(expressions, over: Self.resource(computing().items))
-  }
-
-  /// The same over a response already built from these answers (`resource(computing().items)`).
+  /// failed result is not true). `resource` is the response built from these answers (`resource(computing().items)`), built
+  /// once by a caller that tests many expressions.
   func isEnabled(_ expressions: [FHIRLayout.Expression], over resource: JSONValue) -> Bool {
     for expression in expressions {
       guard let parsed = expression.parsed else { return false }

@@ -36,13 +36,14 @@ extension Questionnaire {
     // The response an enableWhenExpression reads holds the answers so far; it is built again only
     // when an answer has been added since (effective only grows), not for every such question.
     var response: (count: Int, builder: FHIRResponseBuilder, resource: JSONValue)?
-    let calculations = fhir.map { FHIRResponseBuilder.calculations(in: $0.items, scope: [""]) }
     for (index, question) in questions.enumerated() {
       if let condition = question.showIf, !condition.isSatisfied(by: effective, in: self) { continue }
       if let fhir, let expressions = fhir.enableExpressions[question.id] {
         if response?.count != effective.count {
+          // The calculated items are found once, from the first builder.
           let builder = FHIRResponseBuilder(
-            layout: fhir, effective: effective, scores: [], created: .now(), calculations: calculations)
+            layout: fhir, effective: effective, scores: [], created: .now(),
+            calculations: response?.builder.calculations)
           response = (effective.count, builder, FHIRResponseBuilder.resource(builder.computing().items))
         }
         if let response, !response.builder.isEnabled(expressions, over: response.resource) { continue }
