@@ -23,7 +23,7 @@ REASONS = [
     ("duplicate linkId", "a duplicate linkId"),
     ("from an answerExpression", "a choice whose options come from an `answerExpression`"),
     ("choice with no answerOption", "a required choice with no options"),
-    ("expected true or false, found the text", "JSON of the wrong type (`\"repeats\": \"true\"`, dates given as answerInteger)"),
+    ("expected a number, found the text", "dates and times given as `answerInteger` in `enableWhen`"),
 ]
 
 
@@ -99,7 +99,7 @@ form as published, without one.
 The {total - runs} refused ones are refused with a located message (file:line:col and FHIR path):
 a required question SelfScreen cannot ask (its value set is online, or it takes a file or a record
 looked up on a server), nothing at all to ask, or a mistake in the form itself (a duplicate linkId,
-an `enableWhen` cycle, JSON of the wrong type). A standard instrument's question is never left out:
+an `enableWhen` cycle, dates given as `answerInteger`). A standard instrument's question is never left out:
 a PHQ-9 or GAD-7 whose question cannot be asked is refused, as its total and safety question would
 be short.
 

@@ -57,9 +57,18 @@ struct FHIRValues {
     return text
   }
 
-  /// A JSON `true` or `false`.
+  /// A JSON `true` or `false`. The text `"true"` or `"false"` in quotes is read as the boolean
+  /// with a warning, as HAPI's lenient parser and LHC-Forms read it: the meaning is not in doubt.
   func bool(_ element: FHIRElement, _ key: String, report: Bool = true) -> Bool? {
     guard let node = element.value(key) else { return nil }
+    if case .scalar(let text, .quoted) = node.value, text == "true" || text == "false" {
+      if report {
+        warning(
+          "expected \(text) without quotes (a JSON boolean), found the text \"\(text)\"; read as \(text)",
+          element.place(of: key))
+      }
+      return text == "true"
+    }
     guard case .scalar(let text, .jsonBool) = node.value else {
       if report { error("expected true or false, found \(node.kindDescription)", element.place(of: key)) }
       return nil

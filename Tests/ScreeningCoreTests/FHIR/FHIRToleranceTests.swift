@@ -228,4 +228,28 @@ import Testing
           + "the form is filled in; SelfScreen asks from a fixed list only (answerOption or answerValueSet)"
       ])
   }
+
+  /// `"repeats": "true"` is a mistake whose meaning is not in doubt: read as the boolean, with a
+  /// located warning, as HAPI's lenient parser does. Any other text is still an error.
+  @Test func aBooleanWrittenAsTheTextTrueOrFalseIsReadWithAWarning() throws {
+    let items = """
+      {"linkId": "a", "type": "choice", "text": "Which?", "repeats": "true", "required": "false",
+       "answerOption": [{"valueString": "x"}, {"valueString": "y"}]}
+      """
+    let (questionnaire, warnings) = try FHIRFixtures.load(FHIRFixtures.questionnaire(items))
+    #expect(questionnaire.questions.map(\.type) == [.multiple])
+    #expect(questionnaire.questions.map(\.isRequired) == [false])
+    #expect(
+      warnings == [
+        "q.json:9:75: warning: item[0].repeats: expected true without quotes (a JSON boolean), found the text "
+          + "\"true\"; read as true",
+        "q.json:9:95: warning: item[0].required: expected false without quotes (a JSON boolean), found the text "
+          + "\"false\"; read as false",
+      ])
+    let wrong = #"{"linkId": "a", "type": "boolean", "text": "A?", "required": "yes"}"#
+    #expect(
+      FHIRFixtures.diagnostics(FHIRFixtures.questionnaire(wrong)) == [
+        "q.json:9:73: item[0].required: expected true or false, found the text \"yes\""
+      ])
+  }
 }
