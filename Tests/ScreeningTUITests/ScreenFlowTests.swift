@@ -37,8 +37,8 @@ import Testing
          you want it.
 
          A self-check, not a diagnosis.
-         Nothing is stored unless you choose to export. About 5 minutes. For adults 18
-         and over.
+         Nothing is sent anywhere, and nothing is saved unless you choose to export.
+         About 5 minutes. For adults 18 and over.
 
           Start   press Enter
 

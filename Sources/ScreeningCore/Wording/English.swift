@@ -39,7 +39,7 @@ extension Wording {
       .hintChooseNumber: .text("1-{count} choose"),
       .hintKeepRegion: .text("Esc keep {region}"),
       .welcomeNotDiagnosis: .text("A self-check, not a diagnosis."),
-      .welcomeNothingStored: .text("Nothing is stored unless you choose to export."),
+      .welcomeNothingStored: .text("Nothing is sent anywhere, and nothing is saved unless you choose to export."),
       .welcomeMinutes: .plural(
         count: "count", forms: [.one: "About {count} minute.", .other: "About {count} minutes."]),
       .welcomeAudience: .text("For {audience}."),
