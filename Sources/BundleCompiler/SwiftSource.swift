@@ -80,7 +80,8 @@ enum SwiftSource {
         ("maximum", optional(value.maximum)), ("maxLength", "\(value.maxLength)"),
         ("source", value.source.map(citation) ?? "nil"), ("sectionID", string(value.sectionID)),
         ("initial", value.initial.map(answer) ?? "nil"), ("pattern", optional(value.pattern)),
-        ("patternExample", optional(value.patternExample)),
+        ("patternExample", optional(value.patternExample)), ("accept", strings(value.accept)),
+        ("maxSize", optional(value.maxSize)),
       ])
   }
 

@@ -321,8 +321,14 @@ public struct LineModeApp<Input: LineReading, Output: LineWriting> {
     let format = ExportFormat.allCases[number - 1]
     let now = clock()
     let suggested = format.defaultFileName(questionnaireID: questionnaire.id, on: now)
-    let bytes = Exporter(questionnaire: questionnaire, answers: session.answers, region: region, created: now)
-      .encode(format)
+    let bytes: [UInt8]
+    do {
+      bytes = try Exporter(questionnaire: questionnaire, answers: session.answers, region: region, created: now)
+        .encode(format)
+    } catch {
+      say(w(.exportCouldNotRead, ["reason": error.reason(w)]))
+      return
+    }
     var path = suggested
     while true {
       guard let typed = ask(w(.lineFileName, ["suggested": suggested])) else { return }

@@ -47,8 +47,22 @@ import Testing
     case .date: return "2000-01-31"
     case .time: return "10:30"
     case .dateTime: return "2000-01-31 10:30"
+    case .file: return photo
     }
   }
+
+  /// A photo to attach: a PNG of one pixel, written once to a temporary folder.
+  static let photo: String = {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("selfscreen-published-\(getpid()).png")
+    let png: [UInt8] = [
+      0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x00,
+      0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1F, 0x15, 0xC4, 0x89, 0x00, 0x00, 0x00, 0x0D, 0x49,
+      0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0xF8, 0xCF, 0xC0, 0xF0, 0x1F, 0x00, 0x05, 0x00, 0x01, 0xFF, 0x89, 0x99, 0x3D,
+      0x1D, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82,
+    ]
+    FileManager.default.createFile(atPath: path.path, contents: Data(png))
+    return path.path
+  }()
 
   /// The lines that answer every question the form asks, in order, and the answers they give.
   static func plainAnswers(_ questionnaire: Questionnaire) throws -> (lines: [String], answers: [String: Answer]) {
@@ -106,7 +120,7 @@ import Testing
     // The response: every item is one the form has, where the form has it, with a value of its type,
     // and only questions that were asked and answered.
     let layout = try #require(questionnaire.fhir)
-    let exported = Exporter(
+    let exported = try Exporter(
       questionnaire: questionnaire, answers: answers, region: nil, created: Timestamp(secondsSinceEpoch: 1_795_000_000)
     ).encode(.fhir)
     let response = try #require(try JSONSerialization.jsonObject(with: Data(exported)) as? [String: Any])
@@ -164,6 +178,7 @@ import Testing
     case "time": return key == "valueTime"
     case "string", "text": return key == "valueString"
     case "url": return key == "valueUri"
+    case "attachment": return key == "valueAttachment"
     case "choice", "coding": return key == "valueCoding" || options.contains(key)
     case "open-choice": return key == "valueCoding" || key == "valueString" || options.contains(key)
     default: return false
@@ -203,7 +218,7 @@ import Testing
     for question in questionnaire.questions {
       answers[question.id] = .choice(question.options[question.options.count == 4 ? 2 : 0].code)
     }
-    let exported = Exporter(
+    let exported = try Exporter(
       questionnaire: questionnaire, answers: answers, region: nil, created: Timestamp(secondsSinceEpoch: 1_795_000_000)
     ).encode(.fhir)
     let text = String(decoding: exported, as: UTF8.self)
@@ -229,7 +244,7 @@ import Testing
     }
     #expect(answers.count == 10)
     #expect(Scorer.score(questionnaire, answers: answers).bandScore?.value == 18)
-    let exported = Exporter(
+    let exported = try Exporter(
       questionnaire: questionnaire, answers: answers, region: nil, created: Timestamp(secondsSinceEpoch: 1_795_000_000)
     ).encode(.fhir)
     let response = try #require(try JSONSerialization.jsonObject(with: Data(exported)) as? [String: Any])

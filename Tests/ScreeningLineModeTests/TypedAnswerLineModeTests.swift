@@ -1,3 +1,4 @@
+import Foundation
 import TestSupport
 import Testing
 
@@ -59,5 +60,51 @@ extension TypedAnswerLineModeTests {
     #expect(app.output.text.contains("Suggested answer: 4. Press Enter to take it.\n"))
     // Taken: the result follows at once (there is no other question).
     #expect(app.output.text.contains("Typed: your result"))
+  }
+}
+
+extension TypedAnswerLineModeTests {
+  /// Lines typed in turn; the file at `removing` is deleted just before line `at` is read (as if the
+  /// person moved it while the result was on screen).
+  struct RemovingInput: LineReading {
+    var lines: [String]
+    let removing: String
+    let at: Int
+    var count = 0
+
+    mutating func readLine() -> String? {
+      if count == at { unlink(removing) }
+      count += 1
+      return lines.isEmpty ? nil : lines.removeFirst()
+    }
+  }
+
+  /// A file is attached by its path; one moved before the FHIR export fails that export, naming
+  /// it, and the answers are kept for another try.
+  @Test func anAttachedFileThatIsGoneAtExportIsNamedAndTheAnswersKept() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("selfscreen-line-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let photo = folder.appendingPathComponent("rash.png").path
+    FileManager.default.createFile(atPath: photo, contents: Data([1, 2, 3]))
+    let text = SharedFixtures.questionnaire(questions: [
+      "{id: photo, text: A photo of the rash?, type: file, accept: [image/*], max_size: 5242880}"
+    ])
+    let questionnaire = try #require(QuestionnaireLoader.load(bytes: Array(text.utf8), fileName: "f.yaml").value)
+    let lines = [folder.path + "/nope.png", photo, "e", "4", "q", "y"]
+    var app = LineModeApp(
+      session: ScreeningSession(questionnaire: questionnaire),
+      region: try #require(BundledData.helpDirectory().value?.region(code: "UK")),
+      input: RemovingInput(lines: lines, removing: photo, at: 3), output: Transcript(),
+      clock: { Timestamp(secondsSinceEpoch: 1_795_000_000) })
+    #expect(app.run() == .finished)
+    let transcript = app.output.text.replacingOccurrences(of: "\n", with: " ")
+    #expect(transcript.contains("Type the path of the file (images, up to 5 MB), such as ~/Pictures/photo.jpg"))
+    #expect(transcript.contains("Sorry, there is no file at \(folder.path)/nope.png."))
+    #expect(
+      transcript.contains(
+        "Could not save: the attached file \(photo) can no longer be read (it is no longer there); attach it again, "
+          + "or choose another format. Your answers are kept."))
+    let after = try #require(transcript.range(of: "Your answers are kept."))
+    #expect(transcript[after.upperBound...].contains("Type e to save a copy of your answers"), "back at the result")
   }
 }

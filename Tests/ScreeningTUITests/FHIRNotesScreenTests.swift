@@ -10,7 +10,7 @@ import Testing
   @Test func theNoteComesBeforeTheQuestionAndItsOptions() throws {
     let json = """
       {"resourceType": "Questionnaire", "status": "active", "title": "Skin", "item": [
-        {"linkId": "photo", "type": "attachment", "text": "Please add a photo of the rash."},
+        {"linkId": "doctor", "type": "reference", "text": "Who is your skin doctor?"},
         {"linkId": "itch", "type": "choice", "text": "How itchy is it?", "answerOption": [
           {"valueCoding": {"code": "0", "display": "Not at all"}},
           {"valueCoding": {"code": "2", "display": "A lot"}}]}]}
@@ -21,10 +21,10 @@ import Testing
       size: TerminalSize(columns: 80, rows: 24))
     TUIFixtures.press([.enter], on: &state)
     let lines = TUIFixtures.screen(state).split(separator: "\n").map(String.init)
-    let note = try #require(lines.firstIndex { $0.contains("Not asked: \"Please add a photo of the rash.\"") })
+    let note = try #require(lines.firstIndex { $0.contains("Not asked: \"Who is your skin doctor?\"") })
     let question = try #require(lines.firstIndex { $0.contains("How itchy is it?") })
     let option = try #require(lines.firstIndex { $0.contains("Not at all") })
     #expect(note < question && question < option)
-    #expect(!lines[question..<option].contains { $0.contains("photo") })
+    #expect(!lines[question..<option].contains { $0.contains("doctor") })
   }
 }

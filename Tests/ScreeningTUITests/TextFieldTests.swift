@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import ScreeningCore
@@ -141,5 +142,35 @@ import Testing
     #expect(state.input == "-3")
     TUIFixtures.press([.enter], on: &state)
     #expect(state.session.answer(for: "days") == .number(-3))
+  }
+}
+
+extension TextFieldTests {
+  /// A file question: the path is typed like text (q and r are letters of it), the file is checked
+  /// on Enter, and a path that cannot be attached keeps the person on the question with the reason.
+  @Test func aFileIsAttachedByTypingItsPath() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("selfscreen-tui-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let photo = folder.appendingPathComponent("rash.png")
+    try Data([1, 2]).write(to: photo)
+    var state = try TUIFixtures.state(questions: [
+      "{id: photo, text: A photo of the rash?, type: file, accept: [image/*]}",
+      "{id: feel, text: How do you feel?, type: text}",
+    ])
+    TUIFixtures.press([.enter], on: &state)
+    let screen = TUIFixtures.collapsed(state)
+    #expect(screen.contains("Your answer (the path of a file: images, up to 10 MB):"))
+    #expect(screen.contains("type a file's path"))
+    let missing = folder.path + "/quarry.png"
+    TUIFixtures.press(missing.map(Key.character) + [.enter], on: &state)
+    #expect(state.session.currentQuestion?.id == "photo")
+    #expect(state.input == missing, "q and r are letters of the path, not commands")
+    #expect(TUIFixtures.collapsed(state).contains("There is no file at \(missing)"))
+    TUIFixtures.press([.control("u")] + photo.path.map(Key.character) + [.enter], on: &state)
+    #expect(state.session.answer(for: "photo") == .text(photo.path))
+    #expect(state.session.currentQuestion?.id == "feel")
+    // Esc, then a command key, as on a text question.
+    TUIFixtures.press([.backTab, .escape, .character("r")], on: &state)
+    #expect(state.overlay == .resources)
   }
 }

@@ -108,16 +108,16 @@ import Testing
     try Data(
       #"""
       {"resourceType": "Questionnaire",
-       "item": [{"linkId": "photo", "type": "attachment", "text": "A photo?", "required": true}]}
+       "item": [{"linkId": "gp", "type": "reference", "text": "Your GP?", "required": true}]}
       """#.utf8
     ).write(to: file)
     let result = try CLIRunner.run(["validate", "bad.json"], directory: folder)
     #expect(result.status == 65)
     #expect(
       result.stderr == """
-        bad.json:2:39: item[0].type: item 'photo' has type 'attachment', which SelfScreen cannot ask (it asks group, \
-        display, boolean, choice, open-choice, coding, integer, decimal, quantity, string, text, url, date, dateTime \
-        and time items; optional attachment and reference items are shown with a note)
+        bad.json:2:36: item[0].type: item 'gp' has type 'reference', which SelfScreen cannot ask (it asks group, \
+        display, boolean, choice, open-choice, coding, integer, decimal, quantity, string, text, url, date, dateTime, \
+        time and attachment items; an optional reference item is shown with a note)
         selfscreen: 1 error found
 
         """)
@@ -155,7 +155,8 @@ import Testing
     #expect(missing.status == 66)
     let folder = try CLIRunner.temporaryDirectory()
     try Data(
-      #"{"resourceType": "Questionnaire", "item": [{"linkId": "t", "type": "attachment", "text": "Which file?"}]}"#.utf8
+      #"{"resourceType": "Questionnaire", "item": [{"linkId": "t", "type": "reference", "text": "Which record?"}]}"#
+        .utf8
     )
     .write(to: folder.appendingPathComponent("t.json"))
     let broken = try CLIRunner.run(["convert", "t.json"], directory: folder)

@@ -189,7 +189,7 @@ public enum AnswersLoader {
       return nodes.int(node, path).map(Answer.number)
     case .decimal:
       return nodes.decimal(node, path).map(Answer.decimal)
-    case .text, .date, .time, .dateTime:
+    case .text, .date, .time, .dateTime, .file:
       guard case .scalar(_, .quoted) = node.value else {
         nodes.error("expected text in quotes, found \(node.kindDescription)", place)
         return nil

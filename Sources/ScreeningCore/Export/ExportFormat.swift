@@ -51,14 +51,32 @@ public struct Exporter: Sendable {
     self.created = created
   }
 
-  /// The file's contents in `format`.
-  public func encode(_ format: ExportFormat) -> [UInt8] {
+  /// The file's contents in `format`. A FHIR response holds each attached file: one that can no
+  /// longer be read as it was attached (moved, grown past its limit) fails the export, naming it.
+  public func encode(_ format: ExportFormat) throws(WriteError) -> [UInt8] {
     switch format {
     case .text: return Array(text.utf8)
     case .json: return Array(json.utf8)
     case .csv: return Array(csv.utf8)
-    case .fhir: return Array(fhir.utf8)
+    case .fhir: return Array(fhir(attachments: try attachedFiles()).utf8)
     }
+  }
+
+  /// The bytes of each attached file that is shown and answered, by question id.
+  func attachedFiles() throws(WriteError) -> [String: [UInt8]] {
+    let files = questionnaire.questions.filter { $0.type == .file }
+    guard !files.isEmpty else { return [:] }
+    let effective = questionnaire.visibility(for: answers).effective
+    var bytes: [String: [UInt8]] = [:]
+    for question in files {
+      guard case .text(let path)? = effective[question.id] else { continue }
+      do {
+        bytes[question.id] = try AttachedFile.read(path, limit: AttachedFile.limit(of: question))
+      } catch {
+        throw WriteError(kind: .inputOutput, path: path, cause: .attachment(error.code))
+      }
+    }
+    return bytes
   }
 
   var result: ScreeningResult { Scorer.score(questionnaire, answers: answers) }

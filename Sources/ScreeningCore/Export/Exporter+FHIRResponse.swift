@@ -2,10 +2,11 @@ extension Exporter {
   /// An R4 QuestionnaireResponse for a questionnaire imported from FHIR: nested like its groups,
   /// with its linkIds, only enabled and answered items, choices as the original codings (with their
   /// weights), and calculated totals.
-  func response(for layout: FHIRLayout) -> String {
+  func response(for layout: FHIRLayout, attachments: [String: [UInt8]]) -> String {
     let effective = questionnaire.visibility(for: answers).effective
-    let builder = FHIRResponseBuilder(
+    var builder = FHIRResponseBuilder(
       layout: layout, effective: effective, scores: result.scores, created: created)
+    builder.attachments = attachments
     let complete = ScreeningSession(questionnaire: questionnaire, answers: answers).unansweredRequired.isEmpty
     var document: [(String, JSONValue)] = [("resourceType", .string("QuestionnaireResponse")), ("text", narrative)]
     if let canonical = layout.canonical { document.append(("questionnaire", .string(canonical))) }

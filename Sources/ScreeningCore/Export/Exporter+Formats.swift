@@ -127,8 +127,8 @@ extension Exporter {
 
   /// An HL7 FHIR R4 QuestionnaireResponse: one group per section, only questions that were shown
   /// and answered, choices as codings.
-  var fhir: String {
-    if let layout = questionnaire.fhir { return response(for: layout) }
+  func fhir(attachments: [String: [UInt8]]) -> String {
+    if let layout = questionnaire.fhir { return response(for: layout, attachments: attachments) }
     let effective = questionnaire.visibility(for: answers).effective
     let system = "urn:selfscreen:\(questionnaire.id):\(questionnaire.version)"
     let groups = questionnaire.sections.compactMap { section -> JSONValue? in
@@ -149,6 +149,8 @@ extension Exporter {
           case .date: values = [.object([("valueDate", .string(text))])]
           case .time: values = [.object([("valueTime", .string(text))])]
           case .dateTime: values = [.object([("valueDateTime", .string(Self.withOffset(text, of: created)))])]
+          case .file:
+            values = [.object([("valueAttachment", FHIRResponseBuilder.attachment(text, bytes: attachments[id]))])]
           default: values = [.object([("valueString", .string(text))])]
           }
         }

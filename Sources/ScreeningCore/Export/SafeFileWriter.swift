@@ -29,6 +29,9 @@ public struct WriteError: Error, Sendable, Hashable, CustomStringConvertible {
     case notAFile
     /// A system call failed with this error number.
     case system(Int32)
+    /// An attached file (`path`) could not be read for the export: a system error number, or
+    /// nil when it is no longer an ordinary file within its question's limit.
+    case attachment(Int32?)
   }
 
   public var kind: Kind
@@ -56,13 +59,21 @@ public struct WriteError: Error, Sendable, Hashable, CustomStringConvertible {
     case .isLink: return w(.writeIsLinkChoose)
     case .notAFile: return w(.writeNotAFile)
     case .system(let code): return SafeFileWriter.reason(code, w)
+    case .attachment(let code):
+      return w(
+        .fileChangedSinceAttached,
+        [
+          "path": TextSafety.visible(path),
+          "reason": code.map { $0 == ENOENT ? w(.fileGone) : SafeFileWriter.reason($0, w) } ?? w(.fileChanged),
+        ])
     }
   }
 
   public var description: String { description(.english) }
 
   public func description(_ w: Wording) -> String {
-    w(.writeCannot, ["path": TextSafety.visible(path), "reason": reason(w)])
+    if case .attachment = cause { return reason(w) }
+    return w(.writeCannot, ["path": TextSafety.visible(path), "reason": reason(w)])
   }
 }
 

@@ -246,6 +246,9 @@ extension FHIRReader {
       node = key.flatMap { values.string(entries[0], $0, report: false) }.map {
         NativeNode.text($0, at: place.location)
       }
+    case .file:
+      // A file is attached by the person, never suggested by the form.
+      node = nil
     }
     if node == nil {
       values.warning(

@@ -313,6 +313,24 @@ extension FHIRReader {
           }
         }
       }
+      if type == .file {
+        // The kinds of file (`mimeType`, repeated) and the largest size (`maxSize`, in bytes).
+        let kinds = reader.values.extensions(element, urls: [FHIRReader.mimeTypeURL]).compactMap { found in
+          reader.values.string(found, "valueCode", report: false).map { NativeNode.text($0, at: found.location) }
+        }
+        if !kinds.isEmpty { pairs.append(("accept", NativeNode.list(kinds, at: kinds[0].location))) }
+        if let found = reader.values.extensions(element, urls: [FHIRReader.maxSizeURL]).first,
+          let size = reader.values.number(found, "valueDecimal", whole: true, report: false)
+            ?? reader.values.number(found, "valueInteger", whole: true, report: false), size >= 1
+        {
+          if size > Double(AttachedFile.largest) {
+            reader.values.warning(
+              "item '\(TextSafety.visible(item.linkID))' takes files up to \(Answer.decimalText(size)) bytes; SelfScreen "
+                + "takes them up to \(AttachedFile.sizeText(AttachedFile.largest))", found.place)
+          }
+          pairs.append(("max_size", NativeNode.integer(min(Int(size), AttachedFile.largest), at: found.location)))
+        }
+      }
       if type == .text {
         let limit = reader.limits.maxTextLength
         let given = reader.values.number(element, "maxLength", whole: true).map { Int($0) }

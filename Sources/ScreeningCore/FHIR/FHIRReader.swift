@@ -107,8 +107,7 @@ final class FHIRReader {
       case workedOut
       /// The form gives none.
       case none
-      /// Not a choice: a file (`attachment`) or a record to point to (`reference`).
-      case file
+      /// Not a choice: a record to point to (`reference`).
       case record
 
       /// Why, as the person reads it after the question's text, and what they can do.
@@ -117,7 +116,6 @@ final class FHIRReader {
         case .online: "SelfScreen can't show its list of answers. If it matters, tell your doctor or nurse."
         case .workedOut: "SelfScreen can't work out its list of answers. If it matters, tell your doctor or nurse."
         case .none: "The form gives no answers to choose from. If it matters, tell your doctor or nurse."
-        case .file: "SelfScreen can't take files or photos. You can show it to your doctor or nurse instead."
         case .record: "SelfScreen can't look up records. If it matters, tell your doctor or nurse."
         }
       }
@@ -157,6 +155,8 @@ final class FHIRReader {
     "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-enableWhenExpression"
   static let minValueURL = "http://hl7.org/fhir/StructureDefinition/minValue"
   static let maxValueURL = "http://hl7.org/fhir/StructureDefinition/maxValue"
+  static let mimeTypeURL = "http://hl7.org/fhir/StructureDefinition/mimeType"
+  static let maxSizeURL = "http://hl7.org/fhir/StructureDefinition/maxSize"
 
   let values: FHIRValues
   let limits: LoadLimits
@@ -347,7 +347,7 @@ final class FHIRReader {
     "boolean": .yesNo, "choice": .single, "open-choice": .single, "coding": .single, "integer": .number,
     "decimal": .decimal, "quantity": .decimal, "string": .text, "text": .text, "url": .text, "date": .date,
     "time": .time,
-    "dateTime": .dateTime,
+    "dateTime": .dateTime, "attachment": .file,
   ]
 
   /// One item and those inside it. Inside a hidden group nothing is asked, so an item there needs
@@ -465,20 +465,19 @@ final class FHIRReader {
       break
     }
     guard var native = Self.types[type] else {
-      if ["attachment", "reference"].contains(type) && !item.isRequired {
-        // A file or a record to point at cannot be given in a terminal; an optional one is shown
-        // with a note.
+      if type == "reference" && !item.isRequired {
+        // A record to point at (a Patient, a Practitioner) is looked up on a FHIR server; an
+        // optional one is shown with a note.
         let missing = MissingList(
-          problem: "\(name) asks for \(type == "attachment" ? "a file (attachment)" : "a record (reference)"), "
-            + "which SelfScreen cannot take", place: element.place(of: "type"),
-          reason: type == "attachment" ? .file : .record)
+          problem: "\(name) asks for a record (reference), which SelfScreen cannot look up",
+          place: element.place(of: "type"), reason: .record)
         showWithNote(item, missing, text: shownText)
         return item
       }
       values.error(
         "\(name) has type '\(TextSafety.visible(type))', which SelfScreen cannot ask (it asks group, display, "
-          + "boolean, choice, open-choice, coding, integer, decimal, quantity, string, text, url, date, dateTime and time "
-          + "items; optional attachment and reference items are shown with a note)",
+          + "boolean, choice, open-choice, coding, integer, decimal, quantity, string, text, url, date, dateTime, time "
+          + "and attachment items; an optional reference item is shown with a note)",
         element.place(of: "type"))
       return item
     }
@@ -561,6 +560,8 @@ final class FHIRReader {
       item.answer = .time
     case .dateTime:
       item.answer = .dateTime
+    case .file:
+      item.answer = .attachment
     default:
       item.answer = type == "url" ? .uri : .string
     }

@@ -9,6 +9,9 @@ struct FHIRResponseBuilder {
   let created: Timestamp
   /// Each calculated item with the linkIds whose variables it sees (`calculations(in:scope:)`).
   let calculations: [(FHIRLayout.Calculation, [String])]
+  /// The bytes of attached files, by question id: only the export reads them. Without them an
+  /// attachment is named, not held (the response FHIRPath reads as the person answers).
+  var attachments: [String: [UInt8]] = [:]
 
   /// `calculations`, when given, are the layout's (a caller building many responses for one
   /// layout finds them once).
@@ -317,6 +320,8 @@ struct FHIRResponseBuilder {
       return [.object([("valueString", .string(text))])]
     case (.uri, .text(let text)):
       return [.object([("valueUri", .string(text))])]
+    case (.attachment, .text(let path)):
+      return [.object([("valueAttachment", Self.attachment(path, bytes: attachments[questionID]))])]
     case (.choice(let table, let other), _):
       var out = answer.codes.compactMap { table[$0].map(Self.value) }
       if let other, case .text(let typed)? = effective[other] { out.append(.object([("valueString", .string(typed))])) }
@@ -324,6 +329,18 @@ struct FHIRResponseBuilder {
     default:
       return []
     }
+  }
+
+  /// A FHIR `Attachment`: its media type (from the file's name), its title (the file's name) and,
+  /// when read, its size and bytes in base64.
+  static func attachment(_ path: String, bytes: [UInt8]?) -> JSONValue {
+    var pairs: [(String, JSONValue)] = [
+      ("contentType", .string(AttachedFile.mediaType(of: path) ?? "application/octet-stream"))
+    ]
+    if let bytes { pairs.append(("data", .string(AttachedFile.base64(bytes)))) }
+    if let bytes { pairs.append(("size", .int(bytes.count))) }
+    pairs.append(("title", .string(path.split(separator: "/").last.map(String.init) ?? path)))
+    return .object(pairs)
   }
 
   static func value(_ option: FHIRLayout.OptionValue) -> JSONValue {

@@ -234,7 +234,7 @@ final class QuestionnaireDecoder {
 
   private static let questionKeys = [
     "id", "text", "help", "type", "scale", "options", "required", "show_if", "min", "max",
-    "max_length", "source", "initial", "pattern", "pattern_example",
+    "max_length", "source", "initial", "pattern", "pattern_example", "accept", "max_size",
   ]
 
   private func decodeQuestion(_ node: SourceNode, _ path: FieldPath, sectionID: String, index: Int) -> Question? {
@@ -367,10 +367,44 @@ final class QuestionnaireDecoder {
         "'pattern_example' shows how an answer to 'pattern' looks; give the 'pattern'",
         fields.place(of: "pattern_example"))
     }
+    // A file question: the kinds of file (media types) and the largest size it takes.
+    let accept =
+      fields.optional("accept") { node, path -> [String]? in
+        guard let items = nodes.list(node, path, what: "media types") else { return nil }
+        return items.compactMap { node, path -> String? in
+          guard let text = nodes.string(node, path) else { return nil }
+          let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+          guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty, parts[0] != "*" else {
+            nodes.error(
+              "'\(TextSafety.visible(text))' is not a media type; write it as type/subtype "
+                + "(image/png, image/*, application/pdf)",
+              Place(location: node.location, path: path))
+            return nil
+          }
+          return text
+        }
+      } ?? []
+    let maxSize = fields.optional("max_size") { node, path -> Int? in
+      guard let size = nodes.int(node, path) else { return nil }
+      guard (1...AttachedFile.largest).contains(size) else {
+        nodes.error(
+          "'max_size' must be between 1 and \(AttachedFile.largest) bytes (\(AttachedFile.sizeText(AttachedFile.largest)))",
+          Place(location: node.location, path: path))
+        return nil
+      }
+      return size
+    }
+    if type != .file {
+      for key in ["accept", "max_size"] where fields.has(key) {
+        nodes.error("'\(key)' is only for file questions", fields.place(of: key))
+      }
+    }
     var question = Question(
       id: id, text: text, help: help, type: type, options: options, isRequired: required,
       showIf: showIf, minimum: minimum, maximum: maximum, maxLength: maxLength, source: source,
-      sectionID: sectionID, pattern: type == .text ? pattern : nil, patternExample: type == .text ? patternExample : nil
+      sectionID: sectionID, pattern: type == .text ? pattern : nil,
+      patternExample: type == .text ? patternExample : nil,
+      accept: type == .file ? accept : [], maxSize: type == .file ? maxSize : nil
     )
     // The suggested answer must be one the question takes (read as an answers file writes it).
     question.initial = fields.optional("initial") { node, path -> Answer? in

@@ -92,6 +92,13 @@ extension Question {
         throw fail(.answerNotTime, ["text": TextSafety.visible(value)])
       }
       return .text(time)
+    case (.file, .text(let path)):
+      // The file itself is checked when it is attached (`AttachedFile.check`); answers read back
+      // from a file are re-scored on machines that may not have it.
+      guard !path.isEmpty, path.utf8.count <= AttachedFile.longestPath,
+        !path.unicodeScalars.contains(where: TextSafety.isUnsafe)
+      else { throw fail(.answerNotAPath, ["text": TextSafety.visible(path)]) }
+      return answer
     case (.text, .text(let value)):
       if value.unicodeScalars.count > maxLength {
         throw fail(.answerTooLong, ["count": String(maxLength)])

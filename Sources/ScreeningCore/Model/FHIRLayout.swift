@@ -154,6 +154,8 @@ public struct FHIRLayout: Sendable, Hashable {
     case date
     case time
     case dateTime
+    /// A file the person attached (a `file` question): answered as `valueAttachment`.
+    case attachment
     /// A choice: each native option code's FHIR value; a typed "other" answer (open-choice) is the
     /// text question `otherQuestionID`.
     case choice(values: [String: OptionValue], otherQuestionID: String?)

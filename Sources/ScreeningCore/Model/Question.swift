@@ -21,13 +21,20 @@ public struct Question: Sendable, Hashable, Identifiable {
   public var pattern: String?
   /// How such an answer looks, said when one does not match ("nnn-nnn-nnnn", "AB12 3CD").
   public var patternExample: String?
+  /// A file question: the kinds of file it takes, as media types (`image/*`, `application/pdf`);
+  /// empty takes any kind.
+  public var accept: [String]
+  /// A file question: the largest file it takes, in bytes (never above `AttachedFile.largest`).
+  public var maxSize: Int?
 
   public init(
     id: String, text: String, help: String? = nil, type: QuestionType, options: [AnswerOption] = [],
     isRequired: Bool = true, showIf: Condition? = nil, minimum: Int? = nil, maximum: Int? = nil,
     maxLength: Int = 500, source: Citation? = nil, sectionID: String = "", initial: Answer? = nil,
-    pattern: String? = nil, patternExample: String? = nil
+    pattern: String? = nil, patternExample: String? = nil, accept: [String] = [], maxSize: Int? = nil
   ) {
+    self.accept = accept
+    self.maxSize = maxSize
     self.initial = initial
     self.pattern = pattern
     self.patternExample = patternExample

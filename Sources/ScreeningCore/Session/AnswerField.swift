@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// How one question's answer is asked for, typed, read and shown: the rules of each question type
 /// in one place, used by the full screen and line mode alike. A new question type adds its case
 /// here (and its drawing in each front end); nothing else reads a question's type to parse.
@@ -32,8 +38,15 @@ public struct AnswerField: Sendable {
     case .date: return wording(.fieldDate)
     case .time: return wording(.fieldTime)
     case .dateTime: return wording(.fieldDateTime)
+    case .file: return wording(.fieldFile, ["kinds": fileKinds])
     case .text, .single, .yesNo, .multiple: return nil
     }
+  }
+
+  /// The files a file question takes: "images or PDF documents, up to 5 MB".
+  private var fileKinds: String {
+    let kinds = question.accept.isEmpty ? wording(.fieldFileAnyKind) : AttachedFile.kindsText(question.accept, wording)
+    return kinds + ", " + wording(.fieldFileUpTo, ["size": AttachedFile.sizeText(AttachedFile.limit(of: question))])
   }
 
   /// Line mode's instruction for typing the answer at a prompt.
@@ -45,6 +58,7 @@ public struct AnswerField: Sendable {
     case .date: return wording(.fieldLineDate)
     case .time: return wording(.fieldLineTime)
     case .dateTime: return wording(.fieldLineDateTime)
+    case .file: return wording(.fieldLineFile, ["kinds": fileKinds])
     case .number, .decimal:
       let isWhole = question.type == .number
       guard let minimum = question.minimum, let maximum = question.maximum else {
@@ -84,6 +98,7 @@ public struct AnswerField: Sendable {
     case .date: return 10
     case .time: return 8
     case .dateTime: return 19
+    case .file: return AttachedFile.longestPath
     default: return 18
     }
   }
@@ -92,10 +107,11 @@ public struct AnswerField: Sendable {
     switch question.type {
     case .single, .yesNo, .multiple:
       return .notText
-    case .text:
+    case .text, .file:
       if character.unicodeScalars.contains(where: TextSafety.isUnsafe) { return .notText }
-      guard text.unicodeScalars.count + character.unicodeScalars.count <= question.maxLength else {
-        return .refuse(wording(.fieldTooLongText, count: question.maxLength))
+      let longest = question.type == .file ? longestTyped : question.maxLength
+      guard text.unicodeScalars.count + character.unicodeScalars.count <= longest else {
+        return .refuse(wording(.fieldTooLongText, count: longest))
       }
       return .insert(character)
     case .number, .decimal, .date:
@@ -179,6 +195,15 @@ public struct AnswerField: Sendable {
     case .text:
       // Typed text is kept as typed, spaces included; only all-space text is empty.
       return .answer(.text(text))
+    case .file:
+      // The file must be there, of a kind the question takes, within its size, and readable.
+      switch AttachedFile.check(
+        trimmed, for: question, home: Self.environment("HOME"), currentDirectory: Self.currentDirectory(),
+        wording: wording)
+      {
+      case .attached(let path): return .answer(.text(path))
+      case .refused(let reason): return .invalid(reason)
+      }
     }
   }
 
@@ -189,6 +214,16 @@ public struct AnswerField: Sendable {
       let value = Double(text), value.isFinite
     else { return nil }
     return value
+  }
+
+  private static func environment(_ name: String) -> String? {
+    getenv(name).map { String(cString: $0) }
+  }
+
+  private static func currentDirectory() -> String {
+    var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+    guard getcwd(&buffer, buffer.count) != nil else { return "/" }
+    return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
   }
 
   private static func trimmed(_ text: String) -> String {

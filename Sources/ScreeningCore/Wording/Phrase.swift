@@ -259,4 +259,27 @@ public enum Phrase: String, CaseIterable, Sendable {
   case fieldDateTime
   case fieldLineDateTime
   case answerNotDateTime
+  case fieldFile
+  case fieldFileUpTo
+  case fieldFileAnyKind
+  case fieldLineFile
+  case hintTypePath
+  case answerNotAPath
+  case fileMissing
+  case fileIsFolder
+  case fileNotAFile
+  case fileUnreadable
+  case fileEmpty
+  case fileTooBig
+  case fileWrongKind
+  case fileKindImages
+  case fileKindSound
+  case fileKindVideos
+  case fileKindPDF
+  case fileKindText
+  case fileChangedSinceAttached
+  case fileChanged
+  case fileGone
+  case fileKindEndings
+  case exportCouldNotRead
 }

@@ -136,6 +136,7 @@ enum QuestionPage {
       lines.append(field.line)
       switch question.type {
       case .text: hints = [w(.hintTypeAnswer), w(.hintNext), w(.hintEscThenCommand)]
+      case .file: hints = [w(.hintTypePath), w(.hintNext), w(.hintEscThenCommand)]
       case .date, .dateTime: hints = [w(.hintTypeDate), w(.hintNext), w(.hintBack), w(.hintHelp), w(.hintQuit)]
       case .time: hints = [w(.hintTypeTime), w(.hintNext), w(.hintBack), w(.hintHelp), w(.hintQuit)]
       default: hints = [w(.hintTypeNumber), w(.hintNext), w(.hintBack), w(.hintHelp), w(.hintQuit)]

@@ -160,7 +160,7 @@ public struct AppState: Sendable {
         }
       }
     }
-    if key == .escape, screen == .question, session.currentQuestion?.type == .text {
+    if key == .escape, screen == .question, session.currentQuestion?.type.takesFreeText == true {
       commandPending = true
       notice = wording(.noticeTextCommands)
       return nil

@@ -102,7 +102,8 @@ public struct ExportDialog: Sendable, Hashable {
       isError = false
     case .failure(let error):
       step = .path
-      message = wording(.exportCouldNotSave, ["reason": error.reason(wording)])
+      let isAttachment = if case .attachment = error.cause { true } else { false }
+      message = wording(isAttachment ? .exportCouldNotRead : .exportCouldNotSave, ["reason": error.reason(wording)])
       isError = true
     }
   }

@@ -66,10 +66,10 @@ public enum TerminalApp {
         terminal.end()
         return outcome == .quit ? .quit(saved: state.savedPaths) : .interrupted
       case .write(let request)?:
-        let bytes = Exporter(
-          questionnaire: state.questionnaire, answers: state.session.answers, region: region, created: .now()
-        ).encode(request.format)
         do {
+          let bytes = try Exporter(
+            questionnaire: state.questionnaire, answers: state.session.answers, region: region, created: .now()
+          ).encode(request.format)
           let path = ExportPath.resolve(
             request.path,
             defaultName: request.format.defaultFileName(questionnaireID: state.questionnaire.id, on: state.started),

@@ -97,8 +97,9 @@ struct Screening {
       session = ScreeningSession(questionnaire: chosen, answers: file.answers)
       if let export {
         let created = Timestamp.now()
-        let bytes = Exporter(questionnaire: chosen, answers: file.answers, region: chosenRegion, created: created)
-          .encode(format ?? ExportFormat.guess(from: export))
+        let bytes = try Export.encode(
+          Exporter(questionnaire: chosen, answers: file.answers, region: chosenRegion, created: created),
+          format ?? ExportFormat.guess(from: export))
         try Export.write(bytes, to: export, replacing: replace)
         return
       }

@@ -60,8 +60,8 @@ struct ScoreCommand: ParsableCommand {
       return
     }
     let created = file.created.flatMap(Timestamp.init(iso8601:)) ?? .now()
-    let encoded = Exporter(questionnaire: chosen, answers: values, region: chosenRegion, created: created).encode(
-      format)
+    let encoded = try Export.encode(
+      Exporter(questionnaire: chosen, answers: values, region: chosenRegion, created: created), format)
     guard let output else {
       Console.out(String(decoding: encoded, as: UTF8.self))
       return
@@ -72,8 +72,17 @@ struct ScoreCommand: ParsableCommand {
 
 extension ExportFormat: ExpressibleByArgument {}
 
-/// Writes export files for the commands, mapping failures to exit statuses.
+/// Encodes and writes export files for the commands, mapping failures to exit statuses.
 enum Export {
+  /// The export's bytes; an attached file that can no longer be read fails it (exit 74).
+  static func encode(_ exporter: Exporter, _ format: ExportFormat) throws(Failure) -> [UInt8] {
+    do {
+      return try exporter.encode(format)
+    } catch {
+      throw Failure(writing: error)
+    }
+  }
+
   static func write(_ bytes: [UInt8], to path: String, replacing: Bool) throws(Failure) {
     do {
       let written = try SafeFileWriter().write(bytes, to: path, replacing: replacing)

@@ -52,7 +52,7 @@ import Testing
       yes: yes,
       changes: yes == 8 ? ["safety_passed_out": .choice("yes"), "sign_missed_duties": .choice("prefer_not")] : [:])
     let original = Scorer.score(questionnaire, answers: answers)
-    let bytes = Exporter(questionnaire: questionnaire, answers: answers, region: nil, created: .now()).encode(.json)
+    let bytes = try Exporter(questionnaire: questionnaire, answers: answers, region: nil, created: .now()).encode(.json)
     let file = try #require(AnswersLoader.read(bytes: bytes, fileName: "e.json").value)
     let checked = AnswersLoader.answers(of: file, for: questionnaire)
     #expect(checked.diagnostics.isEmpty)
@@ -61,7 +61,7 @@ import Testing
 
   @Test func anotherCopyOfTheSameVersionIsScoredWithAWarning() throws {
     let questionnaire = try Fixtures.ketamine()
-    var bytes = Exporter(
+    var bytes = try Exporter(
       questionnaire: questionnaire, answers: KetamineScoringTests.answers(yes: 2), region: nil, created: .now()
     )
     .encode(.json)

@@ -7,7 +7,7 @@ import Testing
 /// The QuestionnaireResponse handed back for an imported questionnaire, and `convert`.
 @Suite struct FHIRExportTests {
   static func response(_ questionnaire: Questionnaire, _ answers: [String: Answer]) throws -> [String: Any] {
-    let bytes = Exporter(
+    let bytes = try Exporter(
       questionnaire: questionnaire, answers: answers, region: nil, created: Timestamp(secondsSinceEpoch: 1_795_000_000)
     ).encode(.fhir)
     let object = try JSONSerialization.jsonObject(with: Data(bytes))
@@ -144,7 +144,7 @@ import Testing
   @Test func convertingAFileWithErrorsGivesNoYAML() {
     let (yaml, diagnostics) = FHIRImporter.convert(
       bytes: Array(
-        FHIRFixtures.questionnaire(#"{"linkId": "a", "type": "attachment", "text": "Which file?", "required": true}"#)
+        FHIRFixtures.questionnaire(#"{"linkId": "a", "type": "reference", "text": "Which record?", "required": true}"#)
           .utf8),
       fileName: "q.json")
     #expect(yaml == nil)
@@ -219,7 +219,7 @@ extension FHIRExportTests {
   @Test func nothingAnsweredMeansNoItemArray() throws {
     let native = try Fixtures.load(Fixtures.demo)
     for questionnaire in [try FHIRFixtures.phq9(), native] {
-      let bytes = Exporter(
+      let bytes = try Exporter(
         questionnaire: questionnaire, answers: [:], region: nil, created: Timestamp(secondsSinceEpoch: 1_795_000_000)
       ).encode(.fhir)
       let object = try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])

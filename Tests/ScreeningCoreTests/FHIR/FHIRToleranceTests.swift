@@ -82,33 +82,31 @@ import Testing
       ])
   }
 
-  @Test(arguments: ["attachment", "reference", "question"])
+  @Test(arguments: ["reference", "question"])
   func anUnsupportedItemTypeFailsTheImportNamingTheItem(type: String) {
     let items = #"{"linkId": "up", "type": "\#(type)", "text": "Something?", "required": true}"#
     #expect(
       FHIRFixtures.diagnostics(FHIRFixtures.questionnaire(items)) == [
         "q.json:9:37: item[0].type: item 'up' has type '\(type)', which SelfScreen cannot ask (it asks group, "
           + "display, boolean, choice, open-choice, coding, integer, decimal, quantity, string, text, url, date, "
-          + "dateTime and time items; optional attachment and reference items are shown with a note)"
+          + "dateTime, time and attachment items; an optional reference item is shown with a note)"
       ])
   }
 
-  @Test func anOptionalAttachmentIsShownWithANoteAndAURLIsAskedAsText() throws {
+  @Test func anOptionalReferenceIsShownWithANoteAndAURLIsAskedAsText() throws {
     let items = """
-      {"linkId": "photo", "type": "attachment", "text": "A photo?"},
+      {"linkId": "gp", "type": "reference", "text": "Your GP?"},
       {"linkId": "site", "type": "url", "text": "Your clinic's web page?"}
       """
     let (questionnaire, warnings) = try FHIRFixtures.load(FHIRFixtures.questionnaire(items))
     #expect(questionnaire.questions.map(\.id) == ["site"])
     #expect(
       questionnaire.notes(before: try #require(questionnaire.question("site")), answers: [:])
-        == [
-          "Not asked: \"A photo?\" SelfScreen can't take files or photos. You can show it to your doctor or nurse instead."
-        ])
+        == ["Not asked: \"Your GP?\" SelfScreen can't look up records. If it matters, tell your doctor or nurse."])
     #expect(
       warnings == [
-        "q.json:9:40: warning: item[0].type: item 'photo' asks for a file (attachment), which SelfScreen cannot "
-          + "take; it is optional, so it is shown with a note and not asked"
+        "q.json:9:37: warning: item[0].type: item 'gp' asks for a record (reference), which SelfScreen cannot "
+          + "look up; it is optional, so it is shown with a note and not asked"
       ])
     let response = try FHIRExportTests.response(questionnaire, ["site": .text("https://example.org")])
     let answer = (FHIRExportTests.items(response)["site"]?["answer"] as? [[String: Any]])?.first

@@ -39,7 +39,7 @@ import Testing
   @Test func aNoteIsShownOnlyWhileTheQuestionItStandsForWouldBeAsked() throws {
     let items = """
       {"linkId": "rash", "type": "boolean", "text": "Do you have a rash?"},
-      {"linkId": "photo", "type": "attachment", "text": "A photo of it?",
+      {"linkId": "photo", "type": "reference", "text": "Which photo in your record?",
        "enableWhen": [{"question": "rash", "operator": "=", "answerBoolean": true}]},
       {"linkId": "more", "type": "string", "text": "Anything else?"}
       """
@@ -188,7 +188,7 @@ import Testing
       {"linkId": "name", "type": "string", "text": "Your name?"},
       {"linkId": "state", "type": "choice", "text": "Which state?",
        "answerValueSet": "http://example.org/ValueSet/states"},
-      {"linkId": "photo", "type": "attachment", "text": "A photo?"}
+      {"linkId": "photo", "type": "reference", "text": "Your GP?"}
       """
     let (questionnaire, _) = try FHIRFixtures.load(FHIRFixtures.questionnaire(items))
     #expect(questionnaire.fhir?.notAsked == ["state", "photo"])

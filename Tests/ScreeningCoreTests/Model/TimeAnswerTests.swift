@@ -74,7 +74,7 @@ extension TimeAnswerTests {
     let (questionnaire, _) = try FHIRFixtures.load(FHIRFixtures.questionnaire(item))
     #expect(questionnaire.question("when")?.type == .dateTime)
     #expect(questionnaire.question("when")?.initial == .text("2026-01-02T08:00:00Z"))
-    let bytes = Exporter(
+    let bytes = try Exporter(
       questionnaire: questionnaire, answers: ["when": .text("2026-01-02T10:30:00")], region: nil,
       created: Timestamp(secondsSinceEpoch: 1_795_000_000, utcOffset: 3600)
     ).encode(.fhir)

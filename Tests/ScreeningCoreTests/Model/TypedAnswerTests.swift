@@ -104,7 +104,7 @@ import Testing
   @Test func answersFilesCarryDecimalsAsNumbersAndDatesAsText() throws {
     let questionnaire = try Fixtures.load(Self.questionnaire, fileName: "typed.yaml")
     let answers: [String: Answer] = ["kg": .decimal(72.5), "day": .text("2026-01-01")]
-    let bytes = Exporter(questionnaire: questionnaire, answers: answers, region: nil, created: .now()).encode(.json)
+    let bytes = try Exporter(questionnaire: questionnaire, answers: answers, region: nil, created: .now()).encode(.json)
     let json = String(decoding: bytes, as: UTF8.self)
     #expect(json.contains("\"kg\": 72.5"))
     #expect(json.contains("\"day\": \"2026-01-01\""))

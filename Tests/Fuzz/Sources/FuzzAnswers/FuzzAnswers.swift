@@ -25,7 +25,7 @@ public func fuzzAnswers(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   _ = ResultReport(questionnaire: ketamine, result: result, region: nil).text
   let exporter = Exporter(
     questionnaire: ketamine, answers: answers, region: nil, created: Timestamp(secondsSinceEpoch: 0))
-  for format in ExportFormat.allCases { _ = exporter.encode(format) }
+  for format in ExportFormat.allCases { _ = try? exporter.encode(format) }
   return 0
 }
 

@@ -19,7 +19,7 @@ public func fuzzQuestionnaire(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt
           uniqueKeysWithValues: questionnaire.questions.compactMap { question in
             question.options.first.map { (question.id, Answer.choice($0.code)) }
           })
-        _ = Exporter(questionnaire: questionnaire, answers: answers, region: nil, created: .now()).encode(.fhir)
+        _ = try? Exporter(questionnaire: questionnaire, answers: answers, region: nil, created: .now()).encode(.fhir)
         precondition(FHIRImporter.convert(bytes: bytes, fileName: name).yaml != nil)
       }
     }
