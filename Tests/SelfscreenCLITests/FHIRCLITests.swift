@@ -205,4 +205,40 @@ import Testing
     // Item 9 answered "Not at all": no crisis guidance.
     #expect(!scored.stdout.contains("PLEASE REACH OUT") && !scored.stdout.contains("Please reach out for support"))
   }
+
+  /// Saved answers name an attached file; the FHIR export reads it then. A file that is gone by
+  /// then fails the export with its name and exit status 74, and nothing is written.
+  @Test func exportingSavedAnswersReadsTheAttachedFileOrSaysItIsGone() throws {
+    let folder = try CLIRunner.temporaryDirectory()
+    try Data(
+      #"""
+      {"resourceType": "Questionnaire", "name": "skin", "version": "1",
+       "item": [{"linkId": "photo", "type": "attachment", "text": "A photo of the rash?", "required": true}]}
+      """#.utf8
+    ).write(to: folder.appendingPathComponent("skin.json"))
+    let photo = folder.appendingPathComponent("rash.png")
+    try Data([0x89, 0x50, 0x4E, 0x47]).write(to: photo)
+    let document: [String: Any] = [
+      "format": 1, "questionnaire": "skin", "version": "1", "answers": ["photo": photo.path],
+    ]
+    try JSONSerialization.data(withJSONObject: document).write(to: folder.appendingPathComponent("a.json"))
+    let saved = try CLIRunner.run(
+      ["run", "skin.json", "--answers", "a.json", "--export", "out.fhir.json"], directory: folder)
+    #expect(saved.status == 0, "\(saved.stderr)")
+    let text = try String(contentsOf: folder.appendingPathComponent("out.fhir.json"), encoding: .utf8)
+    #expect(text.contains("\"data\": \"iVBORw==\""))
+
+    try FileManager.default.removeItem(at: photo)
+    let gone = try CLIRunner.run(
+      ["run", "skin.json", "--answers", "a.json", "--export", "again.fhir.json"], directory: folder)
+    #expect(gone.status == 74)
+    #expect(
+      gone.stderr
+        == "selfscreen: the attached file \(photo.path) can no longer be read (it is no longer there); attach it "
+        + "again, or choose another format. Nothing was written.\n")
+    #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("again.fhir.json").path))
+    let summary = try CLIRunner.run(
+      ["run", "skin.json", "--answers", "a.json", "--export", "summary.txt"], directory: folder)
+    #expect(summary.status == 0, "the other formats name the file without reading it")
+  }
 }
