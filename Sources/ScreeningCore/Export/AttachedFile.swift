@@ -54,7 +54,7 @@ public enum AttachedFile {
     if !question.accept.isEmpty && !accepts(question.accept, mediaType(of: path)) {
       return .refused(w(.fileWrongKind, shown.merging(["kinds": kindsText(question.accept, w)]) { $1 }))
     }
-    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
     guard descriptor >= 0 else {
       return .refused(w(.fileUnreadable, shown.merging(["reason": SafeFileWriter.reason(errno, w)]) { $1 }))
     }
@@ -82,7 +82,8 @@ public enum AttachedFile {
 
   /// The bytes of the file at `path`, if it is still an ordinary file no larger than `limit`.
   public static func read(_ path: String, limit: Int) throws(ReadError) -> [UInt8] {
-    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    // Not blocking: a pipe named in an answers file would otherwise wait for a writer at `open`.
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
     guard descriptor >= 0 else { throw ReadError(path: path, code: errno) }
     defer { close(descriptor) }
     var info = stat()

@@ -97,6 +97,10 @@ import Testing
     #expect(throws: AttachedFile.ReadError(path: file.path, code: ENOENT)) {
       try AttachedFile.read(file.path, limit: 10)
     }
+    // A pipe (named in an answers file, say) is refused at once, not waited on.
+    let pipe = folder.appendingPathComponent("pipe.png").path
+    #expect(mkfifo(pipe, 0o600) == 0)
+    #expect(throws: AttachedFile.ReadError(path: pipe, code: nil)) { try AttachedFile.read(pipe, limit: 10) }
   }
 
   /// The field both front ends use: a path is typed like text, and checked when Enter is pressed.
