@@ -175,6 +175,7 @@ public struct LineModeApp<Input: LineReading, Output: LineWriting> {
     for note in questionnaire.notes(before: question, answers: session.answers) { paragraph(note) }
     paragraph(question.text)
     if let help = questionnaire.help(of: question, answers: session.answers) { paragraph(help) }
+    if question.type == .file { paragraph(w(.filePrivacy)) }
     let field = AnswerField(question, wording: w)
     for (index, option) in question.options.enumerated() { paragraph(option.label, indent: "  \(index + 1). ") }
     let hint = field.lineInstruction
@@ -208,6 +209,10 @@ public struct LineModeApp<Input: LineReading, Output: LineWriting> {
       }
       do {
         let raised = try session.answer(answer)
+        if question.type == .file, case .text(let path) = answer {
+          let size = AttachedFile.sizeText(of: path).map { " (\($0))" } ?? ""
+          say(w(.fileAttached, ["file": TextSafety.visible(AttachedFile.name(of: path)) + size]))
+        }
         for flag in raised { urgent(flag) }
         advance()
         return nil

@@ -99,11 +99,13 @@ extension TypedAnswerLineModeTests {
     #expect(app.run() == .finished)
     let transcript = app.output.text.replacingOccurrences(of: "\n", with: " ")
     #expect(transcript.contains("Type the path of the file (images, up to 5 MB), such as ~/Pictures/photo.jpg"))
-    #expect(transcript.contains("Sorry, there is no file at \(folder.path)/nope.png."))
+    #expect(transcript.contains("Sorry, there is no file at \(folder.path)/nope.png; check the name and the folder."))
+    #expect(transcript.contains("Nothing is sent. The file stays where it is; a copy goes only into a FHIR file"))
+    #expect(transcript.contains("Attached rash.png (3 bytes)."))
     #expect(
       transcript.contains(
-        "Could not save: the attached file \(photo) can no longer be read (it is no longer there); attach it again, "
-          + "or choose another format. Your answers are kept."))
+        "Could not save: the attached file \(photo) can no longer be read (it is no longer there); put it back, or "
+          + "go back and attach it again. Your answers are kept."))
     let after = try #require(transcript.range(of: "Your answers are kept."))
     #expect(transcript[after.upperBound...].contains("Type e to save a copy of your answers"), "back at the result")
   }

@@ -20,7 +20,7 @@ import Testing
     var state = try Self.resultsState()
     state.update(with: .character("e"))
     #expect(state.overlay == .export)
-    #expect(TUIFixtures.screen(state).contains("› 1 Text summary to show a doctor or worker"))
+    #expect(TUIFixtures.screen(state).contains("› 1 Text summary to show a doctor or health worker"))
     TUIFixtures.press([.down, .down, .enter], on: &state)
     #expect(state.exportDialog.path == "/home/person/selfscreen-ketamine-2026-11-18.csv")
     #expect(TUIFixtures.screen(state).contains(" /home/person/selfscreen-ketamine-2026-11-18.csv"))

@@ -161,6 +161,7 @@ extension TextFieldTests {
     let screen = TUIFixtures.collapsed(state)
     #expect(screen.contains("Your answer (the path of a file: images, up to 10 MB):"))
     #expect(screen.contains("type a file's path"))
+    #expect(screen.contains("Nothing is sent. The file stays where it is; a copy goes only into a FHIR file"))
     let missing = folder.path + "/quarry.png"
     TUIFixtures.press(missing.map(Key.character) + [.enter], on: &state)
     #expect(state.session.currentQuestion?.id == "photo")

@@ -234,8 +234,8 @@ import Testing
     #expect(gone.status == 74)
     #expect(
       gone.stderr
-        == "selfscreen: the attached file \(photo.path) can no longer be read (it is no longer there); attach it "
-        + "again, or choose another format. Nothing was written.\n")
+        == "selfscreen: the attached file \(photo.path) can no longer be read (it is no longer there); put it "
+        + "back, or go back and attach it again. Nothing was written.\n")
     #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("again.fhir.json").path))
     let summary = try CLIRunner.run(
       ["run", "skin.json", "--answers", "a.json", "--export", "summary.txt"], directory: folder)

@@ -52,7 +52,8 @@ public enum AttachedFile {
       return .refused(w(.fileTooBig, shown.merging(["size": sizeText(size), "limit": sizeText(limit)]) { $1 }))
     }
     if !question.accept.isEmpty && !accepts(question.accept, mediaType(of: path)) {
-      return .refused(w(.fileWrongKind, shown.merging(["kinds": kindsText(question.accept, w)]) { $1 }))
+      return .refused(
+        w(.fileWrongKind, ["name": TextSafety.visible(name(of: path)), "kinds": kindsText(question.accept, w)]))
     }
     let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
     guard descriptor >= 0 else {
@@ -110,12 +111,24 @@ public enum AttachedFile {
     #endif
   }
 
+  /// The file's name, without its folder.
+  public static func name(of path: String) -> String {
+    path.split(separator: "/").last.map(String.init) ?? path
+  }
+
+  /// The file's size as a person reads it (`230 KB`), or nil when it cannot be found.
+  public static func sizeText(of path: String) -> String? {
+    var info = stat()
+    guard stat(path, &info) == 0 else { return nil }
+    return sizeText(Int(info.st_size))
+  }
+
   // MARK: Kinds of file
 
   /// The media type of a file, from its name's ending (`photo.JPG` -> `image/jpeg`); nil when the
   /// ending is not one SelfScreen knows.
   public static func mediaType(of path: String) -> String? {
-    let name = path.split(separator: "/").last.map(String.init) ?? path
+    let name = name(of: path)
     guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
     return mediaTypes[name[name.index(after: dot)...].lowercased()]
   }

@@ -90,6 +90,13 @@ public struct Exporter: Sendable {
   }
 
   /// The answer as a person reads it; choices are joined by "; " so that CSV cells stay one list.
+  /// The answer as the text summary gives it: an attached file is named, with where it is, and
+  /// said not to be in the summary (only a FHIR export holds it).
+  func summaryLabel(_ answer: Answer?, of question: Question) -> String {
+    guard question.type == .file, case .text(let path)? = answer else { return Self.label(answer, of: question) }
+    return wording(.exportFileNotIncluded, ["name": AttachedFile.name(of: path), "path": path])
+  }
+
   static func label(_ answer: Answer?, of question: Question) -> String {
     answer.map { question.label(for: $0, separator: "; ") } ?? "(no answer)"
   }

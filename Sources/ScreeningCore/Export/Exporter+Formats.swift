@@ -25,7 +25,7 @@ extension Exporter {
       lines += TextWrap.wrap(
         row.question.text, width: width, indent: "     ", firstIndent: "  \(number + 1).".padding(5))
       lines += TextWrap.wrap(
-        wording(.exportAnswerLine, ["answer": Self.label(row.answer, of: row.question)]), width: width,
+        wording(.exportAnswerLine, ["answer": summaryLabel(row.answer, of: row.question)]), width: width,
         indent: "     ")
     }
     lines.append("")

@@ -339,7 +339,7 @@ struct FHIRResponseBuilder {
     ]
     if let bytes { pairs.append(("data", .string(AttachedFile.base64(bytes)))) }
     if let bytes { pairs.append(("size", .int(bytes.count))) }
-    pairs.append(("title", .string(path.split(separator: "/").last.map(String.init) ?? path)))
+    pairs.append(("title", .string(AttachedFile.name(of: path))))
     return .object(pairs)
   }
 

@@ -97,7 +97,7 @@ extension Wording {
       .exportWhatKind: .text("What kind of file?"),
       .exportFileName: .text("{format}. File name:"),
       .exportPrivate: .text("The file is readable only by you. It holds your answers: keep it somewhere safe."),
-      .formatText: .text("Text summary to show a doctor or worker"),
+      .formatText: .text("Text summary to show a doctor or health worker"),
       .formatJSON: .text("Answers file (JSON) to open or score again later"),
       .formatCSV: .text("Spreadsheet (CSV), one row per question"),
       .formatFHIR: .text("FHIR QuestionnaireResponse for health records"),
@@ -117,7 +117,8 @@ extension Wording {
       ),
       .exportTitle: .text("Save a copy of your answers"),
       .lineEndOfInput: .text("End of input: SelfScreen closed. Nothing was saved."),
-      .lineNotDiagnosis: .text("A self-check, not a diagnosis. Nothing is saved unless you ask."),
+      .lineNotDiagnosis: .text(
+        "A self-check, not a diagnosis. Nothing is sent anywhere, and nothing is saved unless you ask."),
       .lineEmergency: .text("In an emergency, {contact} ({name})."),
       .lineHelp: .text(
         "Answer each question by typing your answer, or the number of your choice, and pressing Enter. At any question: b goes back, r shows help resources, ? shows this help, q quits."
@@ -323,20 +324,25 @@ extension Wording {
       .fieldLineFile: .text("Type the path of the file ({kinds}), such as ~/Pictures/photo.jpg"),
       .hintTypePath: .text("type a file's path"),
       .answerNotAPath: .text("'{text}' is not a file's path"),
-      .fileMissing: .text("there is no file at {path}"),
+      .fileMissing: .text("there is no file at {path}; check the name and the folder"),
       .fileIsFolder: .text("{path} is a folder; type the path of a file in it"),
       .fileNotAFile: .text("{path} is not an ordinary file"),
       .fileUnreadable: .text("SelfScreen cannot read {path}: {reason}"),
       .fileEmpty: .text("{path} is empty"),
       .fileTooBig: .text("{path} is {size}; this question takes files up to {limit}"),
-      .fileWrongKind: .text("{path} is not a kind of file this question takes ({kinds})"),
+      .fileWrongKind: .text("{name} can't be attached here: this question takes {kinds}"),
       .fileKindImages: .text("images"),
       .fileKindSound: .text("sound recordings"),
       .fileKindVideos: .text("videos"),
       .fileKindPDF: .text("PDF documents"),
       .fileKindText: .text("text files"),
       .fileChangedSinceAttached: .text(
-        "the attached file {path} can no longer be read ({reason}); attach it again, or choose another format"),
+        "the attached file {path} can no longer be read ({reason}); put it back, or go back and attach it again"),
+      .filePrivacy: .text(
+        "Nothing is sent. The file stays where it is; a copy goes only into a FHIR file you choose to save, with "
+          + "anything stored in it, such as where and when a photo was taken."),
+      .fileAttached: .text("Attached {file}."),
+      .exportFileNotIncluded: .text("{name}, not included in this summary (the file is at {path})"),
       .fileChanged: .text("it has changed since it was attached"),
       .fileGone: .text("it is no longer there"),
       .fileKindEndings: .text("{endings} files"),

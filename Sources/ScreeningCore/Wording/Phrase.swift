@@ -278,6 +278,9 @@ public enum Phrase: String, CaseIterable, Sendable {
   case fileKindPDF
   case fileKindText
   case fileChangedSinceAttached
+  case filePrivacy
+  case fileAttached
+  case exportFileNotIncluded
   case fileChanged
   case fileGone
   case fileKindEndings

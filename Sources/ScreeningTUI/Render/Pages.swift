@@ -147,6 +147,9 @@ enum QuestionPage {
     if let notice = state.notice {
       lines += Renderer.wrapped(notice, width: width, style: .bold)
     }
+    if question.type == .file {
+      lines += [FrameLine()] + Renderer.wrapped(w(.filePrivacy), width: width, style: .dim)
+    }
     if !question.isRequired {
       lines += [FrameLine()] + Renderer.wrapped(w(.answerOptional), width: width, style: .dim)
     }

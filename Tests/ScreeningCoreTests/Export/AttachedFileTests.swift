@@ -39,8 +39,10 @@ import Testing
       at: folder.appendingPathComponent("album.png"), withIntermediateDirectories: false)
     #expect(mkfifo(folder.appendingPathComponent("pipe.png").path, 0o600) == 0)
     let small = Self.photoQuestion(maxSize: 2_048)
-    #expect(Self.check("gone.png", in: folder) == .refused("there is no file at \(path)/gone.png"))
-    #expect(Self.check("notes.txt/x.png", in: folder) == .refused("there is no file at \(path)/notes.txt/x.png"))
+    let check = "; check the name and the folder"
+    #expect(Self.check("gone.png", in: folder) == .refused("there is no file at \(path)/gone.png" + check))
+    #expect(
+      Self.check("notes.txt/x.png", in: folder) == .refused("there is no file at \(path)/notes.txt/x.png" + check))
     #expect(
       Self.check("album.png", in: folder) == .refused("\(path)/album.png is a folder; type the path of a file in it"))
     #expect(Self.check("pipe.png", in: folder) == .refused("\(path)/pipe.png is not an ordinary file"))
@@ -50,7 +52,7 @@ import Testing
         == .refused("\(path)/big.png is 2.9 KB; this question takes files up to 2 KB"))
     #expect(
       Self.check("notes.txt", in: folder)
-        == .refused("\(path)/notes.txt is not a kind of file this question takes (images or PDF documents)"))
+        == .refused("notes.txt can't be attached here: this question takes images or PDF documents"))
     #expect(Self.check("notes.txt", Self.photoQuestion(accept: []), in: folder) == .attached("\(path)/notes.txt"))
   }
 
@@ -116,7 +118,9 @@ import Testing
       field.lineInstruction
         == "Type the path of the file (images or PDF documents, up to 5 MB), such as ~/Pictures/photo.jpg")
     #expect(field.read("  \(file.path)  ") == .answer(.text(file.path)))
-    #expect(field.read(folder.path + "/gone.png") == .invalid("there is no file at \(folder.path)/gone.png"))
+    #expect(
+      field.read(folder.path + "/gone.png")
+        == .invalid("there is no file at \(folder.path)/gone.png; check the name and the folder"))
     #expect(field.read("   ") == .empty)
     #expect(
       AnswerField(Question(id: "f", text: "Any file?", type: .file)).expected
