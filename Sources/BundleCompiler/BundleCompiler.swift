@@ -120,6 +120,7 @@ enum GeneratedFile {
           static let questionnaire_\(entry.id.identifier): ScreeningCore.Questionnaire = {
             var value = \(SwiftSource.questionnaire(entry.value).indented("    ").dropFirst(4))
             value.contentHash = \(SwiftSource.string(entry.hash))
+            value.topic = ScreeningCore.Questionnaire.Topic(rawValue: \(SwiftSource.string(entry.value.topic.rawValue)))!
             return value
           }()
 

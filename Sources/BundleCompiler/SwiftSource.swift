@@ -245,7 +245,8 @@ enum SwiftSource {
         ("purpose", string(value.purpose)), ("phone", optional(value.phone)), ("text", optional(value.text)),
         ("web", optional(value.web)), ("hours", optional(value.hours)),
         ("lastVerified", string(value.lastVerified)), ("source", string(value.source)),
-        ("also", kinds(value.also)),
+        ("also", kinds(value.also)), ("isSubstanceUseOnly", "\(value.isSubstanceUseOnly)"),
+        ("generalPurpose", optional(value.generalPurpose)),
       ])
   }
 

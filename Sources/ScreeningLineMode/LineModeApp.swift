@@ -38,7 +38,7 @@ public struct LineModeApp<Input: LineReading, Output: LineWriting> {
   ) {
     self.session = session
     self.w = Wording.forLanguage(session.questionnaire.language)
-    self.region = region
+    self.region = region.about(session.questionnaire.topic)
     self.input = input
     self.output = output
     self.writer = writer

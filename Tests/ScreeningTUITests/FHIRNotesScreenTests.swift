@@ -28,3 +28,25 @@ import Testing
     #expect(!lines[question..<option].contains { $0.contains("doctor") })
   }
 }
+
+extension FHIRNotesScreenTests {
+  /// A FHIR form is about health in general: its help lists no drug service, in the region given
+  /// and in any region chosen instead.
+  @Test func aFHIRFormsHelpListsNoDrugServiceInAnyRegion() throws {
+    let json = """
+      {"resourceType": "Questionnaire", "status": "active", "title": "Skin", "item": [
+        {"linkId": "itch", "type": "boolean", "text": "Does it itch?"}]}
+      """
+    let questionnaire = try #require(QuestionnaireLoader.load(bytes: Array(json.utf8), fileName: "q.json").value)
+    let directory = try #require(BundledData.helpDirectory().value)
+    let state = AppState(
+      session: ScreeningSession(questionnaire: questionnaire), region: try TUIFixtures.region(),
+      size: TerminalSize(columns: 80, rows: 24), regions: directory.regions)
+    #expect(state.region.resources.map(\.name) == ["Emergency services", "NHS 111", "Samaritans", "Your GP"])
+    #expect(!state.regions.contains { $0.resources.contains { $0.kind == .drugs } })
+    var resources = state
+    TUIFixtures.press([.character("r")], on: &resources)
+    let screen = TUIFixtures.screen(resources)
+    #expect(screen.contains("Samaritans") && !screen.contains("FRANK"))
+  }
+}

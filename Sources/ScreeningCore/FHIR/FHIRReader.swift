@@ -247,6 +247,8 @@ final class FHIRReader {
       ("title", NativeNode.text(title, at: resource.place(of: "title").location)),
       ("intro", NativeNode.text(intro, at: resource.place(of: "description").location)),
       ("disclaimer", NativeNode.text(disclaimer, at: location)),
+      // A form from elsewhere is taken to be about health in general: no drug services with it.
+      ("topic", NativeNode.text(Questionnaire.Topic.general.rawValue, at: location)),
       ("sections", NativeNode.list(builder.sections.map(\.node), at: resource.place(of: "item").location)),
     ]
     paths["title"] = resource.place(of: "title").path.description

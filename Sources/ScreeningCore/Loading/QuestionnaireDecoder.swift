@@ -54,7 +54,7 @@ final class QuestionnaireDecoder {
   }
 
   private static let topKeys = [
-    "format", "id", "version", "language", "title", "intro", "disclaimer", "audience", "minutes",
+    "format", "id", "version", "language", "title", "intro", "disclaimer", "audience", "minutes", "topic",
     "sources", "scales", "sections", "scores", "bands", "red_flags", "messages", "domains",
   ]
 
@@ -71,6 +71,17 @@ final class QuestionnaireDecoder {
     let disclaimer = top.required("disclaimer") { nodes.text($0, $1) }
     let audience = top.optional("audience") { nodes.text($0, $1) }
     let minutes = top.optional("minutes") { nodes.int($0, $1) }
+    let topic = top.optional("topic") { node, path -> Questionnaire.Topic? in
+      guard let name = nodes.string(node, path) else { return nil }
+      guard let topic = Questionnaire.Topic(rawValue: name) else {
+        nodes.error(
+          "'\(TextSafety.visible(name))' is not a topic; use one of: "
+            + Questionnaire.Topic.allCases.map(\.rawValue).joined(separator: ", "),
+          Place(location: node.location, path: path))
+        return nil
+      }
+      return topic
+    }
     let sources = top.optional("sources") { decodeSources($0, $1) } ?? []
     top.optional("scales") { decodeScales($0, $1) }
     // The scores' and domains' lists of questions, counted before the sections are read, so
@@ -96,11 +107,13 @@ final class QuestionnaireDecoder {
     guard let format, let id, let version, let language, let title, let intro, let disclaimer else {
       return nil
     }
-    return Questionnaire(
+    var questionnaire = Questionnaire(
       format: format, id: id, version: version, language: language, title: title, intro: intro,
       disclaimer: disclaimer, audience: audience, minutes: minutes, sources: sources,
       sections: sections, questions: questions, indexByID: questionIDs, scores: scores, bands: bands,
       redFlags: redFlags, messages: messages, domains: domains)
+    questionnaire.topic = topic ?? .substanceUse
+    return questionnaire
   }
 
   // MARK: Sources and scales

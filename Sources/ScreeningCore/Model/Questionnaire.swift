@@ -24,6 +24,17 @@ public struct Questionnaire: Sendable, Hashable, Identifiable {
   public var contentHash: String?
   /// For a questionnaire imported from FHIR: where its items came from (for the response export).
   public var fhir: FHIRLayout?
+  /// What it is about, which decides the help listed with it (`HelpResource.about`).
+  public var topic: Topic = .substanceUse
+
+  /// What a questionnaire is about.
+  public enum Topic: String, Sendable, Hashable, CaseIterable {
+    /// Drug or alcohol use: every help resource is listed (SelfScreen's own questionnaires).
+    case substanceUse = "substance_use"
+    /// Anything else (a skin form, a depression scale): drug services are left out and the
+    /// others are described without them.
+    case general
+  }
   private var indexByID: [String: Int]
 
   public init(

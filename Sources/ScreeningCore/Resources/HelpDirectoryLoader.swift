@@ -61,6 +61,7 @@ public enum HelpDirectoryLoader {
 
   private static let resourceKeys = [
     "name", "kind", "also", "purpose", "phone", "text", "web", "hours", "last_verified", "source",
+    "substance_use_only", "general_purpose",
   ]
 
   /// A resource kind by name, or an error naming the kinds there are.
@@ -121,6 +122,13 @@ public enum HelpDirectoryLoader {
         return date
       }
       let source = fields.required("source") { nodes.string($0, $1) }
+      let substanceUseOnly = fields.optional("substance_use_only") { nodes.bool($0, $1) } ?? false
+      let generalPurpose = fields.optional("general_purpose") { nodes.string($0, $1) }
+      if substanceUseOnly && generalPurpose != nil {
+        nodes.error(
+          "'general_purpose' is never shown for a resource that is 'substance_use_only'",
+          fields.place(of: "general_purpose"))
+      }
       guard let name, let kind, let purpose, let verified, let source else { return nil }
       if phone == nil && text == nil && web == nil && kind != .gp {
         nodes.error("a resource needs at least one of 'phone', 'text' and 'web'", fields.place)
@@ -131,7 +139,8 @@ public enum HelpDirectoryLoader {
       sawOther = sawOther || kind != .emergency
       return HelpResource(
         name: name, kind: kind, purpose: purpose, phone: phone, text: text, web: web, hours: hours,
-        lastVerified: verified, source: source, also: also)
+        lastVerified: verified, source: source, also: also, isSubstanceUseOnly: substanceUseOnly,
+        generalPurpose: generalPurpose)
     }
     return resources.count == items.count ? resources : nil
   }

@@ -32,11 +32,19 @@ public struct HelpResource: Sendable, Hashable {
   /// YYYY-MM-DD.
   public var lastVerified: String
   public var source: String
+  /// Only for questionnaires about drug or alcohol use (a drugs helpline): left out of others.
+  public var isSubstanceUseOnly: Bool
+  /// What it is for, said without drugs, for questionnaires about anything else ("Your GP can
+  /// give confidential advice."); nil when `purpose` already says it so.
+  public var generalPurpose: String?
 
   public init(
     name: String, kind: Kind, purpose: String, phone: String? = nil, text: String? = nil, web: String? = nil,
-    hours: String? = nil, lastVerified: String, source: String, also: [Kind] = []
+    hours: String? = nil, lastVerified: String, source: String, also: [Kind] = [], isSubstanceUseOnly: Bool = false,
+    generalPurpose: String? = nil
   ) {
+    self.isSubstanceUseOnly = isSubstanceUseOnly
+    self.generalPurpose = generalPurpose
     self.name = name
     self.kind = kind
     self.also = also
@@ -47,6 +55,15 @@ public struct HelpResource: Sendable, Hashable {
     self.hours = hours
     self.lastVerified = lastVerified
     self.source = source
+  }
+
+  /// As listed with a questionnaire about `topic`: nil when it is not listed with one.
+  public func about(_ topic: Questionnaire.Topic) -> HelpResource? {
+    guard topic == .general else { return self }
+    guard !isSubstanceUseOnly else { return nil }
+    var general = self
+    if let generalPurpose { general.purpose = generalPurpose }
+    return general
   }
 
   /// Whether it serves a need of `kind`, as its own kind or as one it also serves.
@@ -91,6 +108,14 @@ public struct Region: Sendable, Hashable, Identifiable {
   }
 
   public var id: String { code }
+
+  /// The region's help as listed with a questionnaire about `topic`: with any other than drug or
+  /// alcohol use, drug services are left out and the rest described without them.
+  public func about(_ topic: Questionnaire.Topic) -> Region {
+    var region = self
+    region.resources = resources.compactMap { $0.about(topic) }
+    return region
+  }
 
   /// The resources that serve `kinds`, in the order of the kinds, each resource once.
   public func contacts(for kinds: [HelpResource.Kind]) -> [HelpResource] {

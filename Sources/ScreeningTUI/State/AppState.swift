@@ -101,8 +101,11 @@ public struct AppState: Sendable {
   ) {
     self.session = session
     self.wording = Wording.forLanguage(session.questionnaire.language)
-    self.region = region
-    self.regions = regions.isEmpty ? [region] : regions
+    // The help listed is the help for what the questionnaire is about (no drug services with a
+    // skin form), whichever region is chosen.
+    let topic = session.questionnaire.topic
+    self.region = region.about(topic)
+    self.regions = (regions.isEmpty ? [region] : regions).map { $0.about(topic) }
     self.regionWasGuessed = regionWasGuessed
     self.size = size
     self.started = started

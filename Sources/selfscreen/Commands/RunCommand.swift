@@ -86,11 +86,12 @@ struct Screening {
       // The person who ran it may have come for help: say plainly that nothing was checked, and
       // where help is, before the author's summary.
       if case .invalidData = error, let place = try? Catalog.region(region, in: directory, environment: environment) {
-        Console.error(Self.refusedForm(region: place))
+        // What the form was about is not known: the help listed is the help for anything.
+        Console.error(Self.refusedForm(region: place.about(.general)))
       }
       throw error
     }
-    let chosenRegion = try Catalog.region(region, in: directory, environment: environment)
+    let chosenRegion = try Catalog.region(region, in: directory, environment: environment).about(chosen.topic)
     var session = ScreeningSession(questionnaire: chosen)
     if let answers {
       let file = try Catalog.answers(answers, for: chosen)

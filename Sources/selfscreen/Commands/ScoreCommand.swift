@@ -40,7 +40,7 @@ struct ScoreCommand: ParsableCommand {
 
   func run() throws {
     let directory = Catalog.helpDirectory
-    let chosenRegion = try Catalog.region(region, in: directory)
+    let place = try Catalog.region(region, in: directory)
     let bytes = try Catalog.input(answers)
     let file = AnswersLoader.read(bytes: bytes, fileName: answers)
     Console.report(file.diagnostics)
@@ -51,6 +51,7 @@ struct ScoreCommand: ParsableCommand {
       throw Failure.invalidData()
     }
     let chosen = try Catalog.questionnaire(reference, valueSets: valueSets)
+    let chosenRegion = place.about(chosen.topic)
     let checked = AnswersLoader.answers(of: file, for: chosen)
     Console.report(checked.diagnostics)
     guard let values = checked.value else { throw Failure.invalidData() }

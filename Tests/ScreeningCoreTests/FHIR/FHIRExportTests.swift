@@ -126,7 +126,7 @@ import Testing
     // Once native, its wording is the author's to check: `validate` grades its reading level.
     #expect(
       loaded.diagnostics.map(\.description) == [
-        "phq-9.yaml:118:15: warning: sections[0].questions[6].text: reads at about grade 11.7 (Flesch-Kincaid); "
+        "phq-9.yaml:119:15: warning: sections[0].questions[6].text: reads at about grade 11.7 (Flesch-Kincaid); "
           + "aim for about grade 8 and no higher than 10: shorter sentences and shorter words help"
       ])
     let native = try #require(loaded.value)

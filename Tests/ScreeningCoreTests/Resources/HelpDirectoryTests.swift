@@ -95,7 +95,7 @@ import Testing
         "r.yaml:8:33: regions[0].resources[1].kind: emergency services must be listed first in their region",
         "r.yaml:9:77: regions[0].resources[2].last_verified: expected a date as YYYY-MM-DD, found \"22/11/2026\"",
         "r.yaml:9:100: regions[0].resources[2].fax: unknown key 'fax'; a resource can have: name, kind, also, purpose, "
-          + "phone, text, web, hours, last_verified, source",
+          + "phone, text, web, hours, last_verified, source, substance_use_only, general_purpose",
       ])
   }
 }

@@ -21,7 +21,7 @@ import Testing
     #expect(
       Fixtures.diagnostics(Fixtures.demo(("title: Demo\n", "title: Demo\ncolour: blue\n"))) == [
         "demo.yaml:6:1: colour: unknown key 'colour'; a questionnaire can have: format, id, version, language, title, "
-          + "intro, disclaimer, audience, minutes, sources, scales, sections, scores, bands, red_flags, messages, "
+          + "intro, disclaimer, audience, minutes, topic, sources, scales, sections, scores, bands, red_flags, messages, "
           + "domains"
       ])
   }
@@ -387,7 +387,7 @@ import Testing
     #expect(
       Fixtures.diagnostics(text) == [
         "demo.yaml:6:1: colour: unknown key 'colour'; a questionnaire can have: format, id, version, language, title, "
-          + "intro, disclaimer, audience, minutes, sources, scales, sections, scores, bands, red_flags, messages, "
+          + "intro, disclaimer, audience, minutes, topic, sources, scales, sections, scores, bands, red_flags, messages, "
           + "domains",
         "demo.yaml:39:14: sections[0].questions[3].id: duplicate question id 'sign_a'; it is first defined at 28:13",
         "demo.yaml:41:15: sections[0].questions[4].text: the text contains U+001B (escape), which is not allowed in "
