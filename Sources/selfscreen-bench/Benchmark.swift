@@ -99,10 +99,17 @@ enum Benchmark {
     table.add("bytes per key, whole session", keyBytes)
     table.add("CPU for a highlight move (ms)", moveCPU, target: "< 1")
     table.add("bytes for a highlight move", moveBytes, target: "a few hundred")
-    if let slowest = perKey.indices.max(by: { median(perKey[$0]) < median(perKey[$1]) }) {
-      table.add("CPU for the slowest key, by its median (ms)", perKey[slowest], target: "< 1")
+    // The target is for keys answered with a redraw. The last key ('y' to "Leave now?") ends the
+    // program: its CPU is the terminal's restoring and the process's exit (the kernel unmapping its
+    // memory), reported on its own row.
+    let redrawn = perKey.indices.dropLast()
+    if let slowest = redrawn.max(by: { median(perKey[$0]) < median(perKey[$1]) }) {
+      table.add("CPU for the slowest key answered with a redraw, by its median (ms)", perKey[slowest], target: "< 1")
       table.note(
         "slowest key by median: key \(slowest + 1) of \(Session.script.count), \(Session.script[slowest].name)")
+    }
+    if let last = perKey.last {
+      table.add("CPU for the last key, which ends the program: terminal restored, process exit (ms)", last)
     }
     table.add("CPU, whole session of \(Session.script.count) keys (ms)", totalCPU)
     table.add("bytes, whole session", totalBytes)
