@@ -83,7 +83,10 @@ public enum ResultDocument {
           notes.map { note in (["\(note.title). \(note.text)"] + contacts(note.contacts)).joined(separator: " ") }))
     }
     if !result.skippedIDs.isEmpty {
-      blocks.append(.paragraph(w(.resultSkipped, count: result.skippedIDs.count)))
+      // "prefer not to say" is named only where the questionnaire offers it.
+      let offersMissing = questionnaire.questions.contains { $0.options.contains(where: \.isMissing) }
+      blocks.append(
+        .paragraph(w(offersMissing ? .resultSkipped : .resultSkippedUnanswered, count: result.skippedIDs.count)))
     }
     if let notAsked = questionnaire.fhir?.notAsked, !notAsked.isEmpty {
       blocks.append(.paragraph(w(.resultNotAsked, count: notAsked.count)))

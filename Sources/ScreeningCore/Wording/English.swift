@@ -217,6 +217,12 @@ extension Wording {
           .one: "Skipped: 1 question left unanswered or answered \"prefer not to say\".",
           .other: "Skipped: {count} questions left unanswered or answered \"prefer not to say\".",
         ]),
+      .resultSkippedUnanswered: .plural(
+        count: "count",
+        forms: [
+          .one: "Skipped: 1 question left unanswered.",
+          .other: "Skipped: {count} questions left unanswered.",
+        ]),
       .resultNotAsked: .plural(
         count: "count",
         forms: [

@@ -190,6 +190,7 @@ public enum Phrase: String, CaseIterable, Sendable {
   case resultCalculated
   case resultAlsoWorthKnowing
   case resultSkipped
+  case resultSkippedUnanswered
   case resultNotAsked
   case resultWhereToGetHelp
   case resultCounted

@@ -237,3 +237,28 @@ import Testing
     #expect((value("kind", "valueCoding") as? [String: Any])?["code"] as? String == "gp")
   }
 }
+
+extension FHIRUnanswerableTests {
+  /// "prefer not to say" is named in the result only where the questionnaire offers it.
+  @Test func aSkippedQuestionIsCalledUnansweredWhereNoPreferNotToSayIsOffered() throws {
+    let items = """
+      {"linkId": "name", "type": "string", "text": "Your name?"},
+      {"linkId": "itch", "type": "boolean", "text": "Does it itch?"}
+      """
+    let (questionnaire, _) = try FHIRFixtures.load(FHIRFixtures.questionnaire(items))
+    let result = Scorer.score(questionnaire, answers: ["itch": .choice("yes")])
+    let blocks = ResultDocument.blocks(questionnaire: questionnaire, result: result, region: nil)
+    #expect(blocks.contains(.paragraph("Skipped: 1 question left unanswered.")))
+    let ketamine = try Fixtures.ketamine()
+    let skipped = ResultDocument.blocks(
+      questionnaire: ketamine, result: Scorer.score(ketamine, answers: [:]), region: nil)
+    #expect(
+      skipped.contains {
+        if case .paragraph(let text) = $0 {
+          text.hasSuffix("left unanswered or answered \"prefer not to say\".")
+        } else {
+          false
+        }
+      })
+  }
+}
