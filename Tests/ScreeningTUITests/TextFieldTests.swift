@@ -171,7 +171,14 @@ extension TextFieldTests {
     #expect(state.session.answer(for: "photo") == .text(photo.path))
     #expect(state.session.currentQuestion?.id == "feel")
     // Esc, then a command key, as on a text question.
-    TUIFixtures.press([.backTab, .escape, .character("r")], on: &state)
-    #expect(state.overlay == .resources)
+    var commands = state
+    TUIFixtures.press([.backTab, .escape, .character("r")], on: &commands)
+    #expect(commands.overlay == .resources)
+    // Saving as FHIR says that the file holds a copy of the photo; the other formats do not.
+    TUIFixtures.press(
+      "ok".map(Key.character) + [.enter, .enter, .character("e"), .down, .down, .down, .enter], on: &state)
+    #expect(TUIFixtures.collapsed(state).contains("It holds your answers and a copy of the files you attached"))
+    TUIFixtures.press([.escape, .up, .up, .up, .enter], on: &state)
+    #expect(TUIFixtures.collapsed(state).contains("It holds your answers: keep it somewhere safe."))
   }
 }

@@ -97,6 +97,9 @@ extension Wording {
       .exportWhatKind: .text("What kind of file?"),
       .exportFileName: .text("{format}. File name:"),
       .exportPrivate: .text("The file is readable only by you. It holds your answers: keep it somewhere safe."),
+      .exportPrivateWithFiles: .text(
+        "The file is readable only by you. It holds your answers and a copy of the files you attached: keep it "
+          + "somewhere safe."),
       .formatText: .text("Text summary to show a doctor or health worker"),
       .formatJSON: .text("Answers file (JSON) to open or score again later"),
       .formatCSV: .text("Spreadsheet (CSV), one row per question"),

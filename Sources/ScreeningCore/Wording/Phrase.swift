@@ -191,6 +191,7 @@ public enum Phrase: String, CaseIterable, Sendable {
   case resultAlsoWorthKnowing
   case resultSkipped
   case resultSkippedUnanswered
+  case exportPrivateWithFiles
   case resultNotAsked
   case resultWhereToGetHelp
   case resultCounted

@@ -497,8 +497,11 @@ enum ExportPage {
       cursorColumn = field.cursorColumn
       lines.append(field.line)
       lines.append(FrameLine())
-      lines += Renderer.wrapped(
-        w(.exportPrivate), width: width, style: .dim)
+      // A FHIR response holds the files attached to its answers as well.
+      let holdsFiles =
+        dialog.format == .fhir
+        && state.questionnaire.questions.contains { $0.type == .file && state.session.answer(for: $0.id) != nil }
+      lines += Renderer.wrapped(w(holdsFiles ? .exportPrivateWithFiles : .exportPrivate), width: width, style: .dim)
       hints = [w(.hintTypeToEdit), w(.hintMoveCursor), w(.hintSave), w(.hintEscBack)]
       if dialog.step == .confirmReplace { hints = [w(.hintReplace), w(.hintKeepAndRename)] }
       if dialog.step == .done {
