@@ -245,7 +245,9 @@ public struct LineModeApp<Input: LineReading, Output: LineWriting> {
     // A clear break before the questions go on, so the guidance does not run into the next one.
     say()
     say(String(repeating: "-", count: min(width, 40)))
-    paragraph(w(.lineContactsAgain))
+    // After the last question it is the result that follows, not more questions.
+    let isLast = session.currentQuestion.map { $0.id == session.shownQuestions.last?.id } ?? true
+    paragraph(w(isLast ? .lineContactsAgainResult : .lineContactsAgain))
   }
 
   // MARK: The end

@@ -269,3 +269,29 @@ import Testing
     #expect(Scorer.score(questionnaire, answers: [:]).computed.isEmpty)
   }
 }
+
+extension PublishedPHQ9Tests {
+  /// PHQ-9 item 9 is its last question: its crisis contacts are followed by the result, and line
+  /// mode says so (not "the questions go on below"). The contacts are the general ones.
+  @Test func aCrisisAtTheLastQuestionLeadsToTheResult() throws {
+    let file = PublishedFormsTests.folder.deletingLastPathComponent()
+      .appendingPathComponent("ScreeningCoreTests/FHIR/Fixtures/phq-9.json")
+    let bytes = Array(try Data(contentsOf: file))
+    let questionnaire = try #require(
+      QuestionnaireLoader.load(bytes: bytes, fileName: "phq-9.json", fhir: BundledData.fhirContext).value)
+    var app = LineModeApp(
+      session: ScreeningSession(questionnaire: questionnaire),
+      region: try #require(BundledData.helpDirectory().value?.region(code: "IE")),
+      input: ScriptedInput(String(repeating: "4\n", count: 10) + "\nq\ny\n"), output: Transcript(),
+      clock: { Timestamp(secondsSinceEpoch: 1_795_000_000) })
+    _ = app.run()
+    let text = app.output.text.replacingOccurrences(of: "\n", with: " ")
+    let crisis = try #require(text.range(of: "Thoughts of being better off dead"))
+    let after = text[crisis.upperBound...]
+    #expect(after.contains("Your result is below. Type r at any time for the contacts again."))
+    #expect(!text.contains("The questions go on below"))
+    #expect(text.contains("Samaritans: call 116 123"))
+    #expect(!text.contains("Poisons") && !text.contains("Drugs and Alcohol"))
+    #expect(!text.contains("this week if you can"))
+  }
+}

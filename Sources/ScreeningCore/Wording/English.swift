@@ -140,6 +140,7 @@ extension Wording {
       .lineSorry: .text("Sorry, {reason}."),
       .lineDoesNotFit: .text("That answer does not fit: {reason}."),
       .lineContactsAgain: .text("The questions go on below. Type r at any time for the contacts again."),
+      .lineContactsAgainResult: .text("Your result is below. Type r at any time for the contacts again."),
       .lineStillNeed: .plural(
         count: "count",
         forms: [.one: "1 question still needs an answer.", .other: "{count} questions still need an answer."]),
@@ -252,7 +253,7 @@ extension Wording {
         ]),
       .resultScoreHeading: .text("{label}: {counted}"),
       .resultAfterRedFlag: .text(
-        "Because of what you said in the safety questions, please follow the advice at the top of this result first. A doctor, nurse or other health worker can talk through the rest of your answers with you."
+        "Because of what you said, please follow the urgent advice at the top of this result first. A doctor, nurse or other health worker can talk through the rest of your answers with you."
       ),
       .resultSafetyNotAnswered: .text(
         "Some safety questions were not answered (see above), so this check does not say whether your answers are reassuring. A doctor, nurse or other health worker can talk things through with you."

@@ -192,6 +192,7 @@ public enum Phrase: String, CaseIterable, Sendable {
   case resultSkipped
   case resultSkippedUnanswered
   case exportPrivateWithFiles
+  case lineContactsAgainResult
   case resultNotAsked
   case resultWhereToGetHelp
   case resultCounted

@@ -33,8 +33,8 @@ import Testing
       report.contains(
         """
         Signs answered "Yes": 0 of 10
-          Because of what you said in the safety questions, please follow the advice
-          at the top of this result first.
+          Because of what you said, please follow the urgent advice at the top of this
+          result first.
         """))
   }
 
