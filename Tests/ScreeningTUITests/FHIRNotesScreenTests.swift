@@ -1,3 +1,4 @@
+import Foundation
 import TestSupport
 import Testing
 
@@ -48,5 +49,25 @@ extension FHIRNotesScreenTests {
     TUIFixtures.press([.character("r")], on: &resources)
     let screen = TUIFixtures.screen(resources)
     #expect(screen.contains("Samaritans") && !screen.contains("FRANK"))
+  }
+}
+
+extension FHIRNotesScreenTests {
+  /// PHQ-9 item 9 is its last question: after its crisis screen, Enter leads to the answers and the
+  /// result, and the screen says so rather than "go on with the questions".
+  @Test func aCrisisAtTheLastQuestionSaysTheResultFollows() throws {
+    let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("ScreeningCoreTests/FHIR/Fixtures/phq-9.json")
+    let bytes = Array(try Data(contentsOf: file))
+    let questionnaire = try #require(
+      QuestionnaireLoader.load(bytes: bytes, fileName: "phq-9.json", fhir: BundledData.fhirContext).value)
+    var state = AppState(
+      session: ScreeningSession(questionnaire: questionnaire), region: try TUIFixtures.region(),
+      size: TerminalSize(columns: 80, rows: 24))
+    TUIFixtures.press([.enter] + Array(repeating: [Key.character("4"), .enter], count: 9).flatMap { $0 }, on: &state)
+    let screen = TUIFixtures.collapsed(state)
+    #expect(screen.contains("Thoughts of being better off dead, or of hurting yourself"))
+    #expect(screen.contains("Press Enter to go on to your answers and result when you are ready."))
+    #expect(!screen.contains("go on with the questions"))
   }
 }

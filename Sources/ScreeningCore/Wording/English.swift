@@ -55,6 +55,7 @@ extension Wording {
       .contactNow: .text("Who to contact now ({region})"),
       .contactSoon: .text("Who to contact ({region})"),
       .redFlagGoOn: .text("Press Enter to go on with the questions when you are ready."),
+      .redFlagGoOnToReview: .text("Press Enter to go on to your answers and result when you are ready."),
       .reviewHeading: .text("Review your answers"),
       .reviewQuestions: .plural(count: "count", forms: [.one: "1 question", .other: "{count} questions"]),
       .reviewSkipped: .text(", {count} skipped"),

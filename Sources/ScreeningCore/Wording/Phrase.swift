@@ -193,6 +193,7 @@ public enum Phrase: String, CaseIterable, Sendable {
   case resultSkippedUnanswered
   case exportPrivateWithFiles
   case lineContactsAgainResult
+  case redFlagGoOnToReview
   case resultNotAsked
   case resultWhereToGetHelp
   case resultCounted

@@ -212,7 +212,10 @@ enum RedFlagPage {
       lines += Renderer.wrapped(contact.purpose, width: width, indent: 4, style: .dim)
     }
     lines.append(FrameLine())
-    lines += Renderer.wrapped(w(.redFlagGoOn), width: width)
+    // After the last question, Enter leads to the review and the result, not to more questions.
+    let session = state.session
+    let isLast = session.currentQuestion.map { $0.id == session.shownQuestions.last?.id } ?? true
+    lines += Renderer.wrapped(w(isLast ? .redFlagGoOnToReview : .redFlagGoOn), width: width)
     // In a window too small for the whole page, the first contact (the emergency number for an
     // emergency) stays at the top, so it is on the first page whatever the scroll.
     var pinned: [FrameLine] = []
