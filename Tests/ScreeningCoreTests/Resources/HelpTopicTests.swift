@@ -88,4 +88,13 @@ import Testing
     #expect(report.contains("Samaritans: call 116 123"))
     #expect(!report.contains("FRANK") && !report.contains("drug"))
   }
+
+  /// Outside the regions SelfScreen knows, the emergency line says to use the local number where
+  /// 112 is not it: the crisis box lists names and numbers only, not purposes.
+  @Test func theInternationalEmergencyLineNamesTheLocalNumber() throws {
+    let intl = try #require(try Self.directory().region(code: "INTL"))
+    let emergency = try #require(intl.resources.first)
+    #expect(emergency.kind == .emergency)
+    #expect(emergency.nameAndContact.contains("elsewhere, your local emergency number"))
+  }
 }
