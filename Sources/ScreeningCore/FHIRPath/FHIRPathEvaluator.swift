@@ -152,6 +152,24 @@ struct FHIRPathEvaluator {
     }
   }
 
+  /// The text under `name` when it is the element's only member by that name and plain text (an
+  /// item's `linkId`), read without making a collection; nil otherwise, for `member(_:of:)` to
+  /// read in full (a choice-type member such as `valueString`, a date, a list).
+  static func onlyText(_ name: String, of item: FHIRPathValue) -> String? {
+    guard case .node(.object(let pairs)) = item, !name.hasSuffix("Date"), !name.hasSuffix("Time"), name != "authored"
+    else { return nil }
+    var text: String?
+    for (key, value) in pairs {
+      if key == name {
+        guard text == nil, case .string(let found) = value else { return nil }
+        text = found
+      } else if key.hasPrefix(name) {
+        return nil
+      }
+    }
+    return text
+  }
+
   /// A JSON value found under `key`, typed as FHIR types it by the element's name.
   static func convert(_ key: String, _ value: JSONValue) -> Collection {
     switch value {
@@ -445,6 +463,7 @@ struct FHIRPathEvaluator {
       if case .binary("=", .member(nil, let field), .literal(.string(let wanted))) = arguments[0] {
         try spend(input.count)
         return input.filter { item in
+          if let text = Self.onlyText(field, of: item) { return text == wanted }
           let found = Self.member(field, of: item)
           return found.count == 1 && Self.equal(found[0], .string(wanted)) == true
         }
