@@ -302,6 +302,8 @@ enum ReviewPage {
 
   static func describe(_ answer: Answer?, of question: Question, missing: Bool, wording w: Wording) -> String {
     guard let answer else { return w(missing ? .reviewNeedsAnswer : .reviewLeftEmpty) }
+    // An attached file by its name: its folder would push the name out of the row.
+    if question.type == .file, case .text(let path) = answer { return AttachedFile.name(of: path) }
     return question.label(for: answer)
   }
 }
