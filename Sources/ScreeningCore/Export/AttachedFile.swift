@@ -34,9 +34,16 @@ public enum AttachedFile {
   public static func check(
     _ typed: String, for question: Question, home: String?, currentDirectory: String, wording w: Wording
   ) -> Check {
-    let path = absolute(typed, home: home, currentDirectory: currentDirectory)
-    let shown = ["path": TextSafety.visible(path)]
+    // A file dragged into a terminal arrives quoted, with its spaces escaped, or as a file:// URL:
+    // the first way of reading it that names a file is the one meant.
+    let paths = readings(of: typed).map { absolute($0, home: home, currentDirectory: currentDirectory) }
     var info = stat()
+    var path = paths[paths.count - 1]
+    for candidate in paths where stat(candidate, &info) == 0 {
+      path = candidate
+      break
+    }
+    let shown = ["path": TextSafety.visible(path)]
     guard stat(path, &info) == 0 else {
       let code = errno
       if code == ENOENT || code == ENOTDIR { return .refused(w(.fileMissing, shown)) }
@@ -61,6 +68,56 @@ public enum AttachedFile {
     }
     close(descriptor)
     return .attached(path)
+  }
+
+  /// The ways `typed` may name a file: as typed; without the quotes around it; without the
+  /// backslashes a shell puts before spaces and other characters; from a `file://` URL.
+  static func readings(of typed: String) -> [String] {
+    var found = [typed]
+    var text = typed
+    if text.count >= 2, let first = text.first, first == text.last, first == "'" || first == "\"" {
+      text = String(text.dropFirst().dropLast())
+      found.append(text)
+    }
+    if text.hasPrefix("file://"), let decoded = percentDecoded(String(text.dropFirst("file://".count))) {
+      found.append(decoded)
+    }
+    if text.contains("\\") {
+      var unescaped = ""
+      var escaping = false
+      for character in text {
+        if character == "\\" && !escaping {
+          escaping = true
+          continue
+        }
+        unescaped.append(character)
+        escaping = false
+      }
+      found.append(unescaped)
+    }
+    return found
+  }
+
+  /// `%20`-style escapes decoded, or nil when one is malformed or the bytes are not UTF-8.
+  private static func percentDecoded(_ text: String) -> String? {
+    var bytes: [UInt8] = []
+    var index = text.utf8.startIndex
+    let utf8 = text.utf8
+    while index != utf8.endIndex {
+      let byte = utf8[index]
+      if byte == UInt8(ascii: "%") {
+        let high = utf8.index(after: index)
+        guard high != utf8.endIndex, utf8.index(after: high) != utf8.endIndex,
+          let value = UInt8(String(decoding: utf8[high...utf8.index(after: high)], as: UTF8.self), radix: 16)
+        else { return nil }
+        bytes.append(value)
+        index = utf8.index(high, offsetBy: 2)
+      } else {
+        bytes.append(byte)
+        index = utf8.index(after: index)
+      }
+    }
+    return String(validating: bytes, as: UTF8.self)
   }
 
   /// `typed` as a full path: `~` and `~/...` from `home`, a relative path from `currentDirectory`.

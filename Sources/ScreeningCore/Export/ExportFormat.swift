@@ -89,7 +89,6 @@ public struct Exporter: Sendable {
     result.answered.compactMap { row in questionnaire.question(row.questionID).map { ($0, row.answer) } }
   }
 
-  /// The answer as a person reads it; choices are joined by "; " so that CSV cells stay one list.
   /// The answer as the text summary gives it: an attached file is named, with where it is, and
   /// said not to be in the summary (only a FHIR export holds it).
   func summaryLabel(_ answer: Answer?, of question: Question) -> String {
@@ -97,6 +96,7 @@ public struct Exporter: Sendable {
     return wording(.exportFileNotIncluded, ["name": AttachedFile.name(of: path), "path": path])
   }
 
+  /// The answer as a person reads it; choices are joined by "; " so that CSV cells stay one list.
   static func label(_ answer: Answer?, of question: Question) -> String {
     answer.map { question.label(for: $0, separator: "; ") } ?? "(no answer)"
   }

@@ -198,7 +198,7 @@ public struct AnswerField: Sendable {
     case .file:
       // The file must be there, of a kind the question takes, within its size, and readable.
       switch AttachedFile.check(
-        trimmed, for: question, home: Self.environment("HOME"), currentDirectory: Self.currentDirectory(),
+        trimmed, for: question, home: Self.environment("HOME"), currentDirectory: SystemCalls().currentDirectory(),
         wording: wording)
       {
       case .attached(let path): return .answer(.text(path))
@@ -218,12 +218,6 @@ public struct AnswerField: Sendable {
 
   private static func environment(_ name: String) -> String? {
     getenv(name).map { String(cString: $0) }
-  }
-
-  private static func currentDirectory() -> String {
-    var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-    guard getcwd(&buffer, buffer.count) != nil else { return "/" }
-    return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
   }
 
   private static func trimmed(_ text: String) -> String {

@@ -29,6 +29,26 @@ import Testing
     #expect(Self.check("~/rash.JPG", in: folder) == .attached(full), "~ is the home folder")
   }
 
+  /// A file dragged into a terminal arrives quoted, with its spaces escaped, or as a file:// URL,
+  /// depending on the terminal: each is attached.
+  @Test func aDraggedFileIsAttachedHoweverTheTerminalPastesIt() throws {
+    let folder = try Self.folder()
+    let photos = folder.appendingPathComponent("My Photos")
+    try FileManager.default.createDirectory(at: photos, withIntermediateDirectories: true)
+    let full = photos.appendingPathComponent("rash (1).png").path
+    try Data([1]).write(to: URL(fileURLWithPath: full))
+    let escaped = full.replacingOccurrences(of: " ", with: "\\ ").replacingOccurrences(of: "(", with: "\\(")
+      .replacingOccurrences(of: ")", with: "\\)")
+    let url = "file://" + full.replacingOccurrences(of: " ", with: "%20")
+    for pasted in ["'\(full)'", "\"\(full)\"", escaped, url, full] {
+      #expect(Self.check(pasted, in: folder) == .attached(full), "\(pasted)")
+    }
+    #expect(AttachedFile.readings(of: "file://%zz") == ["file://%zz"], "a malformed URL is read only as typed")
+    #expect(
+      Self.check("'gone.png'", in: folder)
+        == .refused("there is no file at \(folder.path)/gone.png; check the name and the folder"))
+  }
+
   @Test func aPathThatCannotBeAttachedSaysWhyInPlainWords() throws {
     let folder = try Self.folder()
     let path = folder.path
