@@ -76,10 +76,12 @@ public struct HelpResource: Sendable, Hashable {
     return contact.isEmpty ? name : "\(name): \(contact)"
   }
 
-  /// `NHS 111: call 111 · 111.nhs.uk`, or the name and purpose of a service with no number.
+  /// `NHS 111: call 111 · 111.nhs.uk`, or the name and purpose of a service with no number (the
+  /// purpose alone when it starts with the name: "Your GP can give confidential advice.").
   public var summaryLine: String {
     let contact = contactLine
-    return contact.isEmpty ? "\(name): \(purpose)" : "\(name): \(contact)"
+    guard contact.isEmpty else { return "\(name): \(contact)" }
+    return purpose.hasPrefix(name + " ") ? purpose : "\(name): \(purpose)"
   }
 
   /// The ways to reach it, e.g. `call 988 · text 988 · 988lifeline.org`.

@@ -40,6 +40,10 @@ import Testing
     #expect(uk.about(.general).resources.map(\.name) == ["Emergency services", "NHS 111", "Samaritans", "Your GP"])
     #expect(uk.about(.general).resources[1].purpose.hasPrefix("Urgent medical help and advice when it is not an"))
     #expect(uk.about(.general).resources.last?.purpose == "Your GP can give confidential advice.")
+    // A service with no number is listed by its purpose, without its name said twice.
+    #expect(uk.about(.general).resources.last?.summaryLine == "Your GP can give confidential advice.")
+    let ireland = try #require(try Self.directory().region(code: "IE")).resources.first { $0.kind == .gp }
+    #expect(ireland?.summaryLine.hasPrefix("Your GP or GP out-of-hours service: Your GP, or the GP") == true)
     #expect(uk.about(.general).about(.general) == uk.about(.general), "applying it twice changes nothing more")
   }
 

@@ -105,7 +105,7 @@ import Testing
     #expect(!urgentPart.contains("Poison"))
     #expect(!us.contains("GP"), "US output says GP")
     let uk = try Self.report(Self.answers(yes: 0, ["safety_bladder_blood": .choice("yes")]), region: "UK")
-    #expect(uk.contains("  - NHS 111: call 111 · 111.nhs.uk\n  - Your GP: Your GP can give confidential advice"))
+    #expect(uk.contains("  - NHS 111: call 111 · 111.nhs.uk\n  - Your GP can give confidential advice"))
   }
 
   @Test func theTreatmentPathAsksAboutSelfHarmAndPointsToThePrescriber() throws {
